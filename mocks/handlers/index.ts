@@ -1,0 +1,34 @@
+import { delay, http } from 'msw'
+import { db } from '../db'
+import { json } from '../http-helpers'
+import { notFound } from '../problem'
+import { jwks } from '../tokens'
+import { authHandlers } from './auth'
+import { labHandlers } from './lab'
+import { meHandlers } from './me'
+import { movieHandlers } from './movies'
+import { sessionHandlers } from './sessions'
+
+/** Latency from the lab; the refresh call has its own so its cost can be studied alone. */
+const latency = http.all('/api/*', async ({ request }) => {
+  const path = new URL(request.url).pathname
+  if (path.startsWith('/api/__lab/')) return
+  const ms = path === '/api/auth/refresh' ? db.config.refreshLatencyMs : db.config.latencyMs
+  if (ms > 0) await delay(ms)
+})
+
+const keys = http.get('/api/.well-known/jwks.json', () =>
+  json(jwks, { headers: { 'Cache-Control': 'public, max-age=300' } }),
+)
+
+/** Every route of the contract, in the order they are tried. Social sign-in slots in after auth. */
+export const handlers = [
+  latency,
+  keys,
+  ...authHandlers,
+  ...sessionHandlers,
+  ...meHandlers,
+  ...movieHandlers,
+  ...labHandlers,
+  http.all('/api/*', () => notFound('No such endpoint.')),
+]

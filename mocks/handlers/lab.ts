@@ -1,0 +1,29 @@
+import { http } from 'msw'
+import { db, isSessionActive, resetDb } from '../db'
+import { json, noContent, parseJsonBody } from '../http-helpers'
+import { labConfigPatchSchema } from '../lab-config'
+
+export const labHandlers = [
+  http.get('/api/__lab/config', () => json(db.config)),
+
+  http.patch('/api/__lab/config', async ({ request }) => {
+    const parsed = await parseJsonBody(request, labConfigPatchSchema)
+    if (!parsed.ok) return parsed.response
+    // zod's partial() output may carry explicit undefined values; keep only what was sent.
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (value !== undefined) Object.assign(db.config, { [key]: value })
+    }
+    return json(db.config)
+  }),
+
+  http.get('/api/__lab/stats', () => {
+    let activeSessions = 0
+    for (const session of db.sessions.values()) if (isSessionActive(session)) activeSessions++
+    return json({ ...db.stats, activeSessions })
+  }),
+
+  http.post('/api/__lab/reset', () => {
+    resetDb()
+    return noContent()
+  }),
+]

@@ -1,0 +1,52 @@
+import { http } from 'msw'
+import { z } from 'zod'
+import { json } from '../http-helpers'
+import { movieSeed } from '../movie-seed'
+import { notFound, validationFailed } from '../problem'
+import { withAuth } from '../with-auth'
+
+const PAGE_SIZE = 12
+
+const searchSchema = z.object({
+  query: z.string().max(128).default(''),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+})
+
+export const movieHandlers = [
+  http.get(
+    '/api/movies',
+    withAuth(({ request }) => {
+      const url = new URL(request.url)
+      const parsed = searchSchema.safeParse({
+        query: url.searchParams.get('query') ?? undefined,
+        page: url.searchParams.get('page') || undefined,
+      })
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        return validationFailed(`${issue?.path.join('.')}: ${issue?.message}`)
+      }
+      const { query, page } = parsed.data
+      const needle = query.trim().toLowerCase()
+      const matches = movieSeed.filter(
+        (movie) =>
+          movie.title.toLowerCase().includes(needle) ||
+          movie.genres.some((genre) => genre.toLowerCase() === needle),
+      )
+      const start = (page - 1) * PAGE_SIZE
+      return json({
+        items: matches.slice(start, start + PAGE_SIZE),
+        page,
+        pageSize: PAGE_SIZE,
+        total: matches.length,
+      })
+    }),
+  ),
+
+  http.get<{ id: string }>(
+    '/api/movies/:id',
+    withAuth(({ params }) => {
+      const movie = movieSeed.find((candidate) => candidate.id === params.id)
+      return movie ? json(movie) : notFound('No such movie.')
+    }),
+  ),
+]

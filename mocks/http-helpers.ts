@@ -1,0 +1,64 @@
+import { HttpResponse } from 'msw'
+import type { z } from 'zod'
+import { problem, validationFailed } from './problem'
+
+export const REFRESH_COOKIE = '__Secure-reel_rt'
+const REFRESH_COOKIE_ATTRIBUTES = 'Path=/api/auth; HttpOnly; Secure; SameSite=Strict'
+
+export function refreshCookie(token: string, maxAgeSec: number): string {
+  return `${REFRESH_COOKIE}=${token}; ${REFRESH_COOKIE_ATTRIBUTES}; Max-Age=${maxAgeSec}`
+}
+
+export const clearedRefreshCookie = `${REFRESH_COOKIE}=; ${REFRESH_COOKIE_ATTRIBUTES}; Max-Age=0`
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * The contract's CSRF rules for `/api/auth/*`: a custom header a cross-site form cannot send,
+ * JSON bodies only, and no foreign `Origin`. Returns the refusal, or null when the request passes.
+ */
+export function csrfRefusal(request: Request): HttpResponse<string> | null {
+  if (!UNSAFE_METHODS.has(request.method)) return null
+  const origin = request.headers.get('Origin')
+  const sameOrigin = origin === null || origin === new URL(request.url).origin
+  const hasBody = request.body !== null && request.headers.get('Content-Length') !== '0'
+  const isJson = request.headers.get('Content-Type')?.split(';')[0]?.trim() === 'application/json'
+  const ok =
+    sameOrigin && request.headers.get('X-Requested-With') === 'XMLHttpRequest' && (!hasBody || isJson)
+  return ok
+    ? null
+    : problem(403, 'csrf_check_failed', 'The request was refused for your protection.', {
+        detail: 'Unsafe requests need X-Requested-With: XMLHttpRequest, a JSON body and a same-origin Origin.',
+      })
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; response: HttpResponse<string> }
+
+/** Reads a JSON body through a schema; anything else becomes `400 validation_failed`. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+  let body: unknown
+  try {
+    body = JSON.parse(await request.text())
+  } catch {
+    return { ok: false, response: validationFailed('The body must be JSON.') }
+  }
+  const result = schema.safeParse(body)
+  if (result.success) return { ok: true, data: result.data }
+  const issue = result.error.issues[0]
+  const field = issue?.path.join('.') || 'body'
+  return { ok: false, response: validationFailed(`${field}: ${issue?.message ?? 'invalid'}`) }
+}
+
+/** JSON with `Cache-Control: no-store`: nothing this API returns belongs in a shared cache. */
+export function json(body: unknown, init: ResponseInit = {}): HttpResponse<string> {
+  const headers = new Headers(init.headers)
+  headers.set('Cache-Control', 'no-store')
+  headers.set('Content-Type', 'application/json')
+  return new HttpResponse(JSON.stringify(body), { ...init, headers })
+}
+
+export function noContent(headers: HeadersInit = {}): HttpResponse<null> {
+  const merged = new Headers(headers)
+  merged.set('Cache-Control', 'no-store')
+  return new HttpResponse(null, { status: 204, headers: merged })
+}

@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer, type Server } from 'node:http'
+import { getResponse } from 'msw'
+import { handlers } from './handlers/index'
+import { problem } from './problem'
+
+const MAX_BODY_BYTES = 64 * 1024
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge()
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((item) => headers.append(name, item))
+    else if (value !== undefined) headers.set(name, value)
+  }
+  const method = req.method ?? 'GET'
+  const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req)
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    body: body && body.length > 0 ? body : null,
+  })
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
+  res.end(Buffer.from(await response.arrayBuffer()))
+}
+
+/**
+ * Serves the mock API over real HTTP: a Connect-style middleware that answers `/api/*` with the
+ * MSW handlers and passes everything else on. Cookies here are the browser's own, so `HttpOnly`,
+ * `Secure`, `SameSite` and `Path` are enforced for real, and every tab shares one server state.
+ */
+export function mockApiMiddleware() {
+  return async (req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> => {
+    if (!req.url?.startsWith('/api/')) return next()
+    const origin = `http://${req.headers.host ?? 'localhost'}`
+    try {
+      const request = await toFetchRequest(req, origin)
+      const response = await getResponse(handlers, request, { baseUrl: origin })
+      // A simulated network failure: drop the connection, as a dead server would.
+      if (!response || response.type === 'error') return void req.socket.destroy()
+      await send(res, response)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return send(res, problem(413, 'payload_too_large', 'The request is too large.'))
+      }
+      console.error('[mock api] unhandled error for', req.method, req.url, error)
+      await send(res, problem(500, 'server_error', 'Something went wrong on our side.'))
+    }
+  }
+}
+
+/** A standalone mock API server, for contract tests and benchmarks. Port 0 picks a free one. */
+export async function startMockServer(port = 0): Promise<{ server: Server; origin: string }> {
+  const middleware = mockApiMiddleware()
+  const server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.statusCode = 404
+      res.end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no TCP address')
+  return { server, origin: `http://127.0.0.1:${address.port}` }
+}

@@ -1,0 +1,141 @@
+import { randomToken, sha256 } from './crypto'
+import { db, serverNow, type Provider, type SessionRecord, type UserRecord } from './db'
+import { clearedRefreshCookie, json, refreshCookie } from './http-helpers'
+import { problem } from './problem'
+import { issueAccessToken } from './tokens'
+
+export type RefreshFailureCode =
+  | 'refresh_missing'
+  | 'refresh_invalid'
+  | 'refresh_expired'
+  | 'refresh_reused'
+  | 'session_revoked'
+
+const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+/** The public shape of a user (`User` in the contract). */
+export function toUserDto(user: UserRecord) {
+  const providers = Object.keys(user.linked)
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    providers: user.password ? ['password', ...providers] : providers,
+  }
+}
+
+async function storeNewRefreshToken(sessionId: string): Promise<string> {
+  const token = randomToken()
+  db.refreshTokens.set(await sha256(token), {
+    sessionId,
+    rotatedAt: null,
+    childHash: null,
+    graceChild: null,
+  })
+  return token
+}
+
+/** A new session (token family) for a sign-in, with its first refresh token. */
+export async function createSession(
+  user: UserRecord,
+  provider: Provider,
+  userAgent: string,
+): Promise<{ session: SessionRecord; refreshToken: string }> {
+  const now = serverNow()
+  const session: SessionRecord = {
+    id: `s_${randomToken(12)}`,
+    userId: user.id,
+    provider,
+    userAgent: userAgent.slice(0, 512),
+    createdAt: now,
+    lastUsedAt: now,
+    expiresAt: now + db.config.refreshTokenTtlSec * 1000,
+    revoked: false,
+  }
+  db.sessions.set(session.id, session)
+  return { session, refreshToken: await storeNewRefreshToken(session.id) }
+}
+
+export type RotationResult =
+  | { ok: true; session: SessionRecord; user: UserRecord; refreshToken: string }
+  | { ok: false; code: RefreshFailureCode }
+
+/**
+ * Exchanges a refresh token for its successor. A token that was already exchanged is reuse
+ * (a sign of theft): the whole family is revoked, except inside the grace window, where the
+ * same successor is handed out again so a retried request does not sign the user out.
+ */
+export async function rotateRefreshToken(raw: string | undefined): Promise<RotationResult> {
+  if (!raw) return { ok: false, code: 'refresh_missing' }
+  if (!REFRESH_TOKEN_PATTERN.test(raw)) return { ok: false, code: 'refresh_invalid' }
+  const record = db.refreshTokens.get(await sha256(raw))
+  if (!record) return { ok: false, code: 'refresh_invalid' }
+  const session = db.sessions.get(record.sessionId)
+  const user = session && db.users.get(session.userId)
+  if (!session || !user || session.revoked) return { ok: false, code: 'session_revoked' }
+
+  const now = serverNow()
+  const idleDeadline = session.lastUsedAt + db.config.refreshIdleTtlSec * 1000
+  if (now >= session.expiresAt || now >= idleDeadline) {
+    session.revoked = true
+    return { ok: false, code: 'refresh_expired' }
+  }
+
+  if (record.rotatedAt !== null) {
+    const child = record.childHash === null ? undefined : db.refreshTokens.get(record.childHash)
+    const inGrace = now - record.rotatedAt <= db.config.refreshReuseGraceSec * 1000
+    if (inGrace && record.graceChild !== null && child?.rotatedAt === null) {
+      session.lastUsedAt = now
+      return { ok: true, session, user, refreshToken: record.graceChild }
+    }
+    record.graceChild = null
+    session.revoked = true
+    db.stats.reuseDetections++
+    return { ok: false, code: 'refresh_reused' }
+  }
+
+  const refreshToken = await storeNewRefreshToken(session.id)
+  record.rotatedAt = now
+  record.childHash = await sha256(refreshToken)
+  record.graceChild = db.config.refreshReuseGraceSec > 0 ? refreshToken : null
+  session.lastUsedAt = now
+  return { ok: true, session, user, refreshToken }
+}
+
+/** Revokes the session a refresh token belongs to, rotated or not. */
+export async function revokeSessionOfToken(raw: string | undefined): Promise<void> {
+  if (!raw || !REFRESH_TOKEN_PATTERN.test(raw)) return
+  const record = db.refreshTokens.get(await sha256(raw))
+  const session = record && db.sessions.get(record.sessionId)
+  if (session) session.revoked = true
+}
+
+/** The token response shared by login, refresh and social sign-in. */
+export async function tokenResponse(user: UserRecord, session: SessionRecord, refreshToken: string) {
+  const maxAge = Math.max(0, Math.ceil((session.expiresAt - serverNow()) / 1000))
+  return json(
+    {
+      accessToken: await issueAccessToken(user, session.id),
+      tokenType: 'Bearer',
+      expiresIn: db.config.accessTokenTtlSec,
+      user: toUserDto(user),
+    },
+    { headers: { 'Set-Cookie': refreshCookie(refreshToken, maxAge) } },
+  )
+}
+
+const REFRESH_FAILURE_TITLES: Record<RefreshFailureCode, string> = {
+  refresh_missing: 'You are not signed in.',
+  refresh_invalid: 'Your session is not valid. Please sign in again.',
+  refresh_expired: 'Your session has expired. Please sign in again.',
+  refresh_reused: 'Your session was ended for your protection. Please sign in again.',
+  session_revoked: 'Your session was signed out. Please sign in again.',
+}
+
+/** A definite refresh failure: 401 with the cookie cleared, so the browser stops sending it. */
+export function refreshFailure(code: RefreshFailureCode) {
+  return problem(401, code, REFRESH_FAILURE_TITLES[code], {
+    headers: { 'Set-Cookie': clearedRefreshCookie },
+  })
+}

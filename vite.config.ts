@@ -1,0 +1,60 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * Where the SPA's `/api` lives:
+ * - `http` (default): the mock handlers in this Node process, behind the dev and preview servers;
+ * - `worker`: the mock handlers in a service worker in the page (static demo, no server);
+ * - off, when `REEL_API_URL` is set: `/api` is proxied to that real backend.
+ */
+const apiUrl = process.env.REEL_API_URL
+const mockMode = apiUrl ? 'off' : process.env.REEL_MOCK === 'worker' ? 'worker' : 'http'
+if (process.env.REEL_MOCK && !['http', 'worker'].includes(process.env.REEL_MOCK)) {
+  throw new Error(`REEL_MOCK must be "http" or "worker", not "${process.env.REEL_MOCK}"`)
+}
+
+function mockApi(): Plugin {
+  // Loaded lazily so builds and the other modes never start the mock server's key generation.
+  const middleware = async () => (await import('./mocks/http')).mockApiMiddleware()
+  return {
+    name: 'reel-mock-api',
+    async configureServer(server) {
+      server.middlewares.use(await middleware())
+    },
+    async configurePreviewServer(server) {
+      server.middlewares.use(await middleware())
+    },
+  }
+}
+
+const proxy = apiUrl ? { '/api': { target: apiUrl, changeOrigin: true } } : undefined
+
+export default defineConfig({
+  plugins: [react(), ...(mockMode === 'http' ? [mockApi()] : [])],
+  define: { 'import.meta.env.VITE_MOCK_MODE': JSON.stringify(mockMode) },
+  server: { port: 5173, strictPort: true, ...(proxy && { proxy }) },
+  preview: { port: 4173, strictPort: true, ...(proxy && { proxy }) },
+  build: { sourcemap: true },
+  test: {
+    reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'mocks',
+          environment: 'node',
+          include: ['mocks/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+    ],
+  },
+})
