@@ -29,7 +29,7 @@ async function pbkdf2(password: string, salt: string): Promise<string> {
     ['deriveBits'],
   )
   const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: base64url.decode(salt), iterations: PBKDF2_ITERATIONS },
+    { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(base64url.decode(salt)), iterations: PBKDF2_ITERATIONS },
     key,
     256,
   )

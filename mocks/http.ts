@@ -30,7 +30,7 @@ async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Req
   return new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,
-    body: body && body.length > 0 ? body : null,
+    body: body && body.length > 0 ? new Uint8Array(body) : null,
   })
 }
 

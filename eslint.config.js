@@ -1,0 +1,54 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Import boundaries: dependencies point one way, app → features → lib, auth; never src → mocks. */
+const noImportsFrom = (...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: groups.map(([group, message]) => ({ group: [group], message })) },
+  ],
+})
+const MOCKS = ['**/mocks/**', 'src never imports the mock backend (main.tsx may, dynamically).']
+const FEATURES = ['**/features/**', 'This layer must not know about features.']
+const APP = ['**/app/**', 'Only the app composes features.']
+
+export default tseslint.config(
+  { ignores: ['dist', 'reports', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, ...noImportsFrom(MOCKS) },
+  },
+  { files: ['src/main.tsx'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/auth/**', 'src/lib/**'], rules: noImportsFrom(MOCKS, FEATURES, APP) },
+  { files: ['src/features/**'], rules: noImportsFrom(MOCKS, APP) },
+  {
+    files: ['mocks/**/*.ts'],
+    ignores: ['mocks/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'The mock backend imports nothing from src but types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+)

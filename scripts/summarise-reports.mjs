@@ -1,0 +1,28 @@
+// Prints "N passed, N failed" summed over Vitest's and Playwright's JSON reports. A report that
+// is missing (its runner never started) counts nothing; exits 1 when any test failed.
+import { existsSync, readFileSync } from 'node:fs'
+
+const counters = {
+  // Vitest (Jest-compatible JSON)
+  numTotalTests: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }),
+  // Playwright JSON reporter; a flaky test failed at least once, so it is no pass.
+  stats: (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }),
+}
+
+let passed = 0
+let failed = 0
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) {
+    console.info(`(no report at ${file})`)
+    continue
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  const count = Object.entries(counters).find(([key]) => key in report)?.[1]
+  if (!count) throw new Error(`unknown report format: ${file}`)
+  const result = count(report)
+  console.info(`${file}: ${result.passed} passed, ${result.failed} failed`)
+  passed += result.passed
+  failed += result.failed
+}
+console.info(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 ? 1 : 0)

@@ -1,0 +1,52 @@
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { useAuth, type LoginRedirectState } from '../../auth/react'
+import { SignInForm } from '../../features/sign-in/components/sign-in-form'
+import { isMockBackend } from '../../lib/env'
+import { safeReturnPath } from '../../lib/return-path'
+
+function isRedirectState(value: unknown): value is LoginRedirectState {
+  return typeof value === 'object' && value !== null && 'from' in value && 'sessionEnded' in value
+}
+
+export function LoginRoute() {
+  const { status } = useAuth()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [params] = useSearchParams()
+  const redirect = isRedirectState(location.state) ? location.state : null
+  const destination = safeReturnPath(redirect?.from ?? params.get('returnTo'))
+
+  if (status === 'signed-in') return <Navigate to={destination} replace />
+
+  return (
+    <main className="auth-page">
+      <section className="card auth-card" aria-labelledby="sign-in-heading">
+        <p className="brand" aria-hidden="true">
+          Reel
+        </p>
+        <h1 id="sign-in-heading">Sign in to Reel</h1>
+        <p role="status" className="notice">
+          {redirect?.sessionEnded ? 'Your session has ended. Please sign in again.' : ''}
+        </p>
+        {status === 'restoring' ? (
+          <p className="muted">Checking your session…</p>
+        ) : (
+          <SignInForm onSignedIn={() => navigate(destination, { replace: true })} />
+        )}
+        {isMockBackend && (
+          <aside className="demo-accounts" aria-label="Demo accounts">
+            <p>Demo accounts (mock backend):</p>
+            <ul>
+              <li>
+                <code>demo</code> / <code>demo-password-1</code>
+              </li>
+              <li>
+                <code>alice</code> / <code>alice-password-1</code>
+              </li>
+            </ul>
+          </aside>
+        )}
+      </section>
+    </main>
+  )
+}

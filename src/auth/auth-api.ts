@@ -1,0 +1,59 @@
+import axios, { type AxiosInstance } from 'axios'
+import { z } from 'zod'
+
+/** The signed-in person, as `GET /api/me` and every token response describe them. */
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  providers: z.array(z.string()),
+})
+
+export type User = z.infer<typeof userSchema>
+
+export const tokenResponseSchema = z.object({
+  accessToken: z.string().min(1),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().positive(),
+  user: userSchema,
+})
+
+export type TokenResponse = z.infer<typeof tokenResponseSchema>
+
+export interface Credentials {
+  username: string
+  password: string
+}
+
+/**
+ * A client for the auth endpoints only. It has no auth interceptor, so the refresh call can never
+ * trigger another refresh. The header is the contract's CSRF defence for `/api/auth/*`.
+ */
+export function createAuthHttp(baseURL = '/api'): AxiosInstance {
+  return axios.create({
+    baseURL,
+    timeout: 15_000,
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  })
+}
+
+export async function postLogin(http: AxiosInstance, credentials: Credentials): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>('/auth/login', credentials)
+  return tokenResponseSchema.parse(data)
+}
+
+export async function postRefresh(http: AxiosInstance): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>('/auth/refresh')
+  return tokenResponseSchema.parse(data)
+}
+
+export async function postLogout(http: AxiosInstance): Promise<void> {
+  await http.post('/auth/logout')
+}
+
+export async function postLogoutAll(http: AxiosInstance, accessToken: string): Promise<void> {
+  await http.post('/auth/logout-all', undefined, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  })
+}

@@ -1,0 +1,76 @@
+import { isAxiosError } from 'axios'
+import { parseProblem } from '../lib/problem'
+
+/**
+ * Why an auth operation failed:
+ * - `session_ended`: the server definitely refused the refresh token (`refresh_*`,
+ *   `session_revoked`); the user must sign in again.
+ * - `transient`: network error, timeout or 5xx; the session is kept and retried.
+ * - `rejected`: any other answer the caller should show (bad credentials, throttling, …).
+ */
+export type AuthErrorKind = 'session_ended' | 'transient' | 'rejected'
+
+/** The codes that end a session, per the backend contract. */
+export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set([
+  'refresh_missing',
+  'refresh_invalid',
+  'refresh_expired',
+  'refresh_reused',
+  'session_revoked',
+])
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError'
+  constructor(
+    readonly kind: AuthErrorKind,
+    /** The problem's `title` when the server sent one: safe to show a user. */
+    message: string,
+    readonly code: string | null = null,
+    readonly status: number | null = null,
+    readonly retryAfterSec: number | null = null,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}
+
+export const isAuthError = (error: unknown): error is AuthError => error instanceof AuthError
+
+/** True only when signing in again is the only way forward. */
+export const isSessionEnded = (error: unknown): boolean =>
+  isAuthError(error) && error.kind === 'session_ended'
+
+/** True when trying again later may succeed (offline, timeout, server trouble). */
+export const isTransient = (error: unknown): boolean =>
+  isAuthError(error) && error.kind === 'transient'
+
+/** The `code` of a problem-details error response, if any. */
+export function problemCode(error: unknown): string | null {
+  return isAxiosError(error) ? (parseProblem(error.response?.data)?.code ?? null) : null
+}
+
+/**
+ * Classifies a failed call to an auth endpoint. Only an explicit refusal of the refresh token ends
+ * the session; no answer at all, a timeout or a 5xx never does.
+ */
+export function toAuthError(error: unknown): AuthError {
+  if (isAuthError(error)) return error
+  if (!isAxiosError(error) || !error.response || error.response.status >= 500) {
+    return new AuthError('transient', 'We could not reach the server.', null, null, null, {
+      cause: error,
+    })
+  }
+  const { status, data, headers } = error.response
+  const problem = parseProblem(data)
+  const code = problem?.code ?? null
+  const kind = status === 401 && code !== null && SESSION_ENDING_CODES.has(code) ? 'session_ended' : 'rejected'
+  const retryAfter = Number(headers['retry-after'])
+  return new AuthError(
+    kind,
+    problem?.title ?? 'Something went wrong.',
+    code,
+    status,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    { cause: error },
+  )
+}

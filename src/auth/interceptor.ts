@@ -1,0 +1,112 @@
+import {
+  AxiosError,
+  CanceledError,
+  isAxiosError,
+  type AxiosInstance,
+  type AxiosResponse,
+  type GenericAbortSignal,
+  type InternalAxiosRequestConfig,
+} from 'axios'
+import { problemCode } from './errors'
+import type { AuthSession } from './session'
+import type { AccessToken } from './token-store'
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /** Send without a token and never refresh for this request (public endpoints). */
+    skipAuth?: boolean
+    /** Set on the one replay a request may get; a second 401 is returned as it is. */
+    authReplayed?: boolean
+    /** The epoch of the token this request carried. */
+    authEpoch?: number
+  }
+}
+
+const ACCESS_TOKEN_CODES = new Set(['token_missing', 'token_invalid', 'token_expired'])
+
+/** Waits for `promise`, but gives up as the request would: on its abort signal or timeout. */
+function waitAsRequest<T>(promise: Promise<T>, config: InternalAxiosRequestConfig): Promise<T> {
+  const signal: GenericAbortSignal | undefined = config.signal
+  if (signal?.aborted) return Promise.reject(new CanceledError(undefined, undefined, config))
+  return new Promise<T>((resolve, reject) => {
+    const timer =
+      config.timeout && config.timeout > 0
+        ? setTimeout(
+            () =>
+              reject(
+                new AxiosError(
+                  `timeout of ${config.timeout}ms exceeded`,
+                  AxiosError.ECONNABORTED,
+                  config,
+                ),
+              ),
+            config.timeout,
+          )
+        : null
+    const onAbort = () => reject(new CanceledError(undefined, undefined, config))
+    signal?.addEventListener?.('abort', onAbort)
+    promise.then(resolve, reject).finally(() => {
+      if (timer !== null) clearTimeout(timer)
+      signal?.removeEventListener?.('abort', onAbort)
+    })
+  })
+}
+
+function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
+  config.authEpoch = token?.epoch ?? 0
+  if (token) config.headers.set('Authorization', `Bearer ${token.value}`)
+  else config.headers.delete('Authorization')
+  return config
+}
+
+/**
+ * Wires a session into an axios instance: every request carries the current access token, and
+ * every 401 for an access token turns into at most one refresh, however many requests wait,
+ * followed by exactly one replay each. Returns a function that removes the interceptors.
+ *
+ * @example
+ * const api = axios.create({ baseURL: '/api' })
+ * const session = createAuthSession()
+ * installAuthInterceptor(api, session)
+ * await api.get('/me') // Authorization: Bearer … and refreshed as needed
+ */
+export function installAuthInterceptor(client: AxiosInstance, session: AuthSession): () => void {
+  const requestId = client.interceptors.request.use(async (config) => {
+    if (config.skipAuth) return config
+    if (session.getState().status === 'restoring') await waitAsRequest(session.restore(), config)
+    // A token already known to be expired would only earn a 401: refresh first, once for all.
+    if (session.getState().status === 'signed-in' && session.isExpired()) {
+      session.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
+      return attach(config, await waitAsRequest(session.refresh(), config))
+    }
+    return attach(config, session.accessToken())
+  })
+
+  const responseId = client.interceptors.response.use(undefined, async (error: unknown) => {
+    if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error
+    const config = error.config
+    const code = problemCode(error)
+    if (config.skipAuth || config.authReplayed || code === null || !ACCESS_TOKEN_CODES.has(code)) {
+      throw error
+    }
+    if (session.getState().status === 'signed-out') throw error
+    const method = config.method ?? 'get'
+    const url = config.url ?? ''
+    const current = session.accessToken()
+    let why: 'newer-token' | 'after-refresh' = 'newer-token'
+    // A newer token than the one this request carried means someone already refreshed.
+    if (!current || current.epoch <= (config.authEpoch ?? 0)) {
+      session.emit({ type: 'request-queued', method, url })
+      await waitAsRequest(session.refresh(), config)
+      why = 'after-refresh'
+    }
+    session.emit({ type: 'request-replayed', method, url, why })
+    const replay: Promise<AxiosResponse> = client.request({ ...config, authReplayed: true })
+    return replay
+  })
+
+  return () => {
+    client.interceptors.request.eject(requestId)
+    client.interceptors.response.eject(responseId)
+  }
+}

@@ -1,0 +1,73 @@
+import { createContext, use, useEffect, useSyncExternalStore, type ReactNode } from 'react'
+import { Navigate, Outlet, useLocation } from 'react-router-dom'
+import type { AuthSession, AuthState } from './session'
+
+const SessionContext = createContext<AuthSession | null>(null)
+
+/**
+ * Makes a session available to `useAuth` and restores it once. Safe under StrictMode: the
+ * second mount's `restore()` returns the first one's promise.
+ *
+ * @example
+ * <AuthProvider session={session}><App /></AuthProvider>
+ */
+export function AuthProvider({ session, children }: { session: AuthSession; children: ReactNode }) {
+  useEffect(() => {
+    void session.restore()
+  }, [session])
+  return <SessionContext value={session}>{children}</SessionContext>
+}
+
+function useSession(): AuthSession {
+  const session = use(SessionContext)
+  if (!session) throw new Error('useAuth must be used inside <AuthProvider>.')
+  return session
+}
+
+export interface UseAuth extends AuthState {
+  signIn: AuthSession['signIn']
+  signOut: AuthSession['signOut']
+  signOutEverywhere: AuthSession['signOutEverywhere']
+}
+
+/**
+ * The session's state and actions, re-rendering only when the state changes.
+ *
+ * @example
+ * const { status, user, signOut } = useAuth()
+ * if (status === 'signed-in') return <button onClick={signOut}>Sign out {user?.displayName}</button>
+ */
+export function useAuth(): UseAuth {
+  const session = useSession()
+  const state = useSyncExternalStore(session.subscribe, session.getState)
+  return {
+    ...state,
+    signIn: session.signIn,
+    signOut: session.signOut,
+    signOutEverywhere: session.signOutEverywhere,
+  }
+}
+
+/** Where a guarded route sends a signed-out user, and what it keeps for after sign-in. */
+export interface LoginRedirectState {
+  from: string
+  sessionEnded: boolean
+}
+
+/**
+ * Renders its child routes for a signed-in user; sends anyone else to `/login`, keeping where
+ * they were going. While the session restores it renders `fallback`, never the sign-in page.
+ */
+export function RequireAuth({ fallback }: { fallback: ReactNode }) {
+  const { status, endedBecause } = useAuth()
+  const location = useLocation()
+  if (status === 'restoring') return fallback
+  if (status === 'signed-out') {
+    const state: LoginRedirectState = {
+      from: location.pathname + location.search + location.hash,
+      sessionEnded: endedBecause === 'session_ended',
+    }
+    return <Navigate to="/login" state={state} replace />
+  }
+  return <Outlet />
+}

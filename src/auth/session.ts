@@ -1,0 +1,278 @@
+import type { AxiosInstance } from 'axios'
+import {
+  createAuthHttp,
+  postLogin,
+  postLogout,
+  postLogoutAll,
+  postRefresh,
+  type Credentials,
+  type TokenResponse,
+  type User,
+} from './auth-api'
+import { toAuthError } from './errors'
+import { createEventStream, type AuthEventListener, type SignOutReason } from './events'
+import {
+  browserChannel,
+  browserLocks,
+  channelMessageSchema,
+  createSingleFlight,
+  withCrossTabLock,
+  type ChannelLike,
+  type ChannelMessage,
+  type LockManagerLike,
+} from './refresh'
+import { backoffMs, createScheduler, refreshLeadMs } from './scheduler'
+import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
+
+export type AuthStatus = 'restoring' | 'signed-in' | 'signed-out'
+
+export interface AuthState {
+  readonly status: AuthStatus
+  readonly user: User | null
+  /** Why the last session ended; null until one has (a fresh visitor was never signed in). */
+  readonly endedBecause: SignOutReason | null
+  /** A refresh failed for a transient reason and is being retried; the session is kept. */
+  readonly reconnecting: boolean
+}
+
+export interface AuthSessionOptions {
+  /** Client for the auth endpoints; must not carry the auth interceptor. */
+  http?: AxiosInstance
+  /** Web Locks, to let one tab refresh for all; null for per-tab single flight only. */
+  locks?: LockManagerLike | null
+  /** BroadcastChannel to share tokens and sign-outs between tabs; null to stay alone. */
+  channel?: ChannelLike | null
+  clock?: Clock
+  random?: () => number
+}
+
+const sameUser = (a: User | null, b: User) => a !== null && JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * One signed-in session per page: restores it from the refresh cookie, keeps the access token
+ * fresh, shares it with other tabs, and ends it only when the server definitely says so.
+ *
+ * @example
+ * const session = createAuthSession()
+ * session.subscribe(() => console.info(session.getState().status))
+ * await session.restore() // 'restoring' → 'signed-in' | 'signed-out'
+ * await session.signIn({ username: 'demo', password: 'demo-password-1' })
+ */
+export function createAuthSession(options: AuthSessionOptions = {}) {
+  const http = options.http ?? createAuthHttp()
+  const locks = options.locks === undefined ? browserLocks() : options.locks
+  const channel = options.channel === undefined ? browserChannel() : options.channel
+  const clock = options.clock ?? monotonicClock
+  const random = options.random ?? Math.random
+  const tabId = Math.floor(random() * 2 ** 52).toString(36)
+
+  const store = createTokenStore(clock)
+  const events = createEventStream(tabId)
+  const flight = createSingleFlight<AccessToken>()
+  const listeners = new Set<() => void>()
+  let state: AuthState = { status: 'restoring', user: null, endedBecause: null, reconnecting: false }
+  let restoring: Promise<void> | null = null
+  let transientFailures = 0
+
+  function setState(next: Partial<AuthState>): void {
+    state = { ...state, ...next }
+    for (const listener of listeners) listener()
+  }
+
+  function acceptTokens(
+    response: Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'user'>,
+    source: 'network' | 'other-tab'): AccessToken {
+    const token = store.set(response.accessToken, response.expiresIn)
+    const wasSignedIn = state.status === 'signed-in'
+    transientFailures = 0
+    setState({
+      status: 'signed-in',
+      // Keeping the same object when nothing changed spares React a re-render on every refresh.
+      user: sameUser(state.user, response.user) ? state.user : response.user,
+      reconnecting: false,
+    })
+    scheduler.planIn(token.lifetimeMs - refreshLeadMs(token.lifetimeMs))
+    events.emit({ type: 'token-received', expiresInMs: token.lifetimeMs, source })
+    if (!wasSignedIn) events.emit({ type: 'signed-in', userId: response.user.id })
+    return token
+  }
+
+  function shareTokens(response: Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'user'>): void {
+    channel?.postMessage({
+      type: 'token',
+      from: tabId,
+      accessToken: response.accessToken,
+      expiresIn: response.expiresIn,
+      user: response.user,
+    } satisfies ChannelMessage)
+  }
+
+  function endSession(reason: SignOutReason, tellOtherTabs: boolean): void {
+    const wasSignedIn = state.status === 'signed-in'
+    store.clear()
+    scheduler.cancel()
+    transientFailures = 0
+    // A first visit that finds no session is not an ended session: show no message for it.
+    setState({
+      status: 'signed-out',
+      user: null,
+      endedBecause: wasSignedIn ? reason : state.endedBecause,
+      reconnecting: false,
+    })
+    if (!wasSignedIn) return
+    events.emit({ type: 'signed-out', reason })
+    if (tellOtherTabs) {
+      channel?.postMessage({ type: 'signed-out', from: tabId, reason } satisfies ChannelMessage)
+    }
+  }
+
+  async function refreshUnderLock(epochAtStart: number): Promise<AccessToken> {
+    return withCrossTabLock(locks, async () => {
+      // Another tab may have refreshed while this one waited for the lock; its token came over
+      // the channel, and presenting the cookie again would only rotate it for nothing.
+      const current = store.get()
+      if (current && current.epoch > epochAtStart && store.msLeft() > refreshLeadMs(current.lifetimeMs)) {
+        events.emit({ type: 'refresh-succeeded', durationMs: 0, source: 'other-tab' })
+        return current
+      }
+      const started = clock()
+      const response = await postRefresh(http)
+      const token = acceptTokens(response, 'network')
+      shareTokens(response)
+      events.emit({ type: 'refresh-succeeded', durationMs: clock() - started, source: 'network' })
+      return token
+    })
+  }
+
+  /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
+  function refresh(): Promise<AccessToken> {
+    return flight.run(
+      async () => {
+        events.emit({ type: 'refresh-started' })
+        try {
+          return await refreshUnderLock(store.get()?.epoch ?? 0)
+        } catch (cause) {
+          const error = toAuthError(cause)
+          events.emit({ type: 'refresh-failed', kind: error.kind, code: error.code })
+          if (error.kind === 'session_ended') {
+            endSession('session_ended', true)
+          } else if (state.status !== 'signed-out') {
+            // Anything short of a definite refusal keeps the session and tries again later.
+            transientFailures++
+            setState({ reconnecting: true })
+            scheduler.planIn(backoffMs(transientFailures, random))
+          }
+          throw error
+        }
+      },
+      () => events.emit({ type: 'refresh-joined' }),
+    )
+  }
+
+  const refreshQuietly = () => void refresh().catch(() => undefined)
+
+  const scheduler = createScheduler(
+    () => {
+      if (state.status !== 'signed-out') refreshQuietly()
+    },
+    () => {
+      const token = store.get()
+      const due = token === null || store.msLeft() < refreshLeadMs(token.lifetimeMs)
+      if (state.status !== 'signed-out' && (due || state.reconnecting)) refreshQuietly()
+    },
+  )
+
+  function onChannelMessage(event: MessageEvent): void {
+    const parsed = channelMessageSchema.safeParse(event.data)
+    if (!parsed.success || parsed.data.from === tabId) return
+    const message = parsed.data
+    if (message.type === 'token') acceptTokens(message, 'other-tab')
+    else endSession(message.reason === 'session_ended' ? 'session_ended' : 'user', false)
+  }
+  channel?.addEventListener('message', onChannelMessage)
+
+  /** A token good for at least another second, refreshing first when needed. */
+  async function validToken(): Promise<AccessToken> {
+    const token = store.get()
+    return token && store.msLeft() > 1000 ? token : refresh()
+  }
+
+  return {
+    tabId,
+
+    getState: (): AuthState => state,
+
+    /** Subscribe to state changes (the shape `useSyncExternalStore` expects). */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    /** Subscribe to the event stream: refreshes, queued and replayed requests, sign-outs. */
+    onEvent: (listener: AuthEventListener): (() => void) => events.subscribe(listener),
+
+    /** For the interceptor: report what happened to a request. */
+    emit: events.emit,
+
+    /** The current access token, or null; never written anywhere else. */
+    accessToken: (): AccessToken | null => store.get(),
+
+    /** True when the token held is past its expiry on this tab's monotonic clock. */
+    isExpired: (): boolean => store.msLeft() <= 0,
+
+    refresh,
+
+    /**
+     * Restores the session from the refresh cookie with one refresh call. Idempotent: a second
+     * call (StrictMode, HMR) returns the first one's promise. Never rejects.
+     */
+    restore(): Promise<void> {
+      restoring ??= refresh().then(
+        () => undefined,
+        () => undefined,
+      )
+      return restoring
+    },
+
+    /** Signs in with a password. Rejects with an {@link AuthError} the UI can show. */
+    async signIn(credentials: Credentials): Promise<User> {
+      try {
+        const response = await postLogin(http, credentials)
+        acceptTokens(response, 'network')
+        shareTokens(response)
+        return response.user
+      } catch (cause) {
+        throw toAuthError(cause)
+      }
+    },
+
+    /** Revokes this session on the server, then forgets it here and in every other tab. */
+    async signOut(): Promise<void> {
+      try {
+        await postLogout(http)
+      } finally {
+        endSession('user', true)
+      }
+    },
+
+    /** Revokes every session of the user, on every device. */
+    async signOutEverywhere(): Promise<void> {
+      try {
+        await postLogoutAll(http, (await validToken()).value)
+      } catch (cause) {
+        throw toAuthError(cause)
+      }
+      endSession('user', true)
+    },
+
+    /** Stops timers and listeners (tests, HMR). */
+    dispose(): void {
+      scheduler.dispose()
+      channel?.removeEventListener('message', onChannelMessage)
+      channel?.close()
+      listeners.clear()
+    },
+  }
+}
+
+export type AuthSession = ReturnType<typeof createAuthSession>

@@ -1,0 +1,34 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { apiClient } from '../../../lib/api-client'
+import { movieSchema } from './movie-schema'
+
+const moviePageSchema = z.object({
+  items: z.array(movieSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+})
+
+export type MoviePage = z.infer<typeof moviePageSchema>
+
+export interface MovieSearch {
+  query: string
+  page: number
+}
+
+export async function getMovies(
+  { query, page }: MovieSearch,
+  signal: AbortSignal,
+): Promise<MoviePage> {
+  const { data } = await apiClient.get<unknown>('/movies', { params: { query, page }, signal })
+  return moviePageSchema.parse(data)
+}
+
+export const moviesQueryOptions = (search: MovieSearch) =>
+  queryOptions({
+    queryKey: ['movies', 'list', search],
+    queryFn: ({ signal }) => getMovies(search, signal),
+  })
+
+export const useMovies = (search: MovieSearch) => useQuery(moviesQueryOptions(search))
