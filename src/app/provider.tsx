@@ -1,26 +1,38 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { AuthProvider } from '../auth/react'
+import type { AuthSession } from '../auth/session'
 import { createQueryClient } from '../lib/query-client'
 import { authSession } from './auth'
 
 /** Cached data belongs to one user: drop all of it on sign-out and when the user changes. */
-function useClearCacheOnUserChange(queryClient: QueryClient) {
+function useClearCacheOnUserChange(session: AuthSession, queryClient: QueryClient) {
   useEffect(() => {
-    let userId = authSession.getState().user?.id ?? null
-    return authSession.subscribe(() => {
-      const next = authSession.getState().user?.id ?? null
+    let userId = session.getState().user?.id ?? null
+    return session.subscribe(() => {
+      const next = session.getState().user?.id ?? null
       if (next !== userId) queryClient.clear()
       userId = next
     })
-  }, [queryClient])
+  }, [session, queryClient])
 }
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
-  useClearCacheOnUserChange(queryClient)
+interface AppProviderProps {
+  children: ReactNode
+  /** Tests pass their own; the app uses the page's one session. */
+  session?: AuthSession
+  queryClient?: QueryClient
+}
+
+export function AppProvider({
+  children,
+  session = authSession,
+  queryClient: given,
+}: AppProviderProps) {
+  const [queryClient] = useState(() => given ?? createQueryClient())
+  useClearCacheOnUserChange(session, queryClient)
   return (
-    <AuthProvider session={authSession}>
+    <AuthProvider session={session}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </AuthProvider>
   )

@@ -38,7 +38,10 @@ export function createAuthHttp(baseURL = '/api'): AxiosInstance {
   })
 }
 
-export async function postLogin(http: AxiosInstance, credentials: Credentials): Promise<TokenResponse> {
+export async function postLogin(
+  http: AxiosInstance,
+  credentials: Credentials,
+): Promise<TokenResponse> {
   const { data } = await http.post<unknown>('/auth/login', credentials)
   return tokenResponseSchema.parse(data)
 }

@@ -63,7 +63,8 @@ export function toAuthError(error: unknown): AuthError {
   const { status, data, headers } = error.response
   const problem = parseProblem(data)
   const code = problem?.code ?? null
-  const kind = status === 401 && code !== null && SESSION_ENDING_CODES.has(code) ? 'session_ended' : 'rejected'
+  const kind =
+    status === 401 && code !== null && SESSION_ENDING_CODES.has(code) ? 'session_ended' : 'rejected'
   const retryAfter = Number(headers['retry-after'])
   return new AuthError(
     kind,

@@ -6,7 +6,11 @@ export type AuthEventBody =
   | { type: 'refresh-started' }
   | { type: 'refresh-joined' }
   | { type: 'refresh-succeeded'; durationMs: number; source: 'network' | 'other-tab' }
-  | { type: 'refresh-failed'; kind: 'session_ended' | 'transient' | 'rejected'; code: string | null }
+  | {
+      type: 'refresh-failed'
+      kind: 'session_ended' | 'transient' | 'rejected'
+      code: string | null
+    }
   | { type: 'token-received'; expiresInMs: number; source: 'network' | 'other-tab' }
   | { type: 'request-queued'; method: string; url: string }
   | { type: 'request-replayed'; method: string; url: string; why: 'newer-token' | 'after-refresh' }

@@ -7,7 +7,7 @@ import {
   type GenericAbortSignal,
   type InternalAxiosRequestConfig,
 } from 'axios'
-import { problemCode } from './errors'
+import { AuthError, problemCode } from './errors'
 import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
 
@@ -76,7 +76,11 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     if (session.getState().status === 'restoring') await waitAsRequest(session.restore(), config)
     // A token already known to be expired would only earn a 401: refresh first, once for all.
     if (session.getState().status === 'signed-in' && session.isExpired()) {
-      session.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
+      session.emit({
+        type: 'request-queued',
+        method: config.method ?? 'get',
+        url: config.url ?? '',
+      })
       return attach(config, await waitAsRequest(session.refresh(), config))
     }
     return attach(config, session.accessToken())
@@ -89,7 +93,12 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     if (config.skipAuth || config.authReplayed || code === null || !ACCESS_TOKEN_CODES.has(code)) {
       throw error
     }
-    if (session.getState().status === 'signed-out') throw error
+    // Nothing left to refresh with: whoever asked must sign in again.
+    if (session.getState().status === 'signed-out') {
+      throw new AuthError('session_ended', 'You need to sign in again.', code, 401, null, {
+        cause: error,
+      })
+    }
     const method = config.method ?? 'get'
     const url = config.url ?? ''
     const current = session.accessToken()

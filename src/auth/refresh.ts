@@ -42,7 +42,10 @@ export function createSingleFlight<T>() {
 }
 
 /** Serialises a task across every tab of the origin; without Web Locks, only within this tab. */
-export function withCrossTabLock<T>(locks: LockManagerLike | null, task: () => Promise<T>): Promise<T> {
+export function withCrossTabLock<T>(
+  locks: LockManagerLike | null,
+  task: () => Promise<T>,
+): Promise<T> {
   return locks ? locks.request(REFRESH_LOCK, task) : task()
 }
 

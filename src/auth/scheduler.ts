@@ -33,10 +33,13 @@ export function createScheduler(onDue: () => void, onWake: () => void) {
   return {
     planIn(delayMs: number): void {
       cancel()
-      timer = setTimeout(() => {
-        timer = null
-        onDue()
-      }, Math.max(0, delayMs))
+      timer = setTimeout(
+        () => {
+          timer = null
+          onDue()
+        },
+        Math.max(0, delayMs),
+      )
     },
     cancel,
     dispose(): void {

@@ -64,13 +64,20 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   const channel = options.channel === undefined ? browserChannel() : options.channel
   const clock = options.clock ?? monotonicClock
   const random = options.random ?? Math.random
-  const tabId = Math.floor(random() * 2 ** 52).toString(36)
+  const tabId = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16)).join(
+    '',
+  )
 
   const store = createTokenStore(clock)
   const events = createEventStream(tabId)
   const flight = createSingleFlight<AccessToken>()
   const listeners = new Set<() => void>()
-  let state: AuthState = { status: 'restoring', user: null, endedBecause: null, reconnecting: false }
+  let state: AuthState = {
+    status: 'restoring',
+    user: null,
+    endedBecause: null,
+    reconnecting: false,
+  }
   let restoring: Promise<void> | null = null
   let transientFailures = 0
 
@@ -81,7 +88,8 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
   function acceptTokens(
     response: Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'user'>,
-    source: 'network' | 'other-tab'): AccessToken {
+    source: 'network' | 'other-tab',
+  ): AccessToken {
     const token = store.set(response.accessToken, response.expiresIn)
     const wasSignedIn = state.status === 'signed-in'
     transientFailures = 0
@@ -131,7 +139,11 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       // Another tab may have refreshed while this one waited for the lock; its token came over
       // the channel, and presenting the cookie again would only rotate it for nothing.
       const current = store.get()
-      if (current && current.epoch > epochAtStart && store.msLeft() > refreshLeadMs(current.lifetimeMs)) {
+      if (
+        current &&
+        current.epoch > epochAtStart &&
+        store.msLeft() > refreshLeadMs(current.lifetimeMs)
+      ) {
         events.emit({ type: 'refresh-succeeded', durationMs: 0, source: 'other-tab' })
         return current
       }

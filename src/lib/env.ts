@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 /** Where `/api` is served from; set by the build (see vite.config.ts). */
-export const mockMode = z.enum(['http', 'worker', 'off']).parse(import.meta.env.VITE_MOCK_MODE ?? 'http')
+export const mockMode = z
+  .enum(['http', 'worker', 'off'])
+  .parse(import.meta.env.VITE_MOCK_MODE ?? 'http')
 
 /** Mock backends are for learning: only there does the UI show demo accounts and the lab. */
 export const isMockBackend = mockMode !== 'off'

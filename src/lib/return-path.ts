@@ -4,7 +4,10 @@ export const DEFAULT_RETURN_PATH = '/movies'
  * Where to send a user after sign-in, given an untrusted `returnTo`. Only a path on this origin
  * is kept: `//evil.example`, `/\evil.example`, absolute URLs and `javascript:` all fall back.
  */
-export function safeReturnPath(value: string | null | undefined, origin = window.location.origin): string {
+export function safeReturnPath(
+  value: string | null | undefined,
+  origin = window.location.origin,
+): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
     return DEFAULT_RETURN_PATH
   }

@@ -12,7 +12,10 @@ function describeFailure(error: unknown): { message: string; retryAfterSec: numb
   }
   if (error.code === 'too_many_attempts') {
     const wait = error.retryAfterSec ?? 60
-    return { message: `Too many sign-in attempts. Try again in ${formatWait(wait)}.`, retryAfterSec: wait }
+    return {
+      message: `Too many sign-in attempts. Try again in ${formatWait(wait)}.`,
+      retryAfterSec: wait,
+    }
   }
   return { message: error.message, retryAfterSec: null }
 }
@@ -58,7 +61,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
+    <form
+      className="stack"
+      onSubmit={submit}
+      aria-describedby={error ? 'sign-in-error' : undefined}
+    >
       <label className="field">
         <span>Username</span>
         <input

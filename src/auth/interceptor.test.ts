@@ -1,0 +1,171 @@
+import axios, { isAxiosError } from 'axios'
+import { http } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { db } from '../../mocks/db'
+import { json } from '../../mocks/http-helpers'
+import { server } from '../../mocks/node'
+import { problem } from '../../mocks/problem'
+import { withAuth } from '../../mocks/with-auth'
+import {
+  countRequests,
+  createTab,
+  DEMO,
+  expireAccessTokensOnServer,
+  manualClock,
+} from '../test/auth-harness'
+import { isSessionEnded, isTransient } from './errors'
+
+describe('the auth interceptor', () => {
+  it('answers 50 concurrent requests on an expired token with one refresh and one replay each', async () => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    const sent = countRequests()
+    expireAccessTokensOnServer()
+    const refreshesBefore = db.stats.refreshCalls
+
+    const ids = Array.from({ length: 50 }, (_, i) => `/movies?page=${i + 1}`)
+    const results = await Promise.allSettled(ids.map((url) => api.get(url)))
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(50)
+    expect(db.stats.refreshCalls - refreshesBefore).toBe(1)
+    for (const url of ids) expect(sent.get(`GET /api${url}`)).toBeLessThanOrEqual(2)
+  })
+
+  it('refreshes once before sending when the token is already known to be expired', async () => {
+    const clock = manualClock()
+    const { session, api } = createTab({ clock: clock.now })
+    await session.signIn(DEMO)
+    clock.advance(db.config.accessTokenTtlSec * 1000 + 1)
+
+    await Promise.all(Array.from({ length: 20 }, () => api.get('/me')))
+
+    expect(db.stats.refreshCalls).toBe(1)
+    expect(db.stats.rejectedAccessTokens).toBe(0)
+  })
+
+  it('lets a 401 that arrives while a refresh is in flight join that refresh', async () => {
+    const { session, api, count } = createTab()
+    await session.signIn(DEMO)
+    expireAccessTokensOnServer()
+    db.config.refreshLatencyMs = 150
+
+    const refreshing = session.refresh()
+    const response = await api.get('/me')
+    await refreshing
+
+    expect(response.status).toBe(200)
+    expect(db.stats.refreshCalls).toBe(1)
+    expect(count('refresh-joined')).toBe(1)
+  })
+
+  it('replays a 401 for a token older than the current one without refreshing', async () => {
+    const { session, api, events } = createTab()
+    await session.signIn(DEMO)
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    server.use(
+      http.get(
+        '/api/me',
+        async () => {
+          await released
+          return problem(401, 'token_expired', 'Expired.')
+        },
+        { once: true },
+      ),
+    )
+
+    const pending = api.get('/me')
+    await session.refresh() // the newer token arrives while the old request is out
+    release()
+    const response = await pending
+
+    expect(response.status).toBe(200)
+    expect(db.stats.refreshCalls).toBe(1)
+    expect(events.find((e) => e.type === 'request-replayed')).toMatchObject({ why: 'newer-token' })
+  })
+
+  it('rejects every queued request and signs out once when the refresh is refused', async () => {
+    const { session, api, count } = createTab()
+    await session.signIn(DEMO)
+    expireAccessTokensOnServer()
+    db.config.refreshFailure = 'unauthorized'
+
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => api.get('/me')))
+
+    expect(results.every((r) => r.status === 'rejected' && isSessionEnded(r.reason))).toBe(true)
+    expect(db.stats.refreshCalls).toBe(1)
+    expect(count('signed-out')).toBe(1)
+    expect(session.getState()).toMatchObject({
+      status: 'signed-out',
+      endedBecause: 'session_ended',
+    })
+    expect(session.accessToken()).toBeNull()
+  })
+
+  it.each(['server_error', 'network'] as const)(
+    'keeps the session through a refresh %s and recovers on the backoff retry',
+    async (failure) => {
+      const { session, api } = createTab()
+      await session.signIn(DEMO)
+      expireAccessTokensOnServer()
+      db.config.refreshFailure = failure
+
+      const failed = await api.get('/me').catch((error: unknown) => error)
+      expect(isTransient(failed)).toBe(true)
+      expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
+
+      db.config.refreshFailure = 'none'
+      await expect.poll(() => session.getState().reconnecting, { timeout: 3000 }).toBe(false)
+      expect(session.getState().status).toBe('signed-in')
+      expect((await api.get('/me')).status).toBe(200)
+      expect(db.stats.refreshSucceeded).toBe(1)
+    },
+  )
+
+  it('rejects an aborted queued request with an abort error without blocking the others', async () => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    expireAccessTokensOnServer()
+    db.config.refreshLatencyMs = 100
+    const controller = new AbortController()
+    const unsubscribe = session.onEvent((event) => {
+      if (event.type === 'request-queued' && event.url === '/movies/parasite-2019')
+        controller.abort()
+    })
+
+    const results = await Promise.allSettled([
+      api.get('/me'),
+      api.get('/movies/parasite-2019', { signal: controller.signal }),
+      api.get('/me/watchlist'),
+    ])
+    unsubscribe()
+
+    expect(results[0].status).toBe('fulfilled')
+    expect(results[2].status).toBe('fulfilled')
+    expect(results[1].status === 'rejected' && axios.isCancel(results[1].reason)).toBe(true)
+  })
+
+  it('replays a POST with its original body, and never replays a request twice', async () => {
+    server.use(
+      http.post(
+        '/api/echo',
+        withAuth(async ({ request }) => json(await request.json())),
+      ),
+      http.post('/api/always-401', () => problem(401, 'token_invalid', 'Invalid.')),
+    )
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    expireAccessTokensOnServer()
+    const sent = countRequests()
+
+    const body = { note: 'keep me', list: [1, 2, 3] }
+    const echoed = await api.post('/echo', body)
+    expect(echoed.data).toEqual(body)
+    expect(sent.get('POST /api/echo')).toBe(2)
+
+    const refusal = await api.post('/always-401', { x: 1 }).catch((error: unknown) => error)
+    expect(isAxiosError(refusal) && refusal.response?.status).toBe(401)
+    expect(sent.get('POST /api/always-401')).toBe(2)
+    expect(db.stats.refreshCalls).toBe(2)
+  })
+})
