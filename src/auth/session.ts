@@ -166,7 +166,10 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
         } catch (cause) {
           const error = toAuthError(cause)
           events.emit({ type: 'refresh-failed', kind: error.kind, code: error.code })
-          if (error.kind === 'session_ended') {
+          // A restore refused for any reason has nothing to keep; a live session is ended only
+          // by a definite refusal and otherwise retried.
+          const restoreRefused = state.status === 'restoring' && error.kind === 'rejected'
+          if (error.kind === 'session_ended' || restoreRefused) {
             endSession('session_ended', true)
           } else if (state.status !== 'signed-out') {
             // Anything short of a definite refusal keeps the session and tries again later.
