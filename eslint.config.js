@@ -18,6 +18,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-*',
       'reports',
       'test-results',
       'playwright-report',

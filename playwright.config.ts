@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { chromium, defineConfig, devices } from '@playwright/test'
 
-const PORT = 4173
+// E2E_PORT lets two runs side by side each build and serve their own copy.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+const outDir = PORT === 4173 ? 'dist' : `dist-${PORT}`
 const baseURL = `http://localhost:${PORT}`
 
 /**
@@ -40,9 +42,10 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, served by Vite's preview server with the mock API in Node.
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    command: `npm run typecheck && vite build --outDir ${outDir} && vite preview --outDir ${outDir} --port ${PORT} --strictPort`,
     url: baseURL,
-    reuseExistingServer: !process.env.CI,
+    // Always a fresh build: a server left running would test yesterday's code.
+    reuseExistingServer: false,
     timeout: 180_000,
   },
 })
