@@ -16,7 +16,7 @@ if (process.env.REEL_MOCK && !['http', 'worker'].includes(process.env.REEL_MOCK)
 
 function mockApi(): Plugin {
   // Loaded lazily so builds and the other modes never start the mock server's key generation.
-  const middleware = async () => (await import('./mocks/http')).mockApiMiddleware()
+  const middleware = async () => (await import('./mocks/http.ts')).mockApiMiddleware()
   return {
     name: 'reel-mock-api',
     async configureServer(server) {

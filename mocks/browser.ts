@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser'
-import { handlers } from './handlers/index'
+import { handlers } from './handlers/index.ts'
 
 /**
  * The mock API in a service worker, for a backend-free static demo. Each tab has its own server

@@ -29,7 +29,12 @@ async function pbkdf2(password: string, salt: string): Promise<string> {
     ['deriveBits'],
   )
   const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(base64url.decode(salt)), iterations: PBKDF2_ITERATIONS },
+    {
+      name: 'PBKDF2',
+      hash: 'SHA-256',
+      salt: new Uint8Array(base64url.decode(salt)),
+      iterations: PBKDF2_ITERATIONS,
+    },
     key,
     256,
   )
@@ -49,7 +54,10 @@ export function timingSafeEqual(a: string, b: string): boolean {
 const DUMMY: PasswordHash = { salt: 'AAAAAAAAAAAAAAAAAAAAAA', hash: '' }
 
 /** Checks a password against a stored hash; `null` (unknown user) costs the same and fails. */
-export async function verifyPassword(password: string, stored: PasswordHash | null): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: PasswordHash | null,
+): Promise<boolean> {
   const candidate = await pbkdf2(password, (stored ?? DUMMY).salt)
   return stored !== null && timingSafeEqual(candidate, stored.hash)
 }

@@ -1,5 +1,5 @@
-import type { PasswordHash } from './crypto'
-import { defaultLabConfig, type LabConfig } from './lab-config'
+import type { PasswordHash } from './crypto.ts'
+import { defaultLabConfig, type LabConfig } from './lab-config.ts'
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
@@ -55,7 +55,10 @@ function seedUsers(): Map<string, UserRecord> {
       displayName: 'Demo Viewer',
       email: 'demo@reel.example',
       emailVerified: true,
-      password: { salt: 'spB7_fcipDB9OvLZtFSNUw', hash: 'H0RgxY-LiyITwg5sAap3awoEzQCDU-PDMnNxdAp2wPU' },
+      password: {
+        salt: 'spB7_fcipDB9OvLZtFSNUw',
+        hash: 'H0RgxY-LiyITwg5sAap3awoEzQCDU-PDMnNxdAp2wPU',
+      },
       linked: {},
     },
     {
@@ -64,7 +67,10 @@ function seedUsers(): Map<string, UserRecord> {
       displayName: 'Alice Kim',
       email: 'alice@reel.example',
       emailVerified: true,
-      password: { salt: 'zR2V2oAPjHzsXmef-xjgcw', hash: 'ype1tuDAzjFyZgwH2mkrWg7ywZYJkXClOtPL8GzaMDo' },
+      password: {
+        salt: 'zR2V2oAPjHzsXmef-xjgcw',
+        hash: 'ype1tuDAzjFyZgwH2mkrWg7ywZYJkXClOtPL8GzaMDo',
+      },
       linked: {},
     },
   ]

@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw'
 import type { z } from 'zod'
-import { problem, validationFailed } from './problem'
+import { problem, validationFailed } from './problem.ts'
 
 export const REFRESH_COOKIE = '__Secure-reel_rt'
 const REFRESH_COOKIE_ATTRIBUTES = 'Path=/api/auth; HttpOnly; Secure; SameSite=Strict'
@@ -17,18 +17,22 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * The contract's CSRF rules for `/api/auth/*`: a custom header a cross-site form cannot send,
  * JSON bodies only, and no foreign `Origin`. Returns the refusal, or null when the request passes.
  */
-export function csrfRefusal(request: Request): HttpResponse<string> | null {
+export async function csrfRefusal(request: Request): Promise<HttpResponse<string> | null> {
   if (!UNSAFE_METHODS.has(request.method)) return null
   const origin = request.headers.get('Origin')
   const sameOrigin = origin === null || origin === new URL(request.url).origin
-  const hasBody = request.body !== null && request.headers.get('Content-Length') !== '0'
-  const isJson = request.headers.get('Content-Type')?.split(';')[0]?.trim() === 'application/json'
+  // Read the body itself: behind a service worker there is no Content-Length to go by.
+  const hasBody = (await request.clone().arrayBuffer()).byteLength > 0
+  const mediaType = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase()
   const ok =
-    sameOrigin && request.headers.get('X-Requested-With') === 'XMLHttpRequest' && (!hasBody || isJson)
+    sameOrigin &&
+    request.headers.get('X-Requested-With') === 'XMLHttpRequest' &&
+    (!hasBody || mediaType === 'application/json')
   return ok
     ? null
     : problem(403, 'csrf_check_failed', 'The request was refused for your protection.', {
-        detail: 'Unsafe requests need X-Requested-With: XMLHttpRequest, a JSON body and a same-origin Origin.',
+        detail:
+          'Unsafe requests need X-Requested-With: XMLHttpRequest, a JSON body and a same-origin Origin.',
       })
 }
 
@@ -49,10 +53,10 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): 
   return { ok: false, response: validationFailed(`${field}: ${issue?.message ?? 'invalid'}`) }
 }
 
-/** JSON with `Cache-Control: no-store`: nothing this API returns belongs in a shared cache. */
+/** JSON, by default with `Cache-Control: no-store`: what this API returns is private. */
 export function json(body: unknown, init: ResponseInit = {}): HttpResponse<string> {
   const headers = new Headers(init.headers)
-  headers.set('Cache-Control', 'no-store')
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store')
   headers.set('Content-Type', 'application/json')
   return new HttpResponse(JSON.stringify(body), { ...init, headers })
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer, type Server } from 'node:http'
 import { getResponse } from 'msw'
-import { handlers } from './handlers/index'
-import { problem } from './problem'
+import { handlers } from './handlers/index.ts'
+import { problem } from './problem.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 

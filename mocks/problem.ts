@@ -13,7 +13,13 @@ export function problem(
   const headers = new Headers(options.headers)
   headers.set('Content-Type', 'application/problem+json')
   headers.set('Cache-Control', 'no-store')
-  const body = { type: `https://reel.example/problems/${code}`, title, status, code, detail: options.detail }
+  const body = {
+    type: `https://reel.example/problems/${code}`,
+    title,
+    status,
+    code,
+    detail: options.detail,
+  }
   return new HttpResponse(JSON.stringify(body), { status, headers })
 }
 

@@ -1,15 +1,11 @@
-import { randomToken, sha256 } from './crypto'
-import { db, serverNow, type Provider, type SessionRecord, type UserRecord } from './db'
-import { clearedRefreshCookie, json, refreshCookie } from './http-helpers'
-import { problem } from './problem'
-import { issueAccessToken } from './tokens'
+import { randomToken, sha256 } from './crypto.ts'
+import { db, serverNow, type Provider, type SessionRecord, type UserRecord } from './db.ts'
+import { clearedRefreshCookie, json, refreshCookie } from './http-helpers.ts'
+import { problem } from './problem.ts'
+import { issueAccessToken } from './tokens.ts'
 
 export type RefreshFailureCode =
-  | 'refresh_missing'
-  | 'refresh_invalid'
-  | 'refresh_expired'
-  | 'refresh_reused'
-  | 'session_revoked'
+  'refresh_missing' | 'refresh_invalid' | 'refresh_expired' | 'refresh_reused' | 'session_revoked'
 
 const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
@@ -69,7 +65,12 @@ export type RotationResult =
 export async function rotateRefreshToken(raw: string | undefined): Promise<RotationResult> {
   if (!raw) return { ok: false, code: 'refresh_missing' }
   if (!REFRESH_TOKEN_PATTERN.test(raw)) return { ok: false, code: 'refresh_invalid' }
-  const record = db.refreshTokens.get(await sha256(raw))
+  const hash = await sha256(raw)
+  // The successor is prepared before the record is read, so nothing awaits between the checks
+  // below and the rotation: two concurrent refreshes with one token cannot both rotate it.
+  const refreshToken = randomToken()
+  const refreshTokenHash = await sha256(refreshToken)
+  const record = db.refreshTokens.get(hash)
   if (!record) return { ok: false, code: 'refresh_invalid' }
   const session = db.sessions.get(record.sessionId)
   const user = session && db.users.get(session.userId)
@@ -95,9 +96,14 @@ export async function rotateRefreshToken(raw: string | undefined): Promise<Rotat
     return { ok: false, code: 'refresh_reused' }
   }
 
-  const refreshToken = await storeNewRefreshToken(session.id)
+  db.refreshTokens.set(refreshTokenHash, {
+    sessionId: session.id,
+    rotatedAt: null,
+    childHash: null,
+    graceChild: null,
+  })
   record.rotatedAt = now
-  record.childHash = await sha256(refreshToken)
+  record.childHash = refreshTokenHash
   record.graceChild = db.config.refreshReuseGraceSec > 0 ? refreshToken : null
   session.lastUsedAt = now
   return { ok: true, session, user, refreshToken }
@@ -112,7 +118,11 @@ export async function revokeSessionOfToken(raw: string | undefined): Promise<voi
 }
 
 /** The token response shared by login, refresh and social sign-in. */
-export async function tokenResponse(user: UserRecord, session: SessionRecord, refreshToken: string) {
+export async function tokenResponse(
+  user: UserRecord,
+  session: SessionRecord,
+  refreshToken: string,
+) {
   const maxAge = Math.max(0, Math.ceil((session.expiresAt - serverNow()) / 1000))
   return json(
     {

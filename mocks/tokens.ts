@@ -9,8 +9,8 @@ import {
   type JWK,
 } from 'jose'
 import { z } from 'zod'
-import { randomToken } from './crypto'
-import { db, serverNow, type UserRecord } from './db'
+import { randomToken } from './crypto.ts'
+import { db, serverNow, type UserRecord } from './db.ts'
 
 export const ISSUER = 'https://reel.example'
 export const AUDIENCE = 'reel-api'
@@ -54,8 +54,7 @@ export async function issueAccessToken(user: UserRecord, sessionId: string): Pro
 }
 
 export type AccessTokenVerdict =
-  | { ok: true; claims: AccessClaims }
-  | { ok: false; code: 'token_invalid' | 'token_expired' }
+  { ok: true; claims: AccessClaims } | { ok: false; code: 'token_invalid' | 'token_expired' }
 
 const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5c', 'x5u'] as const
 

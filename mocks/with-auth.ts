@@ -1,7 +1,7 @@
 import type { PathParams } from 'msw'
-import { db, type UserRecord } from './db'
-import { problem } from './problem'
-import { verifyAccessToken, type AccessClaims } from './tokens'
+import { db, type UserRecord } from './db.ts'
+import { problem } from './problem.ts'
+import { verifyAccessToken, type AccessClaims } from './tokens.ts'
 
 export interface AuthContext {
   user: UserRecord
@@ -39,13 +39,16 @@ export function withAuth<P extends PathParams>(
 ) {
   return async (info: ResolverInfo<P>): Promise<Response> => {
     const [scheme, token, ...rest] = (info.request.headers.get('Authorization') ?? '').split(' ')
-    if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
-      return unauthorized('token_missing')
-    }
+    if (scheme?.toLowerCase() !== 'bearer') return unauthorized('token_missing')
+    // Bearer credentials that are not one token are a malformed token, not a missing one.
+    if (!token || rest.length > 0) return unauthorized('token_invalid')
     const verdict = await verifyAccessToken(token)
     if (!verdict.ok) return unauthorized(verdict.code)
     const user = db.users.get(verdict.claims.sub)
     if (!user) return unauthorized('token_invalid')
-    return resolver({ ...info, auth: { user, sessionId: verdict.claims.sid, claims: verdict.claims } })
+    return resolver({
+      ...info,
+      auth: { user, sessionId: verdict.claims.sid, claims: verdict.claims },
+    })
   }
 }

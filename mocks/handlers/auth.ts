@@ -1,23 +1,23 @@
 import { http } from 'msw'
 import { z } from 'zod'
-import { verifyPassword } from '../crypto'
-import { db, findUserByUsername, serverNow } from '../db'
+import { verifyPassword } from '../crypto.ts'
+import { db, findUserByUsername, serverNow } from '../db.ts'
 import {
   REFRESH_COOKIE,
   clearedRefreshCookie,
   csrfRefusal,
   noContent,
   parseJsonBody,
-} from '../http-helpers'
-import { problem } from '../problem'
+} from '../http-helpers.ts'
+import { problem } from '../problem.ts'
 import {
   createSession,
   refreshFailure,
   revokeSessionOfToken,
   rotateRefreshToken,
   tokenResponse,
-} from '../session-service'
-import { withAuth } from '../with-auth'
+} from '../session-service.ts'
+import { withAuth } from '../with-auth.ts'
 
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000
 const THROTTLE_MAX_FAILURES = 5
@@ -36,7 +36,7 @@ function recentFailures(username: string, now: number): number[] {
 
 export const authHandlers = [
   // Runs first for every auth route and falls through when the request passes.
-  http.all('/api/auth/*', ({ request }) => csrfRefusal(request) ?? undefined),
+  http.all('/api/auth/*', async ({ request }) => (await csrfRefusal(request)) ?? undefined),
 
   http.post('/api/auth/login', async ({ request }) => {
     db.stats.loginCalls++
@@ -46,14 +46,16 @@ export const authHandlers = [
     const now = serverNow()
     const failures = recentFailures(username, now)
     if (failures.length >= THROTTLE_MAX_FAILURES) {
-      const retryAfter = Math.ceil((failures[0]! + THROTTLE_WINDOW_MS - now) / 1000)
+      const retryAfter = Math.ceil(((failures[0] ?? now) + THROTTLE_WINDOW_MS - now) / 1000)
       return problem(429, 'too_many_attempts', 'Too many sign-in attempts. Try again later.', {
         headers: { 'Retry-After': String(retryAfter) },
       })
     }
+    // Counted as a failure before the password check awaits, so concurrent guesses all see it
+    // (and none is lost); a success below forgets the failures anyway.
+    failures.push(now)
     const user = findUserByUsername(username)
     if (!(await verifyPassword(password, user?.password ?? null)) || !user) {
-      failures.push(now)
       return problem(401, 'invalid_credentials', 'The username or password is incorrect.')
     }
     db.loginFailures.delete(username)

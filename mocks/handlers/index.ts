@@ -1,13 +1,13 @@
 import { delay, http } from 'msw'
-import { db } from '../db'
-import { json } from '../http-helpers'
-import { notFound } from '../problem'
-import { jwks } from '../tokens'
-import { authHandlers } from './auth'
-import { labHandlers } from './lab'
-import { meHandlers } from './me'
-import { movieHandlers } from './movies'
-import { sessionHandlers } from './sessions'
+import { db } from '../db.ts'
+import { json } from '../http-helpers.ts'
+import { notFound } from '../problem.ts'
+import { jwks } from '../tokens.ts'
+import { authHandlers } from './auth.ts'
+import { labHandlers } from './lab.ts'
+import { meHandlers } from './me.ts'
+import { movieHandlers } from './movies.ts'
+import { sessionHandlers } from './sessions.ts'
 
 /** Latency from the lab; the refresh call has its own so its cost can be studied alone. */
 const latency = http.all('/api/*', async ({ request }) => {

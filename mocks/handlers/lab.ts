@@ -1,7 +1,7 @@
 import { http } from 'msw'
-import { db, isSessionActive, resetDb } from '../db'
-import { json, noContent, parseJsonBody } from '../http-helpers'
-import { labConfigPatchSchema } from '../lab-config'
+import { db, isSessionActive, resetDb } from '../db.ts'
+import { json, noContent, parseJsonBody } from '../http-helpers.ts'
+import { labConfigPatchSchema } from '../lab-config.ts'
 
 export const labHandlers = [
   http.get('/api/__lab/config', () => json(db.config)),

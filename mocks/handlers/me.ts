@@ -1,10 +1,10 @@
 import { http } from 'msw'
-import { db } from '../db'
-import { json, noContent } from '../http-helpers'
-import { movieSeed } from '../movie-seed'
-import { notFound } from '../problem'
-import { toUserDto } from '../session-service'
-import { withAuth } from '../with-auth'
+import { db } from '../db.ts'
+import { json, noContent } from '../http-helpers.ts'
+import { movieSeed } from '../movie-seed.ts'
+import { notFound } from '../problem.ts'
+import { toUserDto } from '../session-service.ts'
+import { withAuth } from '../with-auth.ts'
 
 const movieById = new Map(movieSeed.map((movie) => [movie.id, movie]))
 

@@ -1,9 +1,9 @@
 import { http } from 'msw'
 import { z } from 'zod'
-import { json } from '../http-helpers'
-import { movieSeed } from '../movie-seed'
-import { notFound, validationFailed } from '../problem'
-import { withAuth } from '../with-auth'
+import { json } from '../http-helpers.ts'
+import { movieSeed } from '../movie-seed.ts'
+import { notFound, validationFailed } from '../problem.ts'
+import { withAuth } from '../with-auth.ts'
 
 const PAGE_SIZE = 12
 

@@ -1,8 +1,8 @@
 import { http } from 'msw'
-import { db, isSessionActive } from '../db'
-import { json, noContent } from '../http-helpers'
-import { notFound } from '../problem'
-import { withAuth } from '../with-auth'
+import { db, isSessionActive } from '../db.ts'
+import { json, noContent } from '../http-helpers.ts'
+import { notFound } from '../problem.ts'
+import { withAuth } from '../with-auth.ts'
 
 export const sessionHandlers = [
   http.get(

@@ -1,0 +1,202 @@
+import { decodeJwt } from 'jose'
+import { describe, expect, it } from 'vitest'
+import {
+  ALICE,
+  DEFAULT_REFRESH_MAX_AGE,
+  DEMO,
+  expectJson,
+  expectNoSetCookie,
+  expectProblem,
+  expectRefreshCookie,
+  getStats,
+  login,
+  postLogin,
+  refresh,
+  setServerClock,
+  tokenResponseSchema,
+  useMockServer,
+} from './client.ts'
+
+useMockServer()
+
+const WINDOW_SEC = 15 * 60
+
+async function failLogin(username: string): Promise<void> {
+  await expectProblem(
+    await postLogin({ username, password: 'wrong-password' }),
+    401,
+    'invalid_credentials',
+  )
+}
+
+describe('POST /api/auth/login', () => {
+  it('answers 200 with a Bearer access token, its lifetime and the user', async () => {
+    const response = await postLogin(DEMO)
+    const body = await expectJson(response, 200, tokenResponseSchema)
+
+    expect(body.tokenType).toBe('Bearer')
+    expect(body.expiresIn).toBe(300)
+    expect(body.accessToken.split('.')).toHaveLength(3)
+    expect(decodeJwt(body.accessToken).sub).toBe('u_demo')
+    expect(body.user).toEqual({
+      id: 'u_demo',
+      username: 'demo',
+      displayName: 'Demo Viewer',
+      email: 'demo@reel.example',
+      providers: ['password'],
+    })
+  })
+
+  it('marks the token response Cache-Control: no-store', async () => {
+    const response = await postLogin(DEMO)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Cache-Control')).toBe('no-store')
+  })
+
+  it('sets the refresh cookie with exactly the contract attributes and a 14-day Max-Age', async () => {
+    const response = await postLogin(DEMO)
+    expect(response.status).toBe(200)
+    // Name, HttpOnly, Secure, SameSite=Strict, Path=/api/auth, no Domain, nothing else.
+    const { maxAge } = expectRefreshCookie(response)
+    expect(maxAge).toBe(DEFAULT_REFRESH_MAX_AGE)
+  })
+
+  it('starts a new session on every sign-in and ignores an old cookie sent along', async () => {
+    const first = await login()
+    const second = await login(DEMO, { refreshToken: first.refreshToken })
+
+    expect(second.refreshToken).not.toBe(first.refreshToken)
+    expect(second.sessionId).not.toBe(first.sessionId)
+    expect((await getStats()).activeSessions).toBe(2)
+    // The old session was neither reused nor touched.
+    await refresh(first.refreshToken)
+  })
+
+  describe('validation', () => {
+    it('answers 400 validation_failed when the body is not JSON', async () => {
+      const response = await postLogin(undefined, {
+        body: 'username=demo&password=demo-password-1',
+        headers: { 'Content-Type': 'application/json' },
+      })
+      await expectProblem(response, 400, 'validation_failed')
+      expectNoSetCookie(response)
+    })
+
+    it('answers 400 validation_failed when there is no body at all', async () => {
+      await expectProblem(await postLogin(undefined), 400, 'validation_failed')
+    })
+
+    it.each([
+      ['username is missing', { password: DEMO.password }, 'username'],
+      ['password is missing', { username: DEMO.username }, 'password'],
+      ['username is not a string', { username: 42, password: DEMO.password }, 'username'],
+      ['password is not a string', { username: DEMO.username, password: ['x'] }, 'password'],
+      ['username is empty', { username: '', password: DEMO.password }, 'username'],
+      ['password is empty', { username: DEMO.username, password: '' }, 'password'],
+      ['username is over 128 characters', { username: 'u'.repeat(129), password: 'x' }, 'username'],
+      [
+        'password is over 128 characters',
+        { username: 'demo', password: 'p'.repeat(129) },
+        'password',
+      ],
+    ])('answers 400 validation_failed naming the field when %s', async (_, body, field) => {
+      const response = await postLogin(body)
+      const problem = await expectProblem(response, 400, 'validation_failed')
+      expect(problem.detail).toContain(field)
+      expectNoSetCookie(response)
+    })
+
+    it('accepts fields of exactly 128 characters', async () => {
+      const response = await postLogin({ username: 'u'.repeat(128), password: 'p'.repeat(128) })
+      await expectProblem(response, 401, 'invalid_credentials')
+    })
+  })
+
+  describe('wrong credentials', () => {
+    it('answers an unknown user and a wrong password with the same 401 status and body', async () => {
+      const unknown = await postLogin({ username: 'nobody', password: DEMO.password })
+      const wrong = await postLogin({ username: DEMO.username, password: 'not-the-password' })
+
+      const unknownBody = await expectProblem(unknown, 401, 'invalid_credentials')
+      const wrongBody = await expectProblem(wrong, 401, 'invalid_credentials')
+      expect(wrongBody).toEqual(unknownBody)
+      expect(wrong.headers.get('Content-Type')).toBe(unknown.headers.get('Content-Type'))
+      expectNoSetCookie(unknown)
+      expectNoSetCookie(wrong)
+      expect((await getStats()).activeSessions).toBe(0)
+    })
+  })
+
+  describe('throttling', () => {
+    it('answers the sixth attempt after five failures with 429 and Retry-After, even with the right password', async () => {
+      for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
+
+      const response = await postLogin(DEMO)
+      await expectProblem(response, 429, 'too_many_attempts')
+      const retryAfter = response.headers.get('Retry-After')
+      expect(retryAfter).toMatch(/^\d+$/)
+      expect(Number(retryAfter)).toBeGreaterThan(0)
+      expect(Number(retryAfter)).toBeLessThanOrEqual(WINDOW_SEC)
+      expectNoSetCookie(response)
+      expect((await getStats()).activeSessions).toBe(0)
+    })
+
+    it('allows four failures and then a successful sign-in', async () => {
+      for (let attempt = 0; attempt < 4; attempt++) await failLogin(DEMO.username)
+      await login()
+    })
+
+    it('does not throttle another username', async () => {
+      for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
+      await expectProblem(await postLogin(DEMO), 429, 'too_many_attempts')
+
+      await login(ALICE)
+    })
+
+    it('throttles an unknown username exactly like a known one', async () => {
+      for (let attempt = 0; attempt < 5; attempt++) await failLogin('nobody')
+      await expectProblem(
+        await postLogin({ username: 'nobody', password: 'x' }),
+        429,
+        'too_many_attempts',
+      )
+    })
+
+    it('counts down Retry-After and lets the user in again once the window has passed', async () => {
+      for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
+
+      await setServerClock(60)
+      const later = await postLogin(DEMO)
+      await expectProblem(later, 429, 'too_many_attempts')
+      expect(Number(later.headers.get('Retry-After'))).toBeLessThanOrEqual(WINDOW_SEC - 60)
+
+      await setServerClock(WINDOW_SEC + 1)
+      await login()
+    })
+
+    it('forgets failures older than 15 minutes', async () => {
+      for (let attempt = 0; attempt < 4; attempt++) await failLogin(DEMO.username)
+      await setServerClock(WINDOW_SEC + 1)
+      await failLogin(DEMO.username)
+
+      await login()
+    })
+
+    it('counts every failure of a concurrent burst, so the next attempt is refused', async () => {
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, () => postLogin({ username: DEMO.username, password: 'guess' })),
+      )
+      expect(burst.every((response) => [401, 429].includes(response.status))).toBe(true)
+
+      await expectProblem(await postLogin(DEMO), 429, 'too_many_attempts')
+    })
+
+    it('checks at most five guesses of a concurrent burst and refuses the rest', async () => {
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, () => postLogin({ username: DEMO.username, password: 'guess' })),
+      )
+      const statuses = burst.map((response) => response.status).sort()
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429])
+    })
+  })
+})
