@@ -1,7 +1,7 @@
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { useAuth, type LoginRedirectState } from '../../auth/react'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
-import { isMockBackend } from '../../lib/env'
+import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
 
 function isRedirectState(value: unknown): value is LoginRedirectState {
@@ -36,6 +36,12 @@ export function LoginRoute() {
         {isMockBackend && (
           <aside className="demo-accounts" aria-label="Demo accounts">
             <p>Demo accounts (mock backend):</p>
+            {mockMode === 'worker' && (
+              <p className="muted">
+                Static demo: the backend runs in this tab, so the refresh cookie is only simulated
+                (kept in localStorage) and each tab has its own data.
+              </p>
+            )}
             <ul>
               <li>
                 <code>demo</code> / <code>demo-password-1</code>
