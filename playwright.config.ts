@@ -5,12 +5,15 @@ import { chromium, defineConfig, devices } from '@playwright/test'
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 const outDir = PORT === 4173 ? 'dist' : `dist-${PORT}`
 const baseURL = `http://localhost:${PORT}`
+// A second build with the mock backend in a service worker, for the static-demo mode.
+const WORKER_PORT = PORT + 20
+const workerURL = `http://localhost:${WORKER_PORT}`
 
 /**
  * Playwright's own Chromium when it is installed; otherwise the system's (Debian's `chromium`),
  * started without the background services that reach for the network.
  */
-function launchOptions() {
+export function launchOptions() {
   if (existsSync(chromium.executablePath())) return {}
   const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   return {
@@ -39,13 +42,33 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: launchOptions(),
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The production build, served by Vite's preview server with the mock API in Node.
-    command: `npm run typecheck && vite build --outDir ${outDir} && vite preview --outDir ${outDir} --port ${PORT} --strictPort`,
-    url: baseURL,
-    // Always a fresh build: a server left running would test yesterday's code.
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      testIgnore: /worker-mode\.spec\.ts/,
+    },
+    {
+      name: 'worker-mode',
+      use: { ...devices['Desktop Chrome'], baseURL: workerURL },
+      testMatch: /worker-mode\.spec\.ts/,
+    },
+  ],
+  webServer: [
+    {
+      // The production build, served by Vite's preview server with the mock API in Node.
+      command: `vite build --outDir ${outDir} && vite preview --outDir ${outDir} --port ${PORT} --strictPort`,
+      url: baseURL,
+      // Always a fresh build: a server left running would test yesterday's code.
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: `vite build --outDir ${outDir}-worker && vite preview --outDir ${outDir}-worker --port ${WORKER_PORT} --strictPort`,
+      url: workerURL,
+      env: { REEL_MOCK: 'worker' },
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 })

@@ -2,35 +2,90 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 
 export const DEMO = { username: 'demo', password: 'demo-password-1' } as const
 
-/** The mock backend's lab, for resetting state and reading counters between steps. */
+export interface LabStats {
+  loginCalls: number
+  refreshCalls: number
+  refreshSucceeded: number
+  reuseDetections: number
+  rejectedAccessTokens: number
+  activeSessions: number
+}
+
+/** The mock backend's lab, for resetting state, bending it, and reading its counters. */
 export function lab(request: APIRequestContext) {
   return {
     async reset(): Promise<void> {
       expect((await request.post('/api/__lab/reset')).status()).toBe(204)
     },
     async configure(patch: Record<string, unknown>): Promise<void> {
-      expect((await request.patch('/api/__lab/config', { data: patch })).ok()).toBe(true)
+      const response = await request.patch('/api/__lab/config', { data: patch })
+      expect(response.ok(), await response.text()).toBe(true)
     },
-    async stats(): Promise<Record<string, number>> {
+    async stats(): Promise<LabStats> {
       return (await request.get('/api/__lab/stats')).json()
+    },
+    /** Moves the server clock past every access token issued so far. */
+    async expireAccessTokens(): Promise<void> {
+      const config = await (await request.get('/api/__lab/config')).json()
+      await this.configure({
+        serverClockSkewSec: config.serverClockSkewSec + config.accessTokenTtlSec + 60,
+      })
     },
   }
 }
+
+export type Lab = ReturnType<typeof lab>
 
 export async function signIn(page: Page, account: { username: string; password: string } = DEMO) {
   await page.goto('/login')
   await page.getByLabel('Username').fill(account.username)
   await page.getByLabel('Password').fill(account.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('button', { name: 'Sign out' }).first()).toBeVisible()
 }
 
-/** Every test starts from the seed data with default lifetimes. */
-export const test = base.extend<{ labApi: ReturnType<typeof lab> }>({
+// The browser reports every non-2xx response as a console error. A 401 from the refresh call
+// is how a visitor without a session is recognised, so that one is expected; nothing else is.
+const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of 401/
+
+/** Every page a test opens must log no error and throw nothing, but for what it expects. */
+function watchConsole(page: Page, problems: string[], expected: RegExp[]) {
+  page.on('console', (message) => {
+    const text = message.text()
+    if (
+      message.type() === 'error' &&
+      ![EXPECTED_CONSOLE, ...expected].some((re) => re.test(text))
+    ) {
+      problems.push(`console: ${message.text()}`)
+    }
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+}
+
+export const test = base.extend<{
+  labApi: Lab
+  consoleProblems: string[]
+  /** Console errors a test provokes on purpose (a failing backend, say). */
+  expectedConsoleErrors: RegExp[]
+}>({
+  expectedConsoleErrors: [[], { option: true }],
+  // Every test starts from the seed data with default lifetimes.
   labApi: async ({ request }, use) => {
     const api = lab(request)
     await api.reset()
     await use(api)
   },
+  consoleProblems: [
+    async ({ context, expectedConsoleErrors }, use) => {
+      const problems: string[] = []
+      for (const page of context.pages()) watchConsole(page, problems, expectedConsoleErrors)
+      context.on('page', (page) => watchConsole(page, problems, expectedConsoleErrors))
+      await use(problems)
+      expect(problems, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
 })
 
 export { expect }
+export type { Page } from '@playwright/test'

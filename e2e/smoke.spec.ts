@@ -25,7 +25,7 @@ test('signs in as demo and keeps the refresh token out of reach of scripts', asy
     local: JSON.stringify({ ...localStorage }),
     session: JSON.stringify({ ...sessionStorage }),
   }))
-  const secrets = [refresh?.value ?? 'missing', 'eyJ'] // a refresh token or any JWT
+  const secrets = [refresh?.value ?? 'missing', 'eyJ'] // the refresh token, or any JWT
   for (const place of Object.values(reachable)) {
     for (const secret of secrets) expect(place).not.toContain(secret)
   }
