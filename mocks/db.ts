@@ -4,6 +4,7 @@ import { defaultLabConfig, type LabConfig } from './lab-config.ts'
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
 export type Provider = 'password' | 'google' | 'kakao' | 'naver'
+export type SocialProvider = Exclude<Provider, 'password'>
 
 export interface UserRecord {
   id: string
@@ -37,6 +38,30 @@ export interface RefreshTokenRecord {
    * can be answered with the same token instead of a new branch. Always null when grace is 0.
    */
   graceChild: string | null
+}
+
+/** A sign-in request the mock provider has checked and shown its consent page for. */
+export interface AuthorizationRequestRecord {
+  provider: SocialProvider
+  clientId: string
+  redirectUri: string
+  state: string
+  codeChallenge: string
+  expiresAt: number
+}
+
+/** An authorization code, stored by its hash like a refresh token. */
+export interface AuthorizationCodeRecord {
+  provider: SocialProvider
+  clientId: string
+  redirectUri: string
+  codeChallenge: string
+  /** The provider account (its `sub`) that consented. */
+  subject: string
+  expiresAt: number
+  usedAt: number | null
+  /** The session the code was exchanged for, revoked if the code is ever presented again. */
+  sessionId: string | null
 }
 
 export interface Stats {
@@ -94,6 +119,10 @@ function freshState() {
     watchlists: new Map<string, string[]>([['u_demo', ['parasite-2019', 'spirited-away-2001']]]),
     /** Username → times of recent failed sign-ins, for throttling. */
     loginFailures: new Map<string, number[]>(),
+    /** The mock providers' pending consent pages, by their random id. */
+    authorizationRequests: new Map<string, AuthorizationRequestRecord>(),
+    /** Keyed by the SHA-256 of the code; the raw code is never stored. */
+    authorizationCodes: new Map<string, AuthorizationCodeRecord>(),
   }
 }
 
@@ -117,5 +146,19 @@ export function isSessionActive(session: SessionRecord, now = serverNow()): bool
 
 export function findUserByUsername(username: string): UserRecord | null {
   for (const user of db.users.values()) if (user.username === username) return user
+  return null
+}
+
+export function findUserByProviderId(provider: SocialProvider, subject: string): UserRecord | null {
+  for (const user of db.users.values()) if (user.linked[provider] === subject) return user
+  return null
+}
+
+/** The user whose own email is verified and equal to this one (case-insensitively), if any. */
+export function findUserByVerifiedEmail(email: string): UserRecord | null {
+  const wanted = email.toLowerCase()
+  for (const user of db.users.values()) {
+    if (user.emailVerified && user.email.toLowerCase() === wanted) return user
+  }
   return null
 }

@@ -64,6 +64,8 @@ export interface CallOptions {
   /** Sends `X-Requested-With: XMLHttpRequest` (the CSRF header); on by default. */
   xhr?: boolean
   headers?: Record<string, string>
+  /** `manual` to see a redirect itself rather than where it leads. */
+  redirect?: RequestRedirect
 }
 
 /** One request to the mock host, with the headers the SPA would send. */
@@ -84,6 +86,7 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
     method: options.method ?? 'GET',
     headers,
     ...(body === undefined ? {} : { body }),
+    ...(options.redirect === undefined ? {} : { redirect: options.redirect }),
   })
 }
 

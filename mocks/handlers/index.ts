@@ -7,6 +7,7 @@ import { authHandlers } from './auth.ts'
 import { labHandlers } from './lab.ts'
 import { meHandlers } from './me.ts'
 import { movieHandlers } from './movies.ts'
+import { oauthHandlers } from './oauth.ts'
 import { sessionHandlers } from './sessions.ts'
 
 /** Latency from the lab; the refresh call has its own so its cost can be studied alone. */
@@ -21,11 +22,12 @@ const keys = http.get('/api/.well-known/jwks.json', () =>
   json(jwks, { headers: { 'Cache-Control': 'public, max-age=300' } }),
 )
 
-/** Every route of the contract, in the order they are tried. Social sign-in slots in after auth. */
+/** Every route of the contract, in the order they are tried. */
 export const handlers = [
   latency,
   keys,
   ...authHandlers,
+  ...oauthHandlers,
   ...sessionHandlers,
   ...meHandlers,
   ...movieHandlers,

@@ -1,0 +1,632 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { db } from '../db.ts'
+import {
+  call,
+  expectJson,
+  expectNoSetCookie,
+  expectProblem,
+  expectRefreshFailure,
+  getStats,
+  login,
+  postRefresh,
+  serverOrigin,
+  sessionSchema,
+  setServerClock,
+  tokenResponseSchema,
+  useMockServer,
+  type CallOptions,
+} from './client.ts'
+
+useMockServer()
+
+type Provider = 'google' | 'kakao' | 'naver'
+
+// Accounts in the mock providers' seed (mocks/oauth-provider-seed.ts).
+const DEMO_AT = {
+  google: '108234567890123456789',
+  kakao: '3141592653',
+  naver: 'nv_Qm9ZcDemoViewer01',
+}
+const NEW_AT = {
+  google: '117654321098765432101',
+  kakao: '2718281828',
+  naver: 'nv_Xk3LeeSeoyeon0002',
+}
+const KAKAO_UNVERIFIED_ALICE_EMAIL = '1618033988'
+
+// Computed here with Node's own crypto, not the server's helpers, so the two cannot agree by
+// sharing a bug.
+const newVerifier = () => randomBytes(32).toString('base64url')
+const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url')
+
+const callbackUri = (provider: string) => `${serverOrigin()}/auth/callback/${provider}`
+
+interface AuthorizeParams {
+  response_type?: string
+  client_id?: string
+  redirect_uri?: string
+  state?: string
+  code_challenge?: string
+  code_challenge_method?: string
+}
+
+function authorizeUrl(provider: string, params: AuthorizeParams): string {
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) query.set(name, value)
+  return `/api/oauth/${provider}/authorize?${query}`
+}
+
+function authorize(provider: string, params: AuthorizeParams): Promise<Response> {
+  return call(authorizeUrl(provider, params), { xhr: false, redirect: 'manual' })
+}
+
+/** Parameters of a good request: Reel's client, its exact callback, S256. */
+function goodParams(provider: string, verifier: string, overrides: AuthorizeParams = {}) {
+  return {
+    response_type: 'code',
+    client_id: 'reel',
+    redirect_uri: callbackUri(provider),
+    state: 'st_' + randomBytes(16).toString('base64url'),
+    code_challenge: s256(verifier),
+    code_challenge_method: 'S256',
+    ...overrides,
+  }
+}
+
+/** The consent page's pending-request id, as its hidden form field carries it. */
+async function consentRequestId(response: Response): Promise<string> {
+  const html = await response.text()
+  expect(response.status, html).toBe(200)
+  const id = /name="request" value="([^"]+)"/.exec(html)?.[1]
+  if (!id) throw new Error('no request id on the consent page')
+  return id
+}
+
+function answerConsent(
+  provider: string,
+  fields: Record<string, string>,
+  options: Pick<CallOptions, 'headers'> = {},
+): Promise<Response> {
+  return call(`/api/oauth/${provider}/consent`, {
+    method: 'POST',
+    xhr: false,
+    redirect: 'manual',
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...options.headers },
+  })
+}
+
+/** Follows the provider's redirect back: the callback URL and its query. */
+function redirectTarget(response: Response): URL {
+  expect(response.status).toBe(302)
+  const location = response.headers.get('Location')
+  if (!location) throw new Error('no Location')
+  return new URL(location)
+}
+
+interface Grant {
+  code: string
+  state: string
+  verifier: string
+  redirectUri: string
+}
+
+/** Authorize and consent as `subject` at `provider`: the code the app's callback would receive. */
+async function obtainCode(
+  provider: Provider,
+  subject: string,
+  overrides: AuthorizeParams = {},
+): Promise<Grant> {
+  const verifier = newVerifier()
+  const params = goodParams(provider, verifier, overrides)
+  const request = await consentRequestId(await authorize(provider, params))
+  const target = redirectTarget(
+    await answerConsent(provider, { request, decision: 'allow', account: subject }),
+  )
+  const code = target.searchParams.get('code')
+  if (!code) throw new Error('no code')
+  return { code, state: params.state, verifier, redirectUri: params.redirect_uri }
+}
+
+function exchange(
+  provider: string,
+  body: unknown,
+  options: Omit<CallOptions, 'method' | 'json'> = {},
+): Promise<Response> {
+  return call(`/api/auth/oauth/${provider}`, { ...options, method: 'POST', json: body })
+}
+
+function exchangeGrant(provider: string, grant: Grant, overrides: Record<string, string> = {}) {
+  return exchange(provider, {
+    code: grant.code,
+    codeVerifier: grant.verifier,
+    redirectUri: grant.redirectUri,
+    ...overrides,
+  })
+}
+
+async function signInWith(provider: Provider, subject: string) {
+  const response = await exchangeGrant(provider, await obtainCode(provider, subject))
+  const body = await expectJson(response, 200, tokenResponseSchema)
+  return { body, response }
+}
+
+async function expectInvalidGrant(response: Response, detail: RegExp): Promise<void> {
+  const problem = await expectProblem(response, 400, 'invalid_grant')
+  expect(problem.detail).toMatch(detail)
+  expectNoSetCookie(response)
+}
+
+const PROVIDERS: Provider[] = ['google', 'kakao', 'naver']
+
+describe('GET /api/oauth/:provider/authorize', () => {
+  it.each(PROVIDERS)('shows %s’s consent page for Reel with its accounts', async (provider) => {
+    const response = await authorize(provider, goodParams(provider, newVerifier()))
+    const html = await response.text()
+
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    expect(response.headers.get('Cache-Control')).toBe('no-store')
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY')
+    const csp = response.headers.get('Content-Security-Policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*'/)
+    expect(html).not.toContain('<script')
+    expect(html).toContain('<strong>Reel</strong>')
+    expect(html).toContain('Agree and continue')
+    expect(html).toContain('Cancel')
+    expect(html).toContain('demo@reel.example')
+    expect(html).toContain(`lang="${provider === 'google' ? 'en' : 'ko'}"`)
+    expect(db.authorizationRequests.size).toBe(1)
+  })
+
+  it('shows the Korean text first and the English below it on Kakao’s and Naver’s pages', async () => {
+    const html = await (await authorize('naver', goodParams('naver', newVerifier()))).text()
+    expect(html).toContain('동의하고 계속하기 <span class="en" lang="en">Agree and continue</span>')
+    expect(html).toContain('이서연')
+  })
+
+  it('names the other registered app on its own requests', async () => {
+    const params = goodParams('google', newVerifier(), {
+      client_id: 'reel-tv',
+      redirect_uri: `${serverOrigin()}/tv/callback/google`,
+    })
+    expect(await (await authorize('google', params)).text()).toContain(
+      '<strong>Reel for TV</strong>',
+    )
+  })
+
+  const refusals: [string, (origin: string) => AuthorizeParams, string][] = [
+    ['the redirect URI is missing', () => ({ redirect_uri: undefined }), 'invalid_redirect_uri'],
+    [
+      'the redirect URI is another provider’s callback',
+      (origin) => ({ redirect_uri: `${origin}/auth/callback/kakao` }),
+      'invalid_redirect_uri',
+    ],
+    [
+      'the redirect URI has a trailing slash',
+      (origin) => ({ redirect_uri: `${origin}/auth/callback/google/` }),
+      'invalid_redirect_uri',
+    ],
+    [
+      'the redirect URI has a query',
+      (origin) => ({ redirect_uri: `${origin}/auth/callback/google?next=/` }),
+      'invalid_redirect_uri',
+    ],
+    [
+      'the redirect URI is on another port',
+      (origin) => ({ redirect_uri: `${origin.replace(/:\d+$/, ':1')}/auth/callback/google` }),
+      'invalid_redirect_uri',
+    ],
+    [
+      'the redirect URI is on another host',
+      (origin) => ({
+        redirect_uri: `${origin.replace('127.0.0.1', 'localhost')}/auth/callback/google`,
+      }),
+      'invalid_redirect_uri',
+    ],
+    [
+      'the redirect URI is another site',
+      () => ({ redirect_uri: 'https://evil.example/auth/callback/google' }),
+      'invalid_redirect_uri',
+    ],
+    [
+      'the redirect URI belongs to another registered app',
+      (origin) => ({ redirect_uri: `${origin}/tv/callback/google` }),
+      'invalid_redirect_uri',
+    ],
+    ['the client is unknown', () => ({ client_id: 'evil' }), 'invalid_client'],
+    ['the client id is a prototype key', () => ({ client_id: 'constructor' }), 'invalid_client'],
+    ['the response type is token', () => ({ response_type: 'token' }), 'unsupported_response_type'],
+    [
+      'the response type is missing',
+      () => ({ response_type: undefined }),
+      'unsupported_response_type',
+    ],
+    ['the state is missing', () => ({ state: undefined }), 'invalid_request'],
+    [
+      'the challenge method is plain',
+      () => ({ code_challenge_method: 'plain' }),
+      'invalid_request',
+    ],
+    [
+      'the challenge method is missing',
+      () => ({ code_challenge_method: undefined }),
+      'invalid_request',
+    ],
+    ['the challenge is missing', () => ({ code_challenge: undefined }), 'invalid_request'],
+    ['the challenge is not an S256 hash', () => ({ code_challenge: 'short' }), 'invalid_request'],
+  ]
+
+  it.each(refusals)(
+    'answers 400 with an HTML page and no redirect when %s',
+    async (_, override, error) => {
+      const response = await authorize('google', {
+        ...goodParams('google', newVerifier()),
+        ...override(serverOrigin()),
+      })
+      const html = await response.text()
+
+      expect(response.status).toBe(400)
+      expect(response.headers.get('Location')).toBeNull()
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+      expect(response.headers.get('Cache-Control')).toBe('no-store')
+      expect(html).toContain(`<code>${error}</code>`)
+      expect(html).not.toContain('name="request"')
+      expect(db.authorizationRequests.size).toBe(0)
+    },
+  )
+
+  it('refuses a parameter given twice', async () => {
+    const url = `${authorizeUrl('google', goodParams('google', newVerifier()))}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`
+    const response = await call(url, { xhr: false, redirect: 'manual' })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('redirect_uri is repeated')
+  })
+
+  it('answers 404 for an unknown provider', async () => {
+    const response = await authorize('facebook', goodParams('facebook', newVerifier()))
+    expect(response.status).toBe(404)
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+  })
+
+  it('escapes what it echoes, so no request can inject markup', async () => {
+    const response = await authorize('google', {
+      ...goodParams('google', newVerifier()),
+      code_challenge: '<script>alert(1)</script>',
+    })
+    const html = await response.text()
+    expect(html).not.toContain('<script>')
+  })
+})
+
+describe('POST /api/oauth/:provider/consent', () => {
+  it('redirects to the exact redirect URI with a code and the state when the person agrees', async () => {
+    const params = goodParams('kakao', newVerifier())
+    const request = await consentRequestId(await authorize('kakao', params))
+
+    const response = await answerConsent('kakao', {
+      request,
+      decision: 'allow',
+      account: NEW_AT.kakao,
+    })
+
+    const target = redirectTarget(response)
+    expect(`${target.origin}${target.pathname}`).toBe(params.redirect_uri)
+    expect([...target.searchParams.keys()].sort()).toEqual(['code', 'state'])
+    expect(target.searchParams.get('state')).toBe(params.state)
+    expect(target.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(response.headers.get('Cache-Control')).toBe('no-store')
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
+  })
+
+  it('redirects with error=access_denied and the state when the person cancels', async () => {
+    const params = goodParams('naver', newVerifier())
+    const request = await consentRequestId(await authorize('naver', params))
+
+    const target = redirectTarget(await answerConsent('naver', { request, decision: 'deny' }))
+
+    expect(Object.fromEntries(target.searchParams)).toEqual({
+      error: 'access_denied',
+      state: params.state,
+    })
+    expect(db.authorizationCodes.size).toBe(0)
+  })
+
+  it('stores only a hash of the code', async () => {
+    const grant = await obtainCode('google', NEW_AT.google)
+    expect([...db.authorizationCodes.keys()]).toEqual([s256(grant.code)])
+  })
+
+  it('answers a consent page only once', async () => {
+    const request = await consentRequestId(
+      await authorize('google', goodParams('google', newVerifier())),
+    )
+    redirectTarget(await answerConsent('google', { request, decision: 'deny' }))
+
+    const again = await answerConsent('google', {
+      request,
+      decision: 'allow',
+      account: NEW_AT.google,
+    })
+    expect(again.status).toBe(400)
+    expect(again.headers.get('Location')).toBeNull()
+  })
+
+  it('refuses the answer to another provider’s consent page', async () => {
+    const request = await consentRequestId(
+      await authorize('kakao', goodParams('kakao', newVerifier())),
+    )
+    const response = await answerConsent('naver', {
+      request,
+      decision: 'allow',
+      account: NEW_AT.naver,
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('Location')).toBeNull()
+  })
+
+  it('refuses an answer after ten minutes', async () => {
+    const request = await consentRequestId(
+      await authorize('google', goodParams('google', newVerifier())),
+    )
+    await setServerClock(10 * 60 + 1)
+    const response = await answerConsent('google', {
+      request,
+      decision: 'allow',
+      account: NEW_AT.google,
+    })
+    expect(response.status).toBe(400)
+  })
+
+  it('refuses an account the provider does not have', async () => {
+    const request = await consentRequestId(
+      await authorize('google', goodParams('google', newVerifier())),
+    )
+    const response = await answerConsent('google', {
+      request,
+      decision: 'allow',
+      account: NEW_AT.kakao,
+    })
+    expect(response.status).toBe(400)
+    expect(db.authorizationCodes.size).toBe(0)
+  })
+})
+
+describe('POST /api/auth/oauth/:provider', () => {
+  it.each(PROVIDERS)(
+    'signs in with a %s code: a token response, a refresh cookie and a session with its provider',
+    async (provider) => {
+      const { body, response } = await signInWith(provider, NEW_AT[provider])
+
+      expect(response.headers.get('Cache-Control')).toBe('no-store')
+      expect(response.headers.getSetCookie()).toHaveLength(1)
+      expect(body.user.providers).toEqual([provider])
+      const sessions = await expectJson(
+        await call('/api/auth/sessions', { token: body.accessToken }),
+        200,
+        sessionSchema.array(),
+      )
+      expect(sessions).toHaveLength(1)
+      expect(sessions[0]).toMatchObject({ provider, current: true })
+    },
+  )
+
+  it('links a provider account to demo by its verified email and keeps the password', async () => {
+    const { body } = await signInWith('google', DEMO_AT.google)
+
+    expect(body.user).toMatchObject({ id: 'u_demo', username: 'demo' })
+    expect(body.user.providers).toEqual(['password', 'google'])
+    expect(db.users.get('u_demo')?.linked).toEqual({ google: DEMO_AT.google })
+    await login()
+  })
+
+  it('finds a linked user by provider id on the next sign-in, even after the email changed', async () => {
+    await signInWith('kakao', DEMO_AT.kakao)
+    const demo = db.users.get('u_demo')
+    if (!demo) throw new Error('demo missing')
+    demo.email = 'demo-renamed@reel.example'
+
+    const { body } = await signInWith('kakao', DEMO_AT.kakao)
+
+    expect(body.user.id).toBe('u_demo')
+    expect(db.users.size).toBe(2)
+  })
+
+  it('creates a user for a new person, and finds that user again next time', async () => {
+    const first = await signInWith('naver', NEW_AT.naver)
+    expect(first.body.user).toMatchObject({
+      displayName: '이서연',
+      email: 'seoyeon.lee@naver.example',
+    })
+    expect(first.body.user.id).not.toMatch(/^u_(demo|alice)$/)
+
+    const second = await signInWith('naver', NEW_AT.naver)
+
+    expect(second.body.user.id).toBe(first.body.user.id)
+    expect(db.users.size).toBe(3)
+  })
+
+  it('never links by an email the provider has not verified', async () => {
+    const { body } = await signInWith('kakao', KAKAO_UNVERIFIED_ALICE_EMAIL)
+
+    expect(body.user.id).not.toBe('u_alice')
+    expect(db.users.get('u_alice')?.linked).toEqual({})
+  })
+
+  it('starts a new session for every sign-in', async () => {
+    const first = await signInWith('google', DEMO_AT.google)
+    const second = await signInWith('google', DEMO_AT.google)
+
+    expect(first.body.accessToken).not.toBe(second.body.accessToken)
+    expect((await getStats()).activeSessions).toBe(2)
+  })
+
+  describe('invalid_grant, for every cause', () => {
+    it('refuses an unknown code', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      await expectInvalidGrant(
+        await exchangeGrant('google', grant, { code: newVerifier() }),
+        /not known/,
+      )
+    })
+
+    it('refuses a code after 60 seconds', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      await setServerClock(60)
+      await expectInvalidGrant(await exchangeGrant('google', grant), /expired/)
+    })
+
+    it('accepts a code at 59 seconds', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      await setServerClock(59)
+      await expectJson(await exchangeGrant('google', grant), 200, tokenResponseSchema)
+    })
+
+    it('refuses a used code and revokes the session it was exchanged for', async () => {
+      const grant = await obtainCode('kakao', NEW_AT.kakao)
+      const first = await exchangeGrant('kakao', grant)
+      await expectJson(first, 200, tokenResponseSchema)
+      const refreshToken = /__Secure-reel_rt=([^;]+)/.exec(
+        first.headers.getSetCookie()[0] ?? '',
+      )?.[1]
+
+      await expectInvalidGrant(await exchangeGrant('kakao', grant), /already used/)
+
+      await expectRefreshFailure(await postRefresh(refreshToken), 'session_revoked')
+    })
+
+    it('lets only one of two concurrent exchanges of a code through', async () => {
+      const grant = await obtainCode('kakao', NEW_AT.kakao)
+      const responses = await Promise.all([
+        exchangeGrant('kakao', grant),
+        exchangeGrant('kakao', grant),
+      ])
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 400])
+    })
+
+    it('refuses a verifier that does not match the challenge', async () => {
+      const grant = await obtainCode('naver', NEW_AT.naver)
+      await expectInvalidGrant(
+        await exchangeGrant('naver', grant, { codeVerifier: newVerifier() }),
+        /verifier does not match/,
+      )
+    })
+
+    it('refuses the challenge itself as the verifier: no downgrade to plain', async () => {
+      const grant = await obtainCode('naver', NEW_AT.naver)
+      await expectInvalidGrant(
+        await exchangeGrant('naver', grant, { codeVerifier: s256(grant.verifier) }),
+        /verifier does not match/,
+      )
+    })
+
+    it('spends the code on a failed exchange, so the right verifier cannot follow', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      await expectInvalidGrant(
+        await exchangeGrant('google', grant, { codeVerifier: newVerifier() }),
+        /verifier/,
+      )
+      await expectInvalidGrant(await exchangeGrant('google', grant), /already used/)
+    })
+
+    it('refuses a Kakao code on the Naver endpoint (mix-up), whatever redirect URI is sent', async () => {
+      const withKakaoUri = await obtainCode('kakao', NEW_AT.kakao)
+      await expectInvalidGrant(await exchangeGrant('naver', withKakaoUri), /another provider/)
+
+      const withNaverUri = await obtainCode('kakao', NEW_AT.kakao)
+      await expectInvalidGrant(
+        await exchangeGrant('naver', withNaverUri, { redirectUri: callbackUri('naver') }),
+        /another provider/,
+      )
+    })
+
+    it('refuses a code with another redirect URI than it was issued for', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      await expectInvalidGrant(
+        await exchangeGrant('google', grant, { redirectUri: `${grant.redirectUri}/` }),
+        /redirect URI/,
+      )
+    })
+
+    it('refuses a code issued to another client', async () => {
+      const grant = await obtainCode('google', NEW_AT.google, {
+        client_id: 'reel-tv',
+        redirect_uri: `${serverOrigin()}/tv/callback/google`,
+      })
+      await expectInvalidGrant(await exchangeGrant('google', grant), /another client/)
+    })
+
+    it('answers every cause with the same title, so the user is told nothing an attacker could use', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      const unknown = await expectProblem(
+        await exchangeGrant('google', grant, { code: 'nope' }),
+        400,
+        'invalid_grant',
+      )
+      const wrong = await expectProblem(
+        await exchangeGrant('google', grant, { codeVerifier: newVerifier() }),
+        400,
+        'invalid_grant',
+      )
+      expect(wrong.title).toBe(unknown.title)
+      expect(wrong.detail).not.toBe(unknown.detail)
+    })
+  })
+
+  it('answers 403 csrf_check_failed without the CSRF header and spends nothing', async () => {
+    const grant = await obtainCode('google', NEW_AT.google)
+    await expectProblem(
+      await exchange(
+        'google',
+        { code: grant.code, codeVerifier: grant.verifier, redirectUri: grant.redirectUri },
+        { xhr: false },
+      ),
+      403,
+      'csrf_check_failed',
+    )
+    await expectJson(await exchangeGrant('google', grant), 200, tokenResponseSchema)
+  })
+
+  it.each([
+    ['code is missing', { codeVerifier: 'v', redirectUri: 'r' }, 'code'],
+    ['codeVerifier is missing', { code: 'c', redirectUri: 'r' }, 'codeVerifier'],
+    [
+      'redirectUri is not a string',
+      { code: 'c', codeVerifier: 'v', redirectUri: 1 },
+      'redirectUri',
+    ],
+    ['code is empty', { code: '', codeVerifier: 'v', redirectUri: 'r' }, 'code'],
+  ])('answers 400 validation_failed when %s', async (_, body, field) => {
+    const problem = await expectProblem(await exchange('google', body), 400, 'validation_failed')
+    expect(problem.detail).toContain(field)
+  })
+
+  it('answers 400 validation_failed for a body that is not JSON', async () => {
+    const response = await call('/api/auth/oauth/google', {
+      method: 'POST',
+      body: 'code=x',
+      headers: { 'Content-Type': 'application/json' },
+    })
+    await expectProblem(response, 400, 'validation_failed')
+  })
+
+  it('answers 404 not_found for an unknown provider', async () => {
+    await expectProblem(
+      await exchange('facebook', { code: 'c', codeVerifier: 'v', redirectUri: 'r' }),
+      404,
+      'not_found',
+    )
+  })
+
+  it('forgets every code on a lab reset', async () => {
+    await obtainCode('google', NEW_AT.google)
+    expect(db.authorizationCodes.size).toBe(1)
+    await call('/api/__lab/reset', { method: 'POST' })
+    expect(db.authorizationCodes.size).toBe(0)
+  })
+})

@@ -1,0 +1,244 @@
+import { HttpResponse } from 'msw'
+import type { SocialProvider } from './db.ts'
+import type { ProviderAccount } from './oauth-provider-seed.ts'
+
+/**
+ * The mock providers' HTML pages: a consent page that looks like each provider's own, and an
+ * error page for a request that must not be redirected anywhere. No script runs on them; the one
+ * style sheet is allowed by its hash, so the Content-Security-Policy can forbid everything else.
+ */
+
+interface Brand {
+  lang: 'en' | 'ko'
+  /** Inline SVG of the provider's mark (a logo: no contrast rule applies to it). */
+  logo: string
+  wordmark: string
+  /** How this provider names the sign-in: "Sign in with Google", "카카오계정으로 로그인". */
+  signIn: Text
+}
+
+/** A line in the page's language, and for Korean pages the English below it. */
+interface Text {
+  ko?: string
+  en: string
+}
+
+const GOOGLE_LOGO = `<svg class="logo" viewBox="0 0 48 48" aria-hidden="true" focusable="false"><path fill="#EA4335" d="M24 9.5c3.54 0 6.71 1.22 9.21 3.6l6.85-6.85C35.9 2.38 30.47 0 24 0 14.62 0 6.51 5.38 2.56 13.22l7.98 6.19C12.43 13.72 17.74 9.5 24 9.5z"/><path fill="#4285F4" d="M46.98 24.55c0-1.57-.15-3.09-.38-4.55H24v9.02h12.94c-.58 2.96-2.26 5.48-4.78 7.18l7.73 6c4.51-4.18 7.09-10.36 7.09-17.65z"/><path fill="#FBBC05" d="M10.53 28.59c-.48-1.45-.76-2.99-.76-4.59s.27-3.14.76-4.59l-7.98-6.19C.92 16.46 0 20.12 0 24c0 3.88.92 7.54 2.56 10.78l7.97-6.19z"/><path fill="#34A853" d="M24 48c6.48 0 11.93-2.13 15.89-5.81l-7.73-6c-2.15 1.45-4.92 2.3-8.16 2.3-6.26 0-11.57-4.22-13.47-9.91l-7.98 6.19C6.51 42.62 14.62 48 24 48z"/></svg>`
+const KAKAO_LOGO = `<svg class="logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="#000" d="M12 3C6.48 3 2 6.54 2 10.9c0 2.8 1.86 5.27 4.66 6.67l-1.18 4.33c-.1.38.33.68.66.46l5.16-3.42c.23.02.46.03.7.03 5.52 0 10-3.54 10-7.9S17.52 3 12 3z"/></svg>`
+const NAVER_LOGO = `<svg class="logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="#fff" d="M16.27 12.85 7.38 0H0v24h7.73V11.16L16.62 24H24V0h-7.73z"/></svg>`
+
+const BRANDS: Record<SocialProvider, Brand> = {
+  google: {
+    lang: 'en',
+    logo: GOOGLE_LOGO,
+    wordmark: 'Google',
+    signIn: { en: 'Sign in with Google' },
+  },
+  kakao: {
+    lang: 'ko',
+    logo: KAKAO_LOGO,
+    wordmark: 'kakao',
+    signIn: { ko: '카카오계정으로 로그인', en: 'Sign in with Kakao Account' },
+  },
+  naver: {
+    lang: 'ko',
+    logo: NAVER_LOGO,
+    wordmark: 'NAVER',
+    signIn: { ko: '네이버 아이디로 로그인', en: 'Sign in with NAVER ID' },
+  },
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Apple SD Gothic Neo','Noto Sans KR',sans-serif;line-height:1.5;color:#1f1f1f;background:#f1f3f4}
+body{margin:0;min-height:100vh}
+.bar{display:flex;align-items:center;gap:.6rem;padding:.85rem 1.25rem;background:#fff;border-bottom:1px solid #dadce0}
+.logo{width:1.6rem;height:1.6rem;flex:none}
+.wordmark{font-weight:700;font-size:1.2rem;letter-spacing:-.01em}
+.mock{margin-left:auto;font-size:.75rem;padding:.15rem .55rem;border-radius:999px;background:#fff;color:#3c4043;border:1px solid #80868b}
+.mock .en{display:inline;font-size:inherit;color:inherit}
+main{width:min(100% - 2rem,28rem);margin:2rem auto;padding:1.75rem;background:#fff;border:1px solid #dadce0;border-radius:16px}
+h1{font-size:1.45rem;line-height:1.3;margin:0 0 .35rem;font-weight:600}
+h2{font-size:1rem;margin:0 0 .5rem}
+.en{display:block;font-size:.82em;font-weight:400;color:#444746}
+button .en{color:inherit;opacity:.9}
+.lead{margin:0 0 1.25rem}
+fieldset{border:0;margin:0 0 1.25rem;padding:0}
+legend{font-weight:600;margin-bottom:.5rem;padding:0}
+.account{display:flex;align-items:center;gap:.75rem;padding:.7rem .8rem;border:1px solid #dadce0;border-radius:10px;margin-top:.5rem;cursor:pointer}
+.account:has(input:checked){border-color:#1f1f1f;box-shadow:inset 0 0 0 1px #1f1f1f}
+.account input{width:1.1rem;height:1.1rem;margin:0;accent-color:#1f1f1f;flex:none}
+.avatar{width:2.2rem;height:2.2rem;border-radius:50%;display:grid;place-items:center;font-weight:700;color:#fff;background:#5f6368;flex:none}
+.who{display:grid;min-width:0}
+.name{font-weight:600}
+.email{font-size:.88rem;color:#444746;overflow-wrap:anywhere}
+.scopes{padding:1rem;border-radius:10px;background:#f8f9fa;margin-bottom:1.25rem}
+.scopes ul{margin:0;padding-left:1.2rem}
+.scopes li+li{margin-top:.35rem}
+.actions{display:flex;gap:.75rem;justify-content:flex-end;flex-wrap:wrap}
+button{font:inherit;font-weight:600;min-height:2.75rem;padding:.55rem 1.25rem;border-radius:8px;border:1px solid transparent;cursor:pointer;line-height:1.25}
+button.secondary{background:#fff;color:#1f1f1f;border-color:#747775}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.fineprint{margin:1.25rem 0 0;font-size:.8rem;color:#5f6368}
+code{font-size:.9em;background:#f1f3f4;padding:.1rem .35rem;border-radius:4px}
+.google .primary{background:#0b57d0;color:#fff;border-radius:999px}
+.google button.secondary{color:#0b57d0;border-color:transparent;border-radius:999px}
+.google .avatar{background:#0b57d0}
+.kakao .bar{background:#fee500;border-bottom-color:#e6cf00}
+.kakao .wordmark{color:#191919;font-weight:800}
+.kakao .primary{background:#fee500;color:#191919}
+.kakao .avatar{background:#3c1e1e}
+.kakao button.secondary{background:#f2f2f2;border-color:#f2f2f2}
+.naver .bar{background:#03c75a;border-bottom-color:#02b351}
+.naver .wordmark{color:#fff;font-weight:900;letter-spacing:.02em}
+.naver .primary{background:#00873f;color:#fff;border-radius:6px}
+.naver .avatar{background:#00873f}
+.naver button.secondary{border-radius:6px}
+`
+
+/** `'sha256-…'` of the style sheet, the only thing the pages' CSP allows. */
+const styleHash: Promise<string> = crypto.subtle
+  .digest('SHA-256', new TextEncoder().encode(STYLE))
+  .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`)
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Every value that reaches the HTML goes through this; none of it is trusted markup. */
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
+}
+
+/** The page's own language first; on a Korean page, the English follows on its own line. */
+function text(line: Text, lang: Brand['lang']): string {
+  if (lang === 'en' || line.ko === undefined) return escapeHtml(line.en)
+  return `${escapeHtml(line.ko)} <span class="en" lang="en">${escapeHtml(line.en)}</span>`
+}
+
+function plain(line: Text, lang: Brand['lang']): string {
+  return lang === 'ko' && line.ko !== undefined ? `${line.ko} · ${line.en}` : line.en
+}
+
+async function htmlResponse(status: number, body: string): Promise<HttpResponse<string>> {
+  return new HttpResponse(body, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': `default-src 'none'; style-src ${await styleHash}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  })
+}
+
+function page(provider: SocialProvider | null, title: Text, content: string): string {
+  const brand = provider ? BRANDS[provider] : null
+  const lang = brand?.lang ?? 'en'
+  const header = brand
+    ? `${brand.logo}<span class="wordmark" role="img" aria-label="${brand.wordmark}">${brand.wordmark}</span>`
+    : `<span class="wordmark">Sign-in</span>`
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(plain(title, lang))}</title>
+<style>${STYLE}</style>
+</head>
+<body class="${provider ?? 'neutral'}">
+<header class="bar">${header}<span class="mock">${text({ ko: '모의 제공자', en: 'Mock provider' }, lang)}</span></header>
+<main>
+${content}
+</main>
+</body>
+</html>
+`
+}
+
+export interface ConsentPage {
+  provider: SocialProvider
+  clientName: string
+  requestId: string
+  accounts: readonly ProviderAccount[]
+}
+
+/** The provider's sign-in and consent page: pick an account, then agree or cancel. */
+export function consentPage({
+  provider,
+  clientName,
+  requestId,
+  accounts,
+}: ConsentPage): Promise<HttpResponse<string>> {
+  const { lang, signIn } = BRANDS[provider]
+  const t = (line: Text) => text(line, lang)
+  const app = `<strong>${escapeHtml(clientName)}</strong>`
+  const choices = accounts
+    .map(
+      (account, index) => `<label class="account">
+<input type="radio" name="account" value="${escapeHtml(account.subject)}"${index === 0 ? ' checked' : ''}>
+<span class="avatar" aria-hidden="true">${escapeHtml(Array.from(account.name)[0] ?? '?')}</span>
+<span class="who"><span class="name">${escapeHtml(account.name)}</span><span class="email">${escapeHtml(account.email)}</span></span>
+</label>`,
+    )
+    .join('\n')
+  const content = `<h1>${t(signIn)}</h1>
+<p class="lead">${
+    lang === 'ko'
+      ? `${app} 서비스를 이용하려면 계정을 선택하세요. <span class="en" lang="en">Choose an account to continue to ${app}.</span>`
+      : `Choose an account to continue to ${app}.`
+  }</p>
+<form method="post" action="/api/oauth/${provider}/consent">
+<input type="hidden" name="request" value="${escapeHtml(requestId)}">
+<fieldset>
+<legend>${t({ ko: '계정 선택', en: 'Choose an account' })}</legend>
+${choices}
+</fieldset>
+<section class="scopes" aria-labelledby="scopes-heading">
+<h2 id="scopes-heading">${
+    lang === 'ko'
+      ? `${app}에 제공할 정보 <span class="en" lang="en">${app} will receive</span>`
+      : `${app} will receive`
+  }</h2>
+<ul>
+<li>${t({ ko: '프로필 정보 (이름)', en: 'Your profile (name)' })}</li>
+<li>${t({ ko: '이메일 주소', en: 'Your email address' })}</li>
+</ul>
+</section>
+<div class="actions">
+<button type="submit" name="decision" value="deny" class="secondary" formnovalidate>${t({ ko: '취소', en: 'Cancel' })}</button>
+<button type="submit" name="decision" value="allow" class="primary">${t({ ko: '동의하고 계속하기', en: 'Agree and continue' })}</button>
+</div>
+</form>
+<p class="fineprint">${t({
+    ko: '데모용 모의 로그인입니다. 실제 계정은 사용되지 않습니다.',
+    en: 'A mock sign-in for the Reel demo. No real account is used.',
+  })}</p>`
+  return htmlResponse(200, page(provider, signIn, content))
+}
+
+/**
+ * A refusal shown to the person, never sent to the redirect URI: when the client or redirect URI
+ * cannot be trusted, redirecting there would hand an error (or worse) to an unknown site.
+ */
+export function errorPage(
+  provider: SocialProvider | null,
+  status: number,
+  error: string,
+  message: string,
+): Promise<HttpResponse<string>> {
+  const lang = provider ? BRANDS[provider].lang : 'en'
+  const title: Text = { ko: '요청을 처리할 수 없습니다', en: 'This sign-in request was refused' }
+  const content = `<h1>${text(title, lang)}</h1>
+<p>${escapeHtml(message)}</p>
+<p class="fineprint">Error: <code>${escapeHtml(error)}</code></p>`
+  return htmlResponse(status, page(provider, title, content))
+}
