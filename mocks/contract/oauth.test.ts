@@ -43,12 +43,12 @@ const s256 = (verifier: string) => createHash('sha256').update(verifier).digest(
 const callbackUri = (provider: string) => `${serverOrigin()}/auth/callback/${provider}`
 
 interface AuthorizeParams {
-  response_type?: string
-  client_id?: string
-  redirect_uri?: string
-  state?: string
-  code_challenge?: string
-  code_challenge_method?: string
+  response_type?: string | undefined
+  client_id?: string | undefined
+  redirect_uri?: string | undefined
+  state?: string | undefined
+  code_challenge?: string | undefined
+  code_challenge_method?: string | undefined
 }
 
 function authorizeUrl(provider: string, params: AuthorizeParams): string {
@@ -63,7 +63,7 @@ function authorize(provider: string, params: AuthorizeParams): Promise<Response>
 }
 
 /** Parameters of a good request: Reel's client, its exact callback, S256. */
-function goodParams(provider: string, verifier: string, overrides: AuthorizeParams = {}) {
+function goodParams(provider: string, verifier: string) {
   return {
     response_type: 'code',
     client_id: 'reel',
@@ -71,7 +71,6 @@ function goodParams(provider: string, verifier: string, overrides: AuthorizePara
     state: 'st_' + randomBytes(16).toString('base64url'),
     code_challenge: s256(verifier),
     code_challenge_method: 'S256',
-    ...overrides,
   }
 }
 
@@ -117,10 +116,10 @@ interface Grant {
 async function obtainCode(
   provider: Provider,
   subject: string,
-  overrides: AuthorizeParams = {},
+  client: { client_id?: string; redirect_uri?: string } = {},
 ): Promise<Grant> {
   const verifier = newVerifier()
-  const params = goodParams(provider, verifier, overrides)
+  const params = { ...goodParams(provider, verifier), ...client }
   const request = await consentRequestId(await authorize(provider, params))
   const target = redirectTarget(
     await answerConsent(provider, { request, decision: 'allow', account: subject }),
@@ -191,10 +190,11 @@ describe('GET /api/oauth/:provider/authorize', () => {
   })
 
   it('names the other registered app on its own requests', async () => {
-    const params = goodParams('google', newVerifier(), {
+    const params = {
+      ...goodParams('google', newVerifier()),
       client_id: 'reel-tv',
       redirect_uri: `${serverOrigin()}/tv/callback/google`,
-    })
+    }
     expect(await (await authorize('google', params)).text()).toContain(
       '<strong>Reel for TV</strong>',
     )
