@@ -1,7 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react'
+import { installAuthInterceptor } from '../auth/interceptor'
 import { AuthProvider } from '../auth/react'
 import type { AuthSession } from '../auth/session'
+import { apiClient } from '../lib/api-client'
 import { createQueryClient } from '../lib/query-client'
 import { authSession } from './auth'
 
@@ -17,6 +19,15 @@ function useClearCacheOnUserChange(session: AuthSession, queryClient: QueryClien
   }, [session, queryClient])
 }
 
+/**
+ * Features call the one `apiClient`; it must carry the token of the session this provider shows,
+ * or `useAuth` and the API would speak for two different sessions. A layout effect runs before
+ * any child's query subscribes, so no request leaves without it.
+ */
+function useApiClientSession(session: AuthSession) {
+  useLayoutEffect(() => installAuthInterceptor(apiClient, session), [session])
+}
+
 interface AppProviderProps {
   children: ReactNode
   /** Tests pass their own; the app uses the page's one session. */
@@ -30,6 +41,7 @@ export function AppProvider({
   queryClient: given,
 }: AppProviderProps) {
   const [queryClient] = useState(() => given ?? createQueryClient())
+  useApiClientSession(session)
   useClearCacheOnUserChange(session, queryClient)
   return (
     <AuthProvider session={session}>

@@ -1,8 +1,8 @@
 import axios from 'axios'
 
 /**
- * The one axios instance every feature uses. The auth interceptor is installed on it at start-up
- * (see app/auth.ts); the header is the API's CSRF defence for unsafe requests.
+ * The one axios instance every feature uses. `AppProvider` installs the auth interceptor for its
+ * session on it (see app/provider.tsx); the header is the API's CSRF defence for unsafe requests.
  */
 export const apiClient = axios.create({
   baseURL: '/api',
