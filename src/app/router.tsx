@@ -1,21 +1,37 @@
-import { createBrowserRouter, Navigate } from 'react-router-dom'
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
 import { RequireAuth } from '../auth/react'
 import { SessionSkeleton, SignedInLayout } from './layout/signed-in-layout'
 import { LoginRoute } from './routes/login'
 import { MoviesRoute } from './routes/movies'
 import { NotFoundRoute } from './routes/not-found'
+import { WatchlistRoute } from './routes/watchlist'
+import { DocumentTitle } from './use-document-title'
 
-export const router = createBrowserRouter([
+/** The app's routes, shared by the browser router and by tests' memory routers. */
+export const routes: RouteObject[] = [
   { path: '/', element: <Navigate to="/movies" replace /> },
-  { path: '/login', element: <LoginRoute /> },
+  {
+    path: '/login',
+    element: (
+      <>
+        <DocumentTitle title="Sign in" />
+        <LoginRoute />
+      </>
+    ),
+  },
   {
     element: <RequireAuth fallback={<SessionSkeleton />} />,
     children: [
       {
         element: <SignedInLayout />,
-        children: [{ path: '/movies', element: <MoviesRoute /> }],
+        children: [
+          { path: '/movies', element: <MoviesRoute /> },
+          { path: '/watchlist', element: <WatchlistRoute /> },
+        ],
       },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },
-])
+]
+
+export const router = createBrowserRouter(routes)

@@ -1,24 +1,104 @@
+import { useCallback, useRef } from 'react'
+import { Navigate, useSearchParams } from 'react-router-dom'
 import { useMovies } from '../../features/movies/api/get-movies'
+import { MovieGrid, MovieGridSkeleton } from '../../features/movies/components/movie-grid'
+import { MovieSearchField } from '../../features/movies/components/movie-search-field'
+import { Pagination } from '../../features/movies/components/pagination'
+import {
+  readMovieSearch,
+  toMovieSearchParams,
+  totalPages,
+} from '../../features/movies/search-params'
+import { useWatchlist } from '../../features/watchlist/api/get-watchlist'
+import { WatchlistButton } from '../../features/watchlist/components/watchlist-button'
+import { WatchlistFailureNotice } from '../../features/watchlist/components/watchlist-failure-notice'
+import { useDocumentTitle } from '../use-document-title'
+
+const PAGE_SIZE_GUESS = 12
 
 export function MoviesRoute() {
-  const movies = useMovies({ query: '', page: 1 })
+  useDocumentTitle('Movies')
+  const [params, setParams] = useSearchParams()
+  const search = readMovieSearch(params)
+  const movies = useMovies(search)
+  const watchlist = useWatchlist()
+  const headingRef = useRef<HTMLDivElement>(null)
+  const listed = watchlist.data && new Set(watchlist.data.map((movie) => movie.id))
+
+  // A new query starts at page 1; typing replaces the history entry rather than adding one per pause.
+  const onSearch = useCallback(
+    (query: string) => setParams(toMovieSearchParams({ query, page: 1 }), { replace: true }),
+    [setParams],
+  )
+  const onPageChange = (page: number) => {
+    setParams(toMovieSearchParams({ query: search.query, page }))
+    // The buttons sit below the results: start the next page from its top. (jsdom lacks this.)
+    headingRef.current?.scrollIntoView?.({ block: 'start' })
+  }
+
+  let results
+  if (movies.isPending) {
+    results = <MovieGridSkeleton count={PAGE_SIZE_GUESS} label="Loading movies…" />
+  } else if (movies.isError) {
+    results = (
+      <div role="alert" className="state-message">
+        <p>We could not load movies.</p>
+        <button type="button" className="button" onClick={() => void movies.refetch()}>
+          Try again
+        </button>
+      </div>
+    )
+  } else {
+    const { items, total, pageSize } = movies.data
+    const pages = totalPages(total, pageSize)
+    // An address past the last page (an old link, a shrunken result) goes to the last one.
+    if (!movies.isPlaceholderData && total > 0 && search.page > pages) {
+      return <Navigate to={`?${toMovieSearchParams({ ...search, page: pages })}`} replace />
+    }
+    results =
+      total === 0 && !movies.isPlaceholderData ? (
+        <div className="state-message">
+          <p className="state-title">
+            {search.query ? `No movies match “${search.query}”` : 'No movies yet'}
+          </p>
+          <p className="muted">Try a shorter title, or a genre such as Drama or Animation.</p>
+        </div>
+      ) : (
+        <>
+          <MovieGrid
+            label="Search results"
+            movies={items}
+            stale={movies.isPlaceholderData}
+            action={(movie, titleId) => (
+              <WatchlistButton movie={movie} listed={listed?.has(movie.id)} describedBy={titleId} />
+            )}
+          />
+          {/* Until the new page arrives, the old total is all there is to go by. */}
+          <Pagination
+            page={Math.min(search.page, pages)}
+            totalPages={pages}
+            onPageChange={onPageChange}
+          />
+        </>
+      )
+  }
+
   return (
     <>
-      <h1>Movies</h1>
-      {movies.isPending && <p className="muted">Loading movies…</p>}
-      {movies.isError && <p role="alert">We could not load movies.</p>}
-      {movies.isSuccess && (
-        <ul className="movie-grid">
-          {movies.data.items.map((movie) => (
-            <li key={movie.id} className="card movie-card">
-              <h2>{movie.title}</h2>
-              <p className="muted">
-                {movie.year} · {movie.genres.join(', ')} · ★ {movie.rating.toFixed(1)}
-              </p>
-            </li>
-          ))}
-        </ul>
+      <div className="page-heading" ref={headingRef}>
+        <h1>Movies</h1>
+        <MovieSearchField query={search.query} onSearch={onSearch} />
+      </div>
+      {watchlist.isError && (
+        <div role="alert" className="alert inline-alert">
+          <p>We could not load your watchlist, so it cannot be changed here for now.</p>
+          <button type="button" className="button small" onClick={() => void watchlist.refetch()}>
+            Try again
+          </button>
+        </div>
       )}
+      <WatchlistFailureNotice />
+      {results}
     </>
   )
 }

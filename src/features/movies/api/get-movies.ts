@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
 import { apiClient } from '../../../lib/api-client'
 import { movieSchema } from './movie-schema'
@@ -31,4 +31,9 @@ export const moviesQueryOptions = (search: MovieSearch) =>
     queryFn: ({ signal }) => getMovies(search, signal),
   })
 
-export const useMovies = (search: MovieSearch) => useQuery(moviesQueryOptions(search))
+/**
+ * One page of search results. While the next page or query loads, the last results stay on screen
+ * (marked as placeholder) rather than collapsing to a skeleton with every keystroke.
+ */
+export const useMovies = (search: MovieSearch) =>
+  useQuery({ ...moviesQueryOptions(search), placeholderData: keepPreviousData })

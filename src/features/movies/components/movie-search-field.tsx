@@ -1,0 +1,60 @@
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
+
+const SEARCH_DEBOUNCE_MS = 300
+
+interface MovieSearchFieldProps {
+  /** The search in effect (from the address). */
+  query: string
+  /** Called once typing pauses, or at once on Enter. */
+  onSearch: (query: string) => void
+}
+
+/** A search box that searches as you type, without a request per keystroke. */
+export function MovieSearchField({ query, onSearch }: MovieSearchFieldProps) {
+  const [draft, setDraft] = useState(query)
+  const [committed, setCommitted] = useState(query)
+
+  // The address moved without us (back, forward, a link): show what it now says.
+  if (query !== committed) {
+    setCommitted(query)
+    setDraft(query)
+  }
+
+  // Recording what was sent first keeps the address's echo of it from being mistaken for a move.
+  const commit = useEffectEvent((value: string) => {
+    setCommitted(value)
+    onSearch(value)
+  })
+
+  useEffect(() => {
+    if (draft === committed) return
+    const timer = setTimeout(() => commit(draft), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [draft, committed])
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (draft !== committed) {
+      setCommitted(draft)
+      onSearch(draft)
+    }
+  }
+
+  return (
+    <form role="search" className="search-form" onSubmit={submit}>
+      <label className="field">
+        <span>Search movies</span>
+        <input
+          type="search"
+          name="query"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={128}
+          placeholder="Title or genre, e.g. Drama"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      </label>
+    </form>
+  )
+}

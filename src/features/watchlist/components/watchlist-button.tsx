@@ -1,0 +1,28 @@
+import type { Movie } from '../../movies/api/movie-schema'
+import { useAddToWatchlist } from '../api/add-to-watchlist'
+import { useRemoveFromWatchlist } from '../api/remove-from-watchlist'
+
+interface WatchlistButtonProps {
+  movie: Movie
+  /** Whether the movie is listed; undefined while the watchlist is still loading. */
+  listed: boolean | undefined
+  /** The id of the element naming the movie, so the button's name can stay short. */
+  describedBy: string
+}
+
+export function WatchlistButton({ movie, listed, describedBy }: WatchlistButtonProps) {
+  const add = useAddToWatchlist()
+  const remove = useRemoveFromWatchlist()
+  return (
+    <button
+      type="button"
+      className={listed ? 'button' : 'button primary'}
+      aria-describedby={describedBy}
+      disabled={listed === undefined}
+      onClick={() => (listed ? remove.mutate(movie) : add.mutate(movie))}
+    >
+      <span aria-hidden="true">{listed ? '✓' : '+'}</span>
+      {listed ? 'Remove from watchlist' : 'Add to watchlist'}
+    </button>
+  )
+}
