@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
 import { RequireAuth } from '../auth/react'
 import { SessionSkeleton, SignedInLayout } from './layout/signed-in-layout'
+import { DevicesRoute } from './routes/devices'
 import { LoginRoute } from './routes/login'
 import { MoviesRoute } from './routes/movies'
 import { NotFoundRoute } from './routes/not-found'
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/movies', element: <MoviesRoute /> },
           { path: '/watchlist', element: <WatchlistRoute /> },
+          { path: '/devices', element: <DevicesRoute /> },
         ],
       },
     ],

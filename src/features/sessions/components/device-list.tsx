@@ -1,0 +1,127 @@
+import { useEffect, useId, useState } from 'react'
+import { useSessions, type DeviceSession } from '../api/get-sessions'
+import { useRevokeSession } from '../api/revoke-session'
+import { formatFullDate, formatRelativeTime } from '../utils/format-time'
+import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'
+import { providerLabel } from '../utils/provider-label'
+
+/** The current time, moving once a minute so that "5 minutes ago" does not stand still. */
+function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}
+
+function Moment({ iso, now }: { iso: string; now: number }) {
+  const date = new Date(iso)
+  return (
+    <time dateTime={iso} title={formatFullDate(date)}>
+      {formatRelativeTime(date, now)}
+    </time>
+  )
+}
+
+function DeviceIcon({ mobile }: { mobile: boolean }) {
+  return (
+    <svg className="device-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      {mobile ? (
+        <path d="M8 2h8a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2Zm0 2v16h8V4H8Zm3 13h2v2h-2v-2Z" />
+      ) : (
+        <path d="M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-6v2h3v2H7v-2h3v-2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm0 2v9h16V6H4Z" />
+      )}
+    </svg>
+  )
+}
+
+function DeviceRow({ session, now }: { session: DeviceSession; now: number }) {
+  const nameId = useId()
+  const revoke = useRevokeSession()
+  return (
+    <li className="card device-row" aria-current={session.current ? 'true' : undefined}>
+      <DeviceIcon mobile={isMobileUserAgent(session.userAgent)} />
+      <div className="device-details">
+        <p className="device-name">
+          <span id={nameId}>{describeUserAgent(session.userAgent)}</span>
+          {session.current && <span className="badge">This device</span>}
+        </p>
+        <p className="device-meta muted">
+          <span>{providerLabel(session.provider)}</span>
+          <span>
+            Signed in <Moment iso={session.createdAt} now={now} />
+          </span>
+          <span>
+            Last active <Moment iso={session.lastUsedAt} now={now} />
+          </span>
+        </p>
+        {revoke.isError && (
+          <p role="alert" className="alert">
+            We could not sign this device out. Please try again.
+          </p>
+        )}
+      </div>
+      {!session.current && (
+        <button
+          type="button"
+          className="button"
+          aria-describedby={nameId}
+          disabled={revoke.isPending}
+          aria-busy={revoke.isPending}
+          onClick={() => revoke.mutate(session.id)}
+        >
+          {revoke.isPending && <span className="spinner" aria-hidden="true" />}
+          Sign out
+        </button>
+      )}
+    </li>
+  )
+}
+
+export function DeviceListSkeleton() {
+  return (
+    <div>
+      <p role="status" className="visually-hidden">
+        Loading your devices…
+      </p>
+      <ul className="device-list" aria-hidden="true">
+        {[0, 1].map((index) => (
+          <li key={index} className="card device-row skeleton-card">
+            <span className="skeleton-line icon" />
+            <div className="device-details">
+              <span className="skeleton-line short" />
+              <span className="skeleton-line" />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** Every device signed in to the account, this one first. */
+export function DeviceList() {
+  const sessions = useSessions()
+  const now = useNow()
+
+  if (sessions.isPending) return <DeviceListSkeleton />
+  if (sessions.isError) {
+    return (
+      <div role="alert" className="state-message">
+        <p>We could not load your devices.</p>
+        <button type="button" className="button" onClick={() => void sessions.refetch()}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  const ordered = [...sessions.data].sort((a, b) => Number(b.current) - Number(a.current))
+  return (
+    <ul className="device-list" aria-label="Devices">
+      {ordered.map((session) => (
+        <DeviceRow key={session.id} session={session} now={now} />
+      ))}
+    </ul>
+  )
+}

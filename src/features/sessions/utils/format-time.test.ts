@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { formatRelativeTime } from './format-time'
+
+const now = Date.parse('2025-06-15T12:00:00Z')
+const ago = (ms: number) => new Date(now - ms)
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+describe('formatRelativeTime', () => {
+  it.each([
+    [0, 'just now'],
+    [59_000, 'just now'],
+    [-20_000, 'just now'],
+    [MINUTE, '1 minute ago'],
+    [5 * MINUTE + 40_000, '5 minutes ago'],
+    [90 * MINUTE, '1 hour ago'],
+    [DAY + HOUR, 'yesterday'],
+    [3 * DAY, '3 days ago'],
+    [15 * DAY, '2 weeks ago'],
+    [400 * DAY, 'last year'],
+    [-10 * MINUTE, 'in 10 minutes'],
+  ])('says %i ms ago is "%s"', (elapsed, expected) => {
+    expect(formatRelativeTime(ago(elapsed), now)).toBe(expected)
+  })
+})
