@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
 import { RequireAuth } from '../auth/react'
+import { ReconnectingBanner } from './layout/reconnecting-banner'
 import { SessionSkeleton, SignedInLayout } from './layout/signed-in-layout'
 import { DevicesRoute } from './routes/devices'
 import { LoginRoute } from './routes/login'
@@ -16,6 +17,7 @@ export const routes: RouteObject[] = [
     element: (
       <>
         <DocumentTitle title="Sign in" />
+        <ReconnectingBanner />
         <LoginRoute />
       </>
     ),

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
+import { ReconnectingBanner } from './reconnecting-banner'
 
 export function SignedInLayout() {
   const { user, signOut } = useAuth()
@@ -8,37 +9,59 @@ export function SignedInLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <ReconnectingBanner />
       <header className="app-header">
         <NavLink to="/movies" className="brand">
           Reel
         </NavLink>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="main-nav">
           <NavLink to="/movies">Movies</NavLink>
           <NavLink to="/watchlist">Watchlist</NavLink>
           <NavLink to="/devices">Devices</NavLink>
         </nav>
         <div className="account">
-          <span className="user-name">{user?.displayName}</span>
+          <span className="user-name" title={user?.displayName}>
+            {user?.displayName}
+          </span>
           <button type="button" className="button" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>
       </header>
-      <main id="main" className="page">
+      <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
     </>
   )
 }
 
-/** Holds the layout's place while the session restores, so nothing jumps when it appears. */
+/**
+ * Holds the layout's place while the session restores, drawn like the real header and a page of
+ * cards, so nothing jumps when it appears.
+ */
 export function SessionSkeleton() {
   return (
-    <div className="session-skeleton" aria-busy="true" aria-label="Loading your session">
-      <div className="app-header skeleton-bar" />
-      <main className="page">
+    <div className="session-skeleton" aria-busy="true">
+      <ReconnectingBanner />
+      <p role="status" className="visually-hidden">
+        Loading your session…
+      </p>
+      <div className="app-header" aria-hidden="true">
+        <span className="brand">Reel</span>
+        <div className="main-nav">
+          <span className="skeleton-line nav" />
+          <span className="skeleton-line nav" />
+          <span className="skeleton-line nav" />
+        </div>
+        <div className="account">
+          <span className="skeleton-line name" />
+          <span className="skeleton-line button" />
+        </div>
+      </div>
+      <div className="page" aria-hidden="true">
+        <span className="skeleton-line heading" />
         <div className="skeleton-block" />
-      </main>
+      </div>
     </div>
   )
 }

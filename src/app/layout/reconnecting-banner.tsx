@@ -1,0 +1,20 @@
+import { useAuth } from '../../auth/react'
+
+/**
+ * Says so while a refresh is being retried after a network error or a server failure. It floats
+ * above the page and takes no room, so nothing moves when it comes and goes, and the page stays
+ * usable underneath. The live region is always there so that screen readers announce the change.
+ */
+export function ReconnectingBanner() {
+  const { reconnecting } = useAuth()
+  return (
+    <div role="status" className="reconnecting-banner">
+      {reconnecting && (
+        <span className="reconnecting-pill">
+          <span className="spinner" aria-hidden="true" />
+          Reconnecting…
+        </span>
+      )}
+    </div>
+  )
+}
