@@ -145,6 +145,40 @@ describe('the auth interceptor', () => {
     expect(results[1].status === 'rejected' && axios.isCancel(results[1].reason)).toBe(true)
   })
 
+  it('reports each request once with its final outcome: ok, replayed after a 401, or failed', async () => {
+    server.use(http.get('/api/broken', () => problem(500, 'server_error', 'Broken.')))
+    const { session, api, events } = createTab()
+    await session.signIn(DEMO)
+    await api.get('/me')
+    expireAccessTokensOnServer()
+    await api.get('/me/watchlist')
+    await api.get('/broken').catch(() => undefined)
+    await api.get('/movies', { skipAuth: true }).catch(() => undefined)
+
+    const completed = events.flatMap((event) =>
+      event.type === 'request-completed' ? [[event.url, event.status, event.replayed]] : [],
+    )
+    expect(completed).toEqual([
+      ['/me', 200, false],
+      ['/me/watchlist', 200, true],
+      ['/broken', 500, false],
+    ])
+  })
+
+  it('reports a request whose refresh failed before it was sent as failed without a status', async () => {
+    const clock = manualClock()
+    const { session, api, events } = createTab({ clock: clock.now })
+    await session.signIn(DEMO)
+    clock.advance(db.config.accessTokenTtlSec * 1000 + 1)
+    db.config.refreshFailure = 'server_error'
+
+    await api.get('/me').catch(() => undefined)
+
+    expect(events.filter((event) => event.type === 'request-completed')).toMatchObject([
+      { url: '/me', status: null, replayed: false },
+    ])
+  })
+
   it('replays a POST with its original body, and never replays a request twice', async () => {
     server.use(
       http.post(

@@ -71,6 +71,19 @@ function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
  * await api.get('/me') // Authorization: Bearer … and refreshed as needed
  */
 export function installAuthInterceptor(client: AxiosInstance, session: AuthSession): () => void {
+  /** Each request's final outcome, for whoever watches the session (the lab draws these). */
+  function report(config: InternalAxiosRequestConfig, status: number | null): void {
+    // Public calls never touch the session, so they are not part of its story.
+    if (config.skipAuth) return
+    session.emit({
+      type: 'request-completed',
+      method: config.method ?? 'get',
+      url: config.url ?? '',
+      status,
+      replayed: config.authReplayed === true,
+    })
+  }
+
   const requestId = client.interceptors.request.use(async (config) => {
     if (config.skipAuth) return config
     if (session.getState().status === 'restoring') await waitAsRequest(session.restore(), config)
@@ -81,16 +94,29 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
         method: config.method ?? 'get',
         url: config.url ?? '',
       })
-      return attach(config, await waitAsRequest(session.refresh(), config))
+      try {
+        return attach(config, await waitAsRequest(session.refresh(), config))
+      } catch (error) {
+        report(config, null)
+        throw error
+      }
     }
     return attach(config, session.accessToken())
   })
 
-  const responseId = client.interceptors.response.use(undefined, async (error: unknown) => {
-    if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error
-    const config = error.config
+  /** Why a failed request may be replayed; throws what its caller should get when it may not. */
+  async function replayReason(
+    error: AxiosError,
+    config: InternalAxiosRequestConfig,
+  ): Promise<'newer-token' | 'after-refresh'> {
     const code = problemCode(error)
-    if (config.skipAuth || config.authReplayed || code === null || !ACCESS_TOKEN_CODES.has(code)) {
+    if (
+      error.response?.status !== 401 ||
+      config.skipAuth ||
+      config.authReplayed ||
+      code === null ||
+      !ACCESS_TOKEN_CODES.has(code)
+    ) {
       throw error
     }
     // Nothing left to refresh with: whoever asked must sign in again.
@@ -99,20 +125,40 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
         cause: error,
       })
     }
-    const method = config.method ?? 'get'
-    const url = config.url ?? ''
     const current = session.accessToken()
-    let why: 'newer-token' | 'after-refresh' = 'newer-token'
     // A newer token than the one this request carried means someone already refreshed.
-    if (!current || current.epoch <= (config.authEpoch ?? 0)) {
-      session.emit({ type: 'request-queued', method, url })
-      await waitAsRequest(session.refresh(), config)
-      why = 'after-refresh'
-    }
-    session.emit({ type: 'request-replayed', method, url, why })
-    const replay: Promise<AxiosResponse> = client.request({ ...config, authReplayed: true })
-    return replay
-  })
+    if (current && current.epoch > (config.authEpoch ?? 0)) return 'newer-token'
+    session.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
+    await waitAsRequest(session.refresh(), config)
+    return 'after-refresh'
+  }
+
+  const responseId = client.interceptors.response.use(
+    (response) => {
+      report(response.config, response.status)
+      return response
+    },
+    async (error: unknown) => {
+      if (!isAxiosError(error) || !error.config) throw error
+      const config = error.config
+      let why: 'newer-token' | 'after-refresh'
+      try {
+        why = await replayReason(error, config)
+      } catch (final) {
+        report(config, error.response?.status ?? null)
+        throw final
+      }
+      session.emit({
+        type: 'request-replayed',
+        method: config.method ?? 'get',
+        url: config.url ?? '',
+        why,
+      })
+      // Outside the try: the replay reports its own outcome.
+      const replay: Promise<AxiosResponse> = client.request({ ...config, authReplayed: true })
+      return replay
+    },
+  )
 
   return () => {
     client.interceptors.request.eject(requestId)
