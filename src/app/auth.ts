@@ -1,4 +1,6 @@
+import { browserEventsChannel, relayEvents } from '../auth/event-relay'
 import { createAuthSession } from '../auth/session'
+import { isMockBackend } from '../lib/env'
 
 /**
  * The page's one session. `AppProvider` wires it into the API client every feature uses, so a
@@ -6,5 +8,12 @@ import { createAuthSession } from '../auth/session'
  */
 export const authSession = createAuthSession()
 
+// The lab draws every tab's events, so each tab relays its own from the start; no lab, no relay.
+const eventsChannel = isMockBackend ? browserEventsChannel() : null
+const stopRelay = eventsChannel ? relayEvents(authSession, eventsChannel) : () => undefined
+
 // A hot update re-runs this module: drop the old session so two never share one page.
-import.meta.hot?.dispose(() => authSession.dispose())
+import.meta.hot?.dispose(() => {
+  stopRelay()
+  authSession.dispose()
+})
