@@ -14,6 +14,15 @@ if (process.env.REEL_MOCK && !['http', 'worker'].includes(process.env.REEL_MOCK)
   throw new Error(`REEL_MOCK must be "http" or "worker", not "${process.env.REEL_MOCK}"`)
 }
 
+/**
+ * `REEL_CROSS_TAB=off` builds the app with per-tab refresh only (no Web Lock, no
+ * BroadcastChannel): the baseline the tab benchmark compares against. On by default.
+ */
+const crossTab = process.env.REEL_CROSS_TAB ?? 'on'
+if (!['on', 'off'].includes(crossTab)) {
+  throw new Error(`REEL_CROSS_TAB must be "on" or "off", not "${crossTab}"`)
+}
+
 function mockApi(): Plugin {
   // Loaded lazily so builds and the other modes never start the mock server's key generation.
   const middleware = async () => (await import('./mocks/http.ts')).mockApiMiddleware()
@@ -32,7 +41,10 @@ const proxy = apiUrl ? { '/api': { target: apiUrl, changeOrigin: true } } : unde
 
 export default defineConfig({
   plugins: [react(), ...(mockMode === 'http' ? [mockApi()] : [])],
-  define: { 'import.meta.env.VITE_MOCK_MODE': JSON.stringify(mockMode) },
+  define: {
+    'import.meta.env.VITE_MOCK_MODE': JSON.stringify(mockMode),
+    'import.meta.env.VITE_CROSS_TAB': JSON.stringify(crossTab),
+  },
   server: { port: 5173, strictPort: true, ...(proxy && { proxy }) },
   preview: { port: 4173, strictPort: true, ...(proxy && { proxy }) },
   build: { sourcemap: true },

@@ -1,12 +1,12 @@
 import { browserEventsChannel, relayEvents } from '../auth/event-relay'
 import { createAuthSession } from '../auth/session'
-import { isMockBackend } from '../lib/env'
+import { crossTab, isMockBackend } from '../lib/env'
 
 /**
  * The page's one session. `AppProvider` wires it into the API client every feature uses, so a
  * provider given another session (a test's) sends that session's token instead.
  */
-export const authSession = createAuthSession()
+export const authSession = createAuthSession(crossTab ? {} : { locks: null, channel: null })
 
 // The lab draws every tab's events, so each tab relays its own from the start; no lab, no relay.
 const eventsChannel = isMockBackend ? browserEventsChannel() : null

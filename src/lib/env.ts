@@ -7,3 +7,6 @@ export const mockMode = z
 
 /** Mock backends are for learning: only there does the UI show demo accounts and the lab. */
 export const isMockBackend = mockMode !== 'off'
+
+/** Whether tabs share one refresh (Web Lock + BroadcastChannel); off only for the tab benchmark. */
+export const crossTab = z.enum(['on', 'off']).parse(import.meta.env.VITE_CROSS_TAB ?? 'on') === 'on'
