@@ -19,6 +19,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-*',
+      'bench/.out',
       'reports',
       'test-results',
       'playwright-report',

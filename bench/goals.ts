@@ -1,0 +1,127 @@
+import { CONTROL, PEERS, REEL } from './clients'
+import type { BurstRow } from './scenarios/burst'
+import type { OverheadRow } from './scenarios/overhead'
+import type { SizeRow } from './scenarios/size'
+import type { TabsRow } from './scenarios/tabs'
+import type { Summary } from './lib/stats'
+import type { Table } from './lib/table'
+
+export interface Goal {
+  goal: string
+  figure: string
+  met: boolean
+}
+
+export interface GoalInputs {
+  burst: readonly BurstRow[]
+  overhead: readonly OverheadRow[]
+  tabs: readonly TabsRow[]
+  size: readonly SizeRow[]
+  /** The name of the cross-tab build in the tab rows. */
+  reelBuild: string
+}
+
+const median = (summary: Summary | undefined) => summary?.median ?? Number.NaN
+/** The worst run, not the median: "exactly one refresh" must hold in every run. */
+const worst = (summary: Summary | undefined) => summary?.max ?? Number.NaN
+
+const socketsLabel = (row: BurstRow) => (row.connections === 'six' ? '6 sockets' : '∞ sockets')
+
+/** Checks the work item's goals against the figures; reported beside the tables, never asserted. */
+export function evaluateGoals({ burst, overhead, tabs, size, reelBuild }: GoalInputs): Goal[] {
+  const goals: Goal[] = []
+  const reelBursts = burst.filter((row) => row.client === REEL.name)
+  const exact = reelBursts.every(
+    (row) =>
+      worst(row.figures.refreshCalls) === 1 &&
+      (row.figures.refreshCalls?.min ?? 0) === 1 &&
+      worst(row.figures.failed) === 0,
+  )
+  goals.push({
+    goal: 'burst: exactly 1 refresh call and no failed request, every N and socket limit',
+    figure: reelBursts
+      .map(
+        (row) =>
+          `N=${row.n} ${socketsLabel(row)}: ${worst(row.figures.refreshCalls)} refresh, ${worst(row.figures.failed)} failed`,
+      )
+      .join('; '),
+    met: exact,
+  })
+
+  const reelTabs = tabs.filter((row) => row.build === reelBuild)
+  goals.push({
+    goal: 'tabs: exactly 1 refresh call and no failed tab, every K',
+    figure: reelTabs
+      .map(
+        (row) =>
+          `K=${row.k}: ${worst(row.figures.refreshCalls)} refresh, ${worst(row.figures.reuseDetections)} reuse, ${worst(row.figures.failedTabs)} failed`,
+      )
+      .join('; '),
+    met: reelTabs.every(
+      (row) =>
+        worst(row.figures.refreshCalls) === 1 &&
+        (row.figures.refreshCalls?.min ?? 0) === 1 &&
+        worst(row.figures.failedTabs) === 0,
+    ),
+  })
+
+  const largest = Math.max(...burst.map((row) => row.n))
+  for (const connections of ['unlimited', 'six'] as const) {
+    const rows = burst.filter((row) => row.n === largest && row.connections === connections)
+    const reel = rows.find((row) => row.client === REEL.name)
+    if (!reel) continue
+    // A peer that fails requests finishes early by not doing the work: it is no benchmark.
+    const peers = rows.filter(
+      (row) => PEERS.some((peer) => peer.name === row.client) && median(row.figures.failed) === 0,
+    )
+    const best = peers.reduce<BurstRow | null>(
+      (fastest, row) =>
+        fastest === null || median(row.figures.ratio) < median(fastest.figures.ratio)
+          ? row
+          : fastest,
+      null,
+    )
+    const reelRatio = median(reel.figures.ratio)
+    const label = socketsLabel(reel)
+    goals.push({
+      goal: `burst N=${largest}, ${label}: wall time no worse than the best peer that failed nothing`,
+      figure: `Reel ${reelRatio.toFixed(2)}× vs ${best ? `${best.client} ${median(best.figures.ratio).toFixed(2)}×` : 'no such peer'}`,
+      met: best === null || reelRatio <= median(best.figures.ratio),
+    })
+    goals.push({
+      goal: `burst N=${largest}, ${label}: within 1.1× the control row (${CONTROL.name})`,
+      figure: `${reelRatio.toFixed(2)}×`,
+      met: reelRatio <= 1.1,
+    })
+  }
+
+  const reelOverhead = overhead.find((row) => row.client === REEL.name)
+  goals.push({
+    goal: 'overhead: within 1.05× bare axios per request',
+    figure: `${median(reelOverhead?.figures.ratio).toFixed(2)}×`,
+    met: median(reelOverhead?.figures.ratio) <= 1.05,
+  })
+
+  const core = size.find((row) => row.what === 'Reel auth core')
+  const initial = size.find((row) => row.what.endsWith('initial JS'))
+  const kb = (bytes: number | undefined) => `${((bytes ?? Number.NaN) / 1024).toFixed(1)} KB gzip`
+  goals.push({
+    goal: 'size: auth core under 4 KB gzip',
+    figure: kb(core?.gzipBytes),
+    met: (core?.gzipBytes ?? Infinity) < 4096,
+  })
+  goals.push({
+    goal: 'size: initial JavaScript under 150 KB gzip',
+    figure: kb(initial?.gzipBytes),
+    met: (initial?.gzipBytes ?? Infinity) < 150 * 1024,
+  })
+  return goals
+}
+
+export function goalsTable(goals: readonly Goal[]): Table {
+  return {
+    title: 'Goals (reported, not asserted)',
+    headers: ['goal', 'Reel', 'met'],
+    rows: goals.map((goal) => [goal.goal, goal.figure, goal.met ? 'yes' : '**no**']),
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: every scenario in one run on this machine, one table each, and
+ * bench/results.json. Name scenarios to run only those (`npm run bench -- burst tabs`); a partial
+ * run writes bench/.out/results.json instead, so the committed figures always come from a full run.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { evaluateGoals, goalsTable } from './goals'
+import { buildApp, ROOT, startPreview } from './lib/app-build'
+import { launchChromium } from './lib/browser'
+import { labClient, startMockHost } from './lib/mock-host'
+import { elapsedSeconds, progress } from './lib/progress'
+import { renderTable, type Table } from './lib/table'
+import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/burst'
+import { coldStartTable, runColdStart } from './scenarios/cold-start'
+import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
+import { overheadTable, runOverhead, type OverheadRow } from './scenarios/overhead'
+import { runSize, sizeTable, type SizeRow } from './scenarios/size'
+import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
+
+const SCENARIOS = ['burst', 'late-joiners', 'overhead', 'tabs', 'size', 'cold-start'] as const
+type Scenario = (typeof SCENARIOS)[number]
+
+const asked = process.argv.slice(2)
+const unknown = asked.filter((name) => !SCENARIOS.some((scenario) => scenario === name))
+if (unknown.length > 0) {
+  console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from: ${SCENARIOS.join(', ')}`)
+  process.exit(2)
+}
+const runs = (scenario: Scenario) => asked.length === 0 || asked.includes(scenario)
+const complete = asked.length === 0
+
+const OUT = join(ROOT, 'bench/.out')
+const DIST_REEL = join(OUT, 'dist-reel')
+const DIST_PER_TAB = join(OUT, 'dist-per-tab')
+/** Ports 4180–4189 are the benchmark's; 4173–4179 belong to dev, preview and e2e runs. */
+const PORTS = { reel: 4180, perTab: 4181 } as const
+const BUILD_NAMES = { reel: 'Reel (cross-tab on)', perTab: 'per-tab baseline (cross-tab off)' }
+
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadAverageAtStart: loadavg().map((load) => Number(load.toFixed(2))),
+}
+progress(
+  `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+)
+
+const tables: Table[] = []
+const results: Record<string, unknown> = {}
+let burst: BurstRow[] = []
+let overhead: OverheadRow[] = []
+let tabs: TabsRow[] = []
+let size: SizeRow[] = []
+
+const needsBuilds = runs('tabs') || runs('size') || runs('cold-start')
+if (needsBuilds) {
+  progress('building the app twice: cross-tab on, and off for the per-tab baseline')
+  await buildApp(DIST_REEL, { crossTab: true })
+  await buildApp(DIST_PER_TAB, { crossTab: false })
+}
+
+// First, while nothing else runs: the in-process overhead is the most sensitive to noise.
+if (runs('overhead')) {
+  overhead = await runOverhead()
+  results.overhead = overhead
+  tables.push(overheadTable(overhead))
+}
+
+if (runs('burst') || runs('late-joiners')) {
+  const host = await startMockHost()
+  try {
+    const lab = labClient(host.origin)
+    if (runs('burst')) {
+      burst = await runBurst(host.origin, lab)
+      results.burst = burst
+      tables.unshift(burstTable(burst))
+    }
+    if (runs('late-joiners')) {
+      const rows = await runLateJoiners(host.origin, lab)
+      results.lateJoiners = rows
+      tables.push(lateJoinersTable(rows))
+    }
+  } finally {
+    await host.stop()
+  }
+}
+
+if (runs('tabs') || runs('cold-start')) {
+  const reel = await startPreview(DIST_REEL, PORTS.reel)
+  const perTab = await startPreview(DIST_PER_TAB, PORTS.perTab)
+  const browser = await launchChromium()
+  try {
+    if (runs('tabs')) {
+      tabs = await runTabs(browser, [
+        { name: BUILD_NAMES.reel, origin: reel.origin, lab: labClient(reel.origin) },
+        { name: BUILD_NAMES.perTab, origin: perTab.origin, lab: labClient(perTab.origin) },
+      ])
+      results.tabs = tabs
+      tables.push(tabsTable(tabs))
+    }
+    if (runs('cold-start')) {
+      const figures = await runColdStart(browser, reel.origin, labClient(reel.origin))
+      results.coldStart = figures
+      tables.push(coldStartTable(figures))
+    }
+  } finally {
+    await browser.close()
+    await reel.stop()
+    await perTab.stop()
+  }
+}
+
+if (runs('size')) {
+  progress('size')
+  size = await runSize(DIST_REEL)
+  results.size = size
+  tables.push(sizeTable(size))
+}
+
+// Scenario order in the output, whatever order they ran in.
+const order = ['1.', '2.', '3.', '4.', '5.', '6.']
+tables.sort(
+  (a, b) =>
+    order.findIndex((p) => a.title.startsWith(p)) - order.findIndex((p) => b.title.startsWith(p)),
+)
+
+if (complete) {
+  const goals = evaluateGoals({ burst, overhead, tabs, size, reelBuild: BUILD_NAMES.reel })
+  results.goals = goals
+  tables.push(goalsTable(goals))
+}
+
+const durationSec = Math.round(elapsedSeconds())
+const report = {
+  generatedAt: new Date().toISOString(),
+  command: complete ? 'npm run bench' : `npm run bench -- ${asked.join(' ')}`,
+  durationSec,
+  machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Number(load.toFixed(2))) },
+  settings: { lab: LAB_SETTINGS },
+  ...results,
+  tables: tables.map(renderTable),
+}
+const file = complete ? join(ROOT, 'bench/results.json') : join(OUT, 'results.json')
+await mkdir(OUT, { recursive: true })
+await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+
+console.log(tables.map(renderTable).join('\n\n'))
+progress(`done in ${durationSec} s; figures in ${file}`)

@@ -1,0 +1,117 @@
+import axios, { type AxiosAdapter, type AxiosInstance } from 'axios'
+import { createAuthHttp } from '../../src/auth/auth-api'
+import { createReelClient, type BenchClient } from '../clients'
+import { progress } from '../lib/progress'
+import { createSamples, formatSummary, type Figures } from '../lib/stats'
+import type { Table } from '../lib/table'
+import { createAxiosAuthRefreshClient } from '../peers/axios-auth-refresh'
+
+const REQUESTS = 20_000
+const WARM_UP = 2_000
+const REPEATS = 5
+const BASE_URL = 'http://in-process/api'
+
+const USER = {
+  id: 'u_demo',
+  username: 'demo',
+  displayName: 'Demo Viewer',
+  email: 'demo@reel.example',
+  providers: ['password'],
+}
+
+/** Answers in the same tick, so all that is left to time is axios and the interceptors. */
+const inProcess: AxiosAdapter = async (config) => ({
+  data: config.url?.endsWith('/auth/login')
+    ? { accessToken: 'header.payload.signature', tokenType: 'Bearer', expiresIn: 300, user: USER }
+    : USER,
+  status: 200,
+  statusText: 'OK',
+  headers: {},
+  config,
+  request: {},
+})
+
+const instance = (): AxiosInstance => axios.create({ baseURL: BASE_URL, adapter: inProcess })
+
+interface Contender {
+  name: string
+  create(): BenchClient
+}
+
+const CONTENDERS: readonly Contender[] = [
+  {
+    name: 'bare axios (baseline)',
+    create: () => ({ api: instance(), signIn: async () => undefined, dispose: () => undefined }),
+  },
+  {
+    name: 'Reel',
+    create: () => {
+      const auth = createAuthHttp(BASE_URL)
+      auth.defaults.adapter = inProcess
+      return createReelClient(instance(), auth)
+    },
+  },
+  {
+    name: 'axios-auth-refresh 5, defaults',
+    create: () => createAxiosAuthRefreshClient(instance(), instance()),
+  },
+]
+
+/** Microseconds per request over `count` sequential requests with a valid token. */
+async function timeRequests(contender: Contender, count: number): Promise<number> {
+  const client = contender.create()
+  try {
+    await client.signIn()
+    const started = performance.now()
+    for (let i = 0; i < count; i++) await client.api.get('/me')
+    return ((performance.now() - started) * 1000) / count
+  } finally {
+    client.dispose()
+  }
+}
+
+const METRICS = ['microseconds', 'ratio'] as const
+
+export interface OverheadRow {
+  client: string
+  figures: Figures
+}
+
+export async function runOverhead(): Promise<OverheadRow[]> {
+  progress('overhead warm-up')
+  for (const contender of CONTENDERS) await timeRequests(contender, WARM_UP)
+  const runs = CONTENDERS.map((contender) => ({ contender, samples: createSamples(METRICS) }))
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    progress(`overhead, run ${repeat + 1}/${REPEATS}`)
+    const measured = new Map<Contender, number>()
+    for (let i = 0; i < CONTENDERS.length; i++) {
+      const contender = CONTENDERS[(i + repeat) % CONTENDERS.length]
+      if (contender) measured.set(contender, await timeRequests(contender, REQUESTS))
+    }
+    const bare = CONTENDERS[0] && measured.get(CONTENDERS[0])
+    for (const { contender, samples } of runs) {
+      const micros = measured.get(contender) ?? Number.NaN
+      samples.add('microseconds', micros)
+      samples.add('ratio', micros / (bare ?? Number.NaN))
+    }
+  }
+  return runs.map(({ contender, samples }) => ({
+    client: contender.name,
+    figures: samples.figures(),
+  }))
+}
+
+export function overheadTable(rows: readonly OverheadRow[]): Table {
+  return {
+    title: `3. Overhead: ${REQUESTS.toLocaleString('en')} sequential requests, valid token, in-process adapter`,
+    headers: ['client', 'µs per request', '× bare axios'],
+    rows: rows.map(({ client, figures }) => [
+      client,
+      formatSummary(figures.microseconds, 1),
+      formatSummary(figures.ratio, 2),
+    ]),
+    notes: [
+      `Median (range) of ${REPEATS} runs, order rotated, after a warm-up; the adapter answers in the same tick, so only axios and the interceptors are timed.`,
+    ],
+  }
+}

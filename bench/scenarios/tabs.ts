@@ -1,0 +1,139 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { EXPIRY_JUMP_SEC } from '../clients'
+import { sleep } from '../lib/async'
+import { IDLE_PATH, signInThroughApi } from '../lib/browser'
+import type { Lab } from '../lib/mock-host'
+import { progress } from '../lib/progress'
+import { createSamples, formatSummary, type Figures } from '../lib/stats'
+import type { Table } from '../lib/table'
+import { LAB_SETTINGS } from './burst'
+
+export const TAB_COUNTS = [2, 5, 10] as const
+const REPEATS = 3
+const METRICS = ['refreshCalls', 'reuseDetections', 'failedTabs'] as const
+
+export interface TabsBuild {
+  name: string
+  origin: string
+  lab: Lab
+}
+
+export interface TabsRow {
+  k: number
+  build: string
+  figures: Figures
+}
+
+/** What a tab shows once its Movies page has settled. */
+function settledOutcome(page: Page): Promise<string> {
+  return page
+    .waitForFunction(
+      () => {
+        if (location.pathname === '/login') return 'signed-out'
+        if (document.querySelector('.movie-card:not(.skeleton-card)')) return 'movies'
+        if (document.body.textContent?.includes('could not load')) return 'error'
+        return false
+      },
+      undefined,
+      { timeout: 20_000, polling: 50 },
+    )
+    .then((handle) => handle.jsonValue())
+    .then(String, () => 'timeout')
+}
+
+/**
+ * K tabs of one signed-in browser hold valid tokens; the server's clock then runs past their
+ * expiry, and every tab clicks "Go to Movies" at the same wall-clock moment, so each one's first
+ * requests meet a 401 together.
+ */
+async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
+  const { origin, lab } = build
+  await lab.reset()
+  // Setup only: a grace window lets the K tabs restore side by side without a reuse alarm in
+  // the per-tab build; it is closed again before the moment that is measured.
+  await lab.configure({ ...LAB_SETTINGS, refreshReuseGraceSec: 60 })
+  await signInThroughApi(context, origin)
+  const pages = await Promise.all(
+    Array.from({ length: k }, async () => {
+      const page = await context.newPage()
+      await page.goto(`${origin}${IDLE_PATH}`)
+      await page.getByRole('link', { name: 'Go to Movies' }).waitFor()
+      return page
+    }),
+  )
+  try {
+    // Every tab's restore has answered once the network is quiet.
+    await Promise.all(pages.map((page) => page.waitForLoadState('networkidle')))
+    const before = await lab.stats()
+    await lab.configure({ refreshReuseGraceSec: 0, serverClockSkewSec: EXPIRY_JUMP_SEC })
+    const at = Date.now() + 250 + 25 * k
+    await Promise.all(
+      pages.map((page) =>
+        page.evaluate((moment) => {
+          setTimeout(
+            () => document.querySelector<HTMLAnchorElement>('a[href="/movies"]')?.click(),
+            moment - Date.now(),
+          )
+        }, at),
+      ),
+    )
+    const outcomes = await Promise.all(pages.map(settledOutcome))
+    // A signed-out tab may still be finishing a refresh call; let the counters catch up.
+    await sleep(300)
+    const after = await lab.stats()
+    return {
+      refreshCalls: after.refreshCalls - before.refreshCalls,
+      reuseDetections: after.reuseDetections - before.reuseDetections,
+      failedTabs: outcomes.filter((outcome) => outcome !== 'movies').length,
+    }
+  } finally {
+    await Promise.all(pages.map((page) => page.close()))
+  }
+}
+
+export async function runTabs(browser: Browser, builds: readonly TabsBuild[]): Promise<TabsRow[]> {
+  // One context per build for the whole scenario: its HTTP and code caches stay warm, so a run
+  // costs page starts rather than downloads and compiles. Each run signs in afresh.
+  const contexts = await Promise.all(builds.map(() => browser.newContext()))
+  try {
+    const rows: TabsRow[] = []
+    for (const k of TAB_COUNTS) {
+      const runs = builds.map((build, i) => ({
+        build,
+        context: contexts[i],
+        samples: createSamples(METRICS),
+      }))
+      for (let repeat = 0; repeat < REPEATS; repeat++) {
+        for (const { build, context, samples } of runs) {
+          if (!context) continue
+          progress(`tabs K=${k} ${build.name}, run ${repeat + 1}/${REPEATS}`)
+          const figures = await tabsOnce(context, build, k)
+          for (const metric of METRICS) samples.add(metric, figures[metric])
+        }
+      }
+      for (const { build, samples } of runs) {
+        rows.push({ k, build: build.name, figures: samples.figures() })
+      }
+    }
+    return rows
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()))
+  }
+}
+
+export function tabsTable(rows: readonly TabsRow[]): Table {
+  return {
+    title: '4. Tabs: K Chromium tabs of the production build, expired token, one request moment',
+    headers: ['K', 'build', 'refresh calls', 'reuse detections', 'tabs without their movies'],
+    rows: rows.map(({ k, build, figures }) => [
+      String(k),
+      build,
+      formatSummary(figures.refreshCalls),
+      formatSummary(figures.reuseDetections),
+      formatSummary(figures.failedTabs),
+    ]),
+    notes: [
+      `Median (range) of ${REPEATS} runs. One browser context signs in, K tabs restore on a not-found page, the server clock moves past expiry, and every tab clicks "Go to Movies" at the same wall-clock moment (its movies and watchlist requests meet a 401). Counters are the lab's, for that moment only.`,
+    ],
+  }
+}
