@@ -49,13 +49,13 @@ export function SessionSkeleton() {
       <div className="app-header" aria-hidden="true">
         <span className="brand">Reel</span>
         <div className="main-nav">
-          <span className="skeleton-line nav" />
-          <span className="skeleton-line nav" />
-          <span className="skeleton-line nav" />
+          <span className="skeleton-text">Movies</span>
+          <span className="skeleton-text">Watchlist</span>
+          <span className="skeleton-text">Devices</span>
         </div>
         <div className="account">
-          <span className="skeleton-line name" />
-          <span className="skeleton-line button" />
+          <span className="user-name skeleton-text">Signing in</span>
+          <span className="button skeleton-text">Sign out</span>
         </div>
       </div>
       <div className="page" aria-hidden="true">

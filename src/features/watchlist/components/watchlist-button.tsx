@@ -16,7 +16,8 @@ export function WatchlistButton({ movie, listed, describedBy }: WatchlistButtonP
   return (
     <button
       type="button"
-      className={listed ? 'button' : 'button primary'}
+      className="button watchlist-toggle"
+      data-listed={listed === true}
       aria-describedby={describedBy}
       disabled={listed === undefined}
       onClick={() => (listed ? remove.mutate(movie) : add.mutate(movie))}
