@@ -12,7 +12,8 @@ interface Brand {
   lang: 'en' | 'ko'
   /** Inline SVG of the provider's mark (a logo: no contrast rule applies to it). */
   logo: string
-  wordmark: string
+  /** The provider's name as its logotype draws it, and that drawing's width at 24 px high. */
+  wordmark: { text: string; width: number; color: string; weight: number }
   /** How this provider names the sign-in: "Sign in with Google", "카카오계정으로 로그인". */
   signIn: Text
 }
@@ -31,19 +32,19 @@ const BRANDS: Record<SocialProvider, Brand> = {
   google: {
     lang: 'en',
     logo: GOOGLE_LOGO,
-    wordmark: 'Google',
+    wordmark: { text: 'Google', width: 68, color: '#444746', weight: 500 },
     signIn: { en: 'Sign in with Google' },
   },
   kakao: {
     lang: 'ko',
     logo: KAKAO_LOGO,
-    wordmark: 'kakao',
+    wordmark: { text: 'kakao', width: 56, color: '#191919', weight: 800 },
     signIn: { ko: '카카오계정으로 로그인', en: 'Sign in with Kakao Account' },
   },
   naver: {
     lang: 'ko',
     logo: NAVER_LOGO,
-    wordmark: 'NAVER',
+    wordmark: { text: 'NAVER', width: 74, color: '#ffffff', weight: 900 },
     signIn: { ko: '네이버 아이디로 로그인', en: 'Sign in with NAVER ID' },
   },
 }
@@ -54,14 +55,14 @@ html{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Apple SD Gothic Neo'
 body{margin:0;min-height:100vh}
 .bar{display:flex;align-items:center;gap:.6rem;padding:.85rem 1.25rem;background:#fff;border-bottom:1px solid #dadce0}
 .logo{width:1.6rem;height:1.6rem;flex:none}
-.wordmark{font-weight:700;font-size:1.2rem;letter-spacing:-.01em}
+.wordmark{font-weight:700;font-size:1.2rem;flex:none}
 .mock{margin-left:auto;font-size:.75rem;padding:.15rem .55rem;border-radius:999px;background:#fff;color:#3c4043;border:1px solid #80868b}
 .mock .en{display:inline;font-size:inherit;color:inherit}
 main{width:min(100% - 2rem,28rem);margin:2rem auto;padding:1.75rem;background:#fff;border:1px solid #dadce0;border-radius:16px}
 h1{font-size:1.45rem;line-height:1.3;margin:0 0 .35rem;font-weight:600}
 h2{font-size:1rem;margin:0 0 .5rem}
 .en{display:block;font-size:.82em;font-weight:400;color:#444746}
-button .en{color:inherit;opacity:.9}
+button .en{color:inherit}
 .lead{margin:0 0 1.25rem}
 fieldset{border:0;margin:0 0 1.25rem;padding:0}
 legend{font-weight:600;margin-bottom:.5rem;padding:0}
@@ -80,17 +81,16 @@ button{font:inherit;font-weight:600;min-height:2.75rem;padding:.55rem 1.25rem;bo
 button.secondary{background:#fff;color:#1f1f1f;border-color:#747775}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .fineprint{margin:1.25rem 0 0;font-size:.8rem;color:#5f6368}
+@media (max-width:30rem){main{padding:1.25rem;margin-top:1rem}.account{padding:.6rem}}
 code{font-size:.9em;background:#f1f3f4;padding:.1rem .35rem;border-radius:4px}
 .google .primary{background:#0b57d0;color:#fff;border-radius:999px}
 .google button.secondary{color:#0b57d0;border-color:transparent;border-radius:999px}
 .google .avatar{background:#0b57d0}
 .kakao .bar{background:#fee500;border-bottom-color:#e6cf00}
-.kakao .wordmark{color:#191919;font-weight:800}
 .kakao .primary{background:#fee500;color:#191919}
 .kakao .avatar{background:#3c1e1e}
 .kakao button.secondary{background:#f2f2f2;border-color:#f2f2f2}
 .naver .bar{background:#03c75a;border-bottom-color:#02b351}
-.naver .wordmark{color:#fff;font-weight:900;letter-spacing:.02em}
 .naver .primary{background:#00873f;color:#fff;border-radius:6px}
 .naver .avatar{background:#00873f}
 .naver button.secondary{border-radius:6px}
@@ -141,8 +141,10 @@ async function htmlResponse(status: number, body: string): Promise<HttpResponse<
 function page(provider: SocialProvider | null, title: Text, content: string): string {
   const brand = provider ? BRANDS[provider] : null
   const lang = brand?.lang ?? 'en'
+  // The name is drawn as the logotype it is (an image, named for assistive technology), so it can
+  // keep the brand's colours: WCAG sets no contrast minimum for logotypes.
   const header = brand
-    ? `${brand.logo}<span class="wordmark" role="img" aria-label="${brand.wordmark}">${brand.wordmark}</span>`
+    ? `${brand.logo}<svg class="wordmark" role="img" aria-label="${brand.wordmark.text}" viewBox="0 0 ${brand.wordmark.width} 24" width="${brand.wordmark.width}" height="24"><text x="0" y="19" font-size="20" font-weight="${brand.wordmark.weight}" fill="${brand.wordmark.color}" textLength="${brand.wordmark.width}" lengthAdjust="spacingAndGlyphs">${brand.wordmark.text}</text></svg>`
     : `<span class="wordmark">Sign-in</span>`
   return `<!doctype html>
 <html lang="${lang}">
