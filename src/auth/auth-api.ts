@@ -46,6 +46,22 @@ export async function postLogin(
   return tokenResponseSchema.parse(data)
 }
 
+/** What the SPA's callback page hands the backend after a provider redirected back with a code. */
+export interface AuthorizationCodeGrant {
+  code: string
+  codeVerifier: string
+  redirectUri: string
+}
+
+export async function postOAuthCode(
+  http: AxiosInstance,
+  provider: string,
+  grant: AuthorizationCodeGrant,
+): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>(`/auth/oauth/${encodeURIComponent(provider)}`, grant)
+  return tokenResponseSchema.parse(data)
+}
+
 export async function postRefresh(http: AxiosInstance): Promise<TokenResponse> {
   const { data } = await http.post<unknown>('/auth/refresh')
   return tokenResponseSchema.parse(data)

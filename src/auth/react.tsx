@@ -26,6 +26,7 @@ function useSession(): AuthSession {
 
 export interface UseAuth extends AuthState {
   signIn: AuthSession['signIn']
+  signInWithProvider: AuthSession['signInWithProvider']
   signOut: AuthSession['signOut']
   signOutEverywhere: AuthSession['signOutEverywhere']
 }
@@ -43,6 +44,7 @@ export function useAuth(): UseAuth {
   return {
     ...state,
     signIn: session.signIn,
+    signInWithProvider: session.signInWithProvider,
     signOut: session.signOut,
     signOutEverywhere: session.signOutEverywhere,
   }

@@ -4,6 +4,7 @@ import {
   postLogin,
   postLogout,
   postLogoutAll,
+  postOAuthCode,
   postRefresh,
   type Credentials,
   type TokenResponse,
@@ -206,6 +207,18 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   }
   channel?.addEventListener('message', onChannelMessage)
 
+  /** Takes the token response of a sign-in, of whatever kind, and shares it with other tabs. */
+  async function startSession(request: () => Promise<TokenResponse>): Promise<User> {
+    try {
+      const response = await request()
+      acceptTokens(response, 'network')
+      shareTokens(response)
+      return response.user
+    } catch (cause) {
+      throw toAuthError(cause)
+    }
+  }
+
   /** A token good for at least another second, refreshing first when needed. */
   async function validToken(): Promise<AccessToken> {
     const token = store.get()
@@ -250,16 +263,24 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     },
 
     /** Signs in with a password. Rejects with an {@link AuthError} the UI can show. */
-    async signIn(credentials: Credentials): Promise<User> {
-      try {
-        const response = await postLogin(http, credentials)
-        acceptTokens(response, 'network')
-        shareTokens(response)
-        return response.user
-      } catch (cause) {
-        throw toAuthError(cause)
-      }
-    },
+    signIn: (credentials: Credentials): Promise<User> =>
+      startSession(() => postLogin(http, credentials)),
+
+    /**
+     * Signs in with the code a social provider redirected back with, and the PKCE verifier kept
+     * since the sign-in started. Rejects with an {@link AuthError} (`invalid_grant` for any bad
+     * code) and changes nothing then.
+     *
+     * @example
+     * await session.signInWithProvider('kakao', code, verifier, `${origin}/auth/callback/kakao`)
+     */
+    signInWithProvider: (
+      provider: string,
+      code: string,
+      codeVerifier: string,
+      redirectUri: string,
+    ): Promise<User> =>
+      startSession(() => postOAuthCode(http, provider, { code, codeVerifier, redirectUri })),
 
     /** Revokes this session on the server, then forgets it here and in every other tab. */
     async signOut(): Promise<void> {
