@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react'
-import type { Plugin } from 'vite'
+import type { Connect, Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -37,10 +37,27 @@ function mockApi(): Plugin {
   }
 }
 
+/**
+ * The social sign-in callback page arrives with a code in its address: no request it makes, for
+ * its scripts or anything else, may carry that in a `Referer`. Every mode, since it is the SPA's
+ * own page; the page also sets a `<meta name="referrer">` for hosts that cannot send headers.
+ */
+function noReferrerOnAuthCallback(): Plugin {
+  const middleware: Connect.NextHandleFunction = (req, res, next) => {
+    if (req.url?.startsWith('/auth/callback/')) res.setHeader('Referrer-Policy', 'no-referrer')
+    next()
+  }
+  return {
+    name: 'reel-no-referrer-on-auth-callback',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  }
+}
+
 const proxy = apiUrl ? { '/api': { target: apiUrl, changeOrigin: true } } : undefined
 
 export default defineConfig({
-  plugins: [react(), ...(mockMode === 'http' ? [mockApi()] : [])],
+  plugins: [react(), noReferrerOnAuthCallback(), ...(mockMode === 'http' ? [mockApi()] : [])],
   define: {
     'import.meta.env.VITE_MOCK_MODE': JSON.stringify(mockMode),
     'import.meta.env.VITE_CROSS_TAB': JSON.stringify(crossTab),

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-do
 import { RequireAuth } from '../auth/react'
 import { ReconnectingBanner } from './layout/reconnecting-banner'
 import { SessionSkeleton, SignedInLayout } from './layout/signed-in-layout'
+import { AuthCallbackRoute } from './routes/auth-callback'
 import { DevicesRoute } from './routes/devices'
 import { LoginRoute } from './routes/login'
 import { MoviesRoute } from './routes/movies'
@@ -22,6 +23,8 @@ export const routes: RouteObject[] = [
       </>
     ),
   },
+  // Outside RequireAuth: a provider sends a person back here before they are signed in.
+  { path: '/auth/callback/:provider', element: <AuthCallbackRoute /> },
   {
     element: <RequireAuth fallback={<SessionSkeleton />} />,
     children: [

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
+import { SessionProviderMenu } from '../../features/social-sign-in/components/session-provider-menu'
 import { ReconnectingBanner } from './reconnecting-banner'
 
 export function SignedInLayout() {
@@ -23,6 +24,7 @@ export function SignedInLayout() {
           <span className="user-name" title={user?.displayName}>
             {user?.displayName}
           </span>
+          <SessionProviderMenu />
           <button type="button" className="button" onClick={() => void signOut()}>
             Sign out
           </button>

@@ -1,6 +1,8 @@
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { useAuth, type LoginRedirectState } from '../../auth/react'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
+import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
+import { readFailureMessage } from '../../features/social-sign-in/failure-message'
 import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
 
@@ -15,6 +17,7 @@ export function LoginRoute() {
   const [params] = useSearchParams()
   const redirect = isRedirectState(location.state) ? location.state : null
   const destination = safeReturnPath(redirect?.from ?? params.get('returnTo'))
+  const socialSignInError = readFailureMessage(location.state)
 
   if (status === 'signed-in') return <Navigate to={destination} replace />
 
@@ -28,10 +31,18 @@ export function LoginRoute() {
         <p role="status" className="notice">
           {redirect?.sessionEnded ? 'Your session has ended. Please sign in again.' : ''}
         </p>
+        {socialSignInError && (
+          <p role="alert" className="alert">
+            {socialSignInError}
+          </p>
+        )}
         {status === 'restoring' ? (
           <p className="muted">Checking your session…</p>
         ) : (
-          <SignInForm onSignedIn={() => navigate(destination, { replace: true })} />
+          <>
+            <SignInForm onSignedIn={() => navigate(destination, { replace: true })} />
+            <SocialSignInButtons returnTo={destination} />
+          </>
         )}
         {isMockBackend && (
           <aside className="demo-accounts" aria-label="Demo accounts">

@@ -1,0 +1,91 @@
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useLocation, useNavigate, useParams } from 'react-router-dom'
+import { useAuth } from '../../auth/react'
+import {
+  exchangeFailureMessage,
+  failureState,
+  flowFailureMessage,
+} from '../../features/social-sign-in/failure-message'
+import { finishSocialSignIn, type FinishResult } from '../../features/social-sign-in/oauth-flow'
+import { providerLabel } from '../../features/sessions/utils/provider-label'
+import { socialProviderSchema } from '../../features/social-sign-in/providers'
+import '../../features/social-sign-in/social-sign-in.css'
+import { useDocumentTitle } from '../use-document-title'
+
+/**
+ * While this page is open its address may hold a code: no request it makes may carry it in a
+ * `Referer`. The servers send `Referrer-Policy: no-referrer` with the page; this covers the
+ * static worker-mode demo, whose server cannot, and any server that forgets.
+ */
+function useNoReferrer(): void {
+  useLayoutEffect(() => {
+    const meta = document.createElement('meta')
+    meta.name = 'referrer'
+    meta.content = 'no-referrer'
+    document.head.append(meta)
+    return () => meta.remove()
+  }, [])
+}
+
+/**
+ * Where a social provider sends the browser back: checks the answer against this tab's attempt,
+ * exchanges the code, and goes on to where the person was going, or back to the sign-in page
+ * with a message. Only ever replaces history entries, so Back never returns here.
+ */
+export function AuthCallbackRoute() {
+  useDocumentTitle('Signing in')
+  useNoReferrer()
+  const { provider: providerParam = '' } = useParams()
+  const { pathname, search } = useLocation()
+  const navigate = useNavigate()
+  const { status, signInWithProvider } = useAuth()
+  const result = useRef<FinishResult | null>(null)
+  const exchanging = useRef(false)
+
+  // Read once (refs survive StrictMode's second run): the state is spent on the first read, and
+  // the code and state leave the address bar at once.
+  useEffect(() => {
+    if (result.current) return
+    result.current = finishSocialSignIn(providerParam, search)
+    void navigate(pathname, { replace: true })
+  }, [providerParam, search, pathname, navigate])
+
+  useEffect(() => {
+    const outcome = result.current
+    if (!outcome || exchanging.current) return
+    if (!outcome.ok) {
+      exchanging.current = true
+      const message = flowFailureMessage(outcome.reason, outcome.provider)
+      void navigate('/login', { replace: true, state: failureState(message, outcome.returnTo) })
+      return
+    }
+    // A restore still in flight could land after the exchange and overwrite or end its session.
+    if (status === 'restoring') return
+    exchanging.current = true
+    const { provider, code, codeVerifier, redirectUri, returnTo } = outcome
+    void signInWithProvider(provider, code, codeVerifier, redirectUri).then(
+      () => navigate(returnTo, { replace: true }),
+      (error: unknown) => {
+        const message = exchangeFailureMessage(error, provider)
+        return navigate('/login', { replace: true, state: failureState(message, returnTo) })
+      },
+    )
+  }, [status, signInWithProvider, navigate])
+
+  const provider = socialProviderSchema.safeParse(providerParam).data
+  return (
+    <main className="auth-page">
+      <section className="card auth-card" aria-busy="true" aria-labelledby="callback-heading">
+        <p className="brand" aria-hidden="true">
+          Reel
+        </p>
+        <h1 id="callback-heading">
+          {provider ? `Signing you in with ${providerLabel(provider)}…` : 'Signing you in…'}
+        </h1>
+        <p role="status" className="muted callback-status">
+          <span className="spinner" aria-hidden="true" /> Checking your sign-in…
+        </p>
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { useAuth } from '../../../auth/react'
+import { sessionsQueryOptions, type DeviceSession } from '../../sessions/api/get-sessions'
+import { providerLabel } from '../../sessions/utils/provider-label'
+import { socialProviderSchema } from '../providers'
+import { ProviderLogo } from './provider-logo'
+import '../social-sign-in.css'
+
+/**
+ * Which provider this session came from is the server's to say: the access token is not read
+ * here, and a session restored after a reload never saw how it was started. The device list
+ * already asks the server; this reads the same cached answer.
+ */
+const currentProvider = (sessions: DeviceSession[]) =>
+  sessions.find((session) => session.current)?.provider ?? null
+
+function ProviderMark({ provider }: { provider: string }) {
+  const social = socialProviderSchema.safeParse(provider)
+  if (!social.success) return null
+  return (
+    <span className={`provider-mark ${social.data}`} aria-hidden="true">
+      <ProviderLogo provider={social.data} />
+    </span>
+  )
+}
+
+/**
+ * A header badge naming how this session was signed in, opening onto the account's linked
+ * sign-in methods. Closes on Escape and on a click elsewhere, as a menu should.
+ */
+export function SessionProviderMenu() {
+  const { user } = useAuth()
+  const { data: provider } = useQuery({
+    ...sessionsQueryOptions(),
+    select: currentProvider,
+    // A session's provider never changes; the device list refetches the list for its own needs.
+    staleTime: Infinity,
+  })
+  const menuRef = useRef<HTMLDetailsElement>(null)
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const menu = menuRef.current
+      if (event.key !== 'Escape' || !menu?.open) return
+      menu.open = false
+      menu.querySelector('summary')?.focus()
+    }
+    const onClick = (event: MouseEvent) => {
+      const menu = menuRef.current
+      if (menu?.open && !(event.target instanceof Node && menu.contains(event.target))) {
+        menu.open = false
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    document.addEventListener('click', onClick)
+    return () => {
+      document.removeEventListener('keydown', onKeyDown)
+      document.removeEventListener('click', onClick)
+    }
+  }, [])
+
+  if (!user || !provider) return null
+  const label = providerLabel(provider)
+  return (
+    <details className="provider-menu" ref={menuRef}>
+      <summary aria-label={`Signed in with ${label}`}>
+        <ProviderMark provider={provider} />
+        {label}
+      </summary>
+      <div className="provider-menu-panel">
+        <p>
+          This session was signed in with <strong>{label}</strong>.
+        </p>
+        <p className="muted">Sign-in methods linked to your account:</p>
+        <ul aria-label="Linked sign-in methods">
+          {user.providers.map((linked) => (
+            <li key={linked}>{providerLabel(linked)}</li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  )
+}

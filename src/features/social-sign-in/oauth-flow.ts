@@ -1,0 +1,186 @@
+import { z } from 'zod'
+import { safeReturnPath } from '../../lib/return-path'
+import { codeChallengeS256, createCodeVerifier, createState } from './pkce'
+import { socialProviderSchema, type SocialProvider } from './providers'
+
+/**
+ * The browser's half of the authorization code flow with PKCE. `begin` keeps the state and the
+ * verifier in `sessionStorage` (the one place that survives the trip to the provider and back and
+ * is never shared with another tab); `finish` checks what came back against it and removes it.
+ * Nothing here touches the network, so a bad answer is refused before any request is made.
+ */
+
+const KEY_PREFIX = 'reel.oauth-attempt.'
+/** The client id Reel is registered under at every provider. */
+const CLIENT_ID = 'reel'
+/** Time to spend at the provider; a callback after that is refused. */
+export const ATTEMPT_TTL_MS = 10 * 60 * 1000
+
+const attemptSchema = z.object({
+  state: z.string().min(1),
+  codeVerifier: z.string().min(43).max(128),
+  provider: socialProviderSchema,
+  returnTo: z.string(),
+  startedAt: z.number(),
+})
+
+type Attempt = z.infer<typeof attemptSchema>
+
+/** What the flow needs from the browser; tests pass their own. */
+export interface FlowEnvironment {
+  storage: Storage
+  origin: string
+  now: () => number
+}
+
+const browserEnvironment = (): FlowEnvironment => ({
+  storage: window.sessionStorage,
+  origin: window.location.origin,
+  now: Date.now,
+})
+
+/** Where a provider sends the browser back to; the provider insists on exactly this string. */
+export function callbackUrl(provider: SocialProvider, origin: string): string {
+  return `${origin}/auth/callback/${provider}`
+}
+
+/** Forgets every attempt of this tab: at most one is ever in flight, and none outlives its end. */
+function clearAttempts(storage: Storage): void {
+  for (let index = storage.length - 1; index >= 0; index--) {
+    const key = storage.key(index)
+    if (key?.startsWith(KEY_PREFIX)) storage.removeItem(key)
+  }
+}
+
+function readAttempt(storage: Storage, state: string): Attempt | null {
+  const raw = storage.getItem(KEY_PREFIX + state)
+  if (raw === null) return null
+  try {
+    const attempt = attemptSchema.parse(JSON.parse(raw))
+    return attempt.state === state ? attempt : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Starts a sign-in: remembers a new state and verifier for this tab and returns the provider's
+ * authorization URL to navigate to.
+ *
+ * @example
+ * window.location.assign(await beginSocialSignIn('kakao', '/watchlist'))
+ */
+export async function beginSocialSignIn(
+  provider: SocialProvider,
+  returnTo: string,
+  env: FlowEnvironment = browserEnvironment(),
+): Promise<string> {
+  const state = createState()
+  const codeVerifier = createCodeVerifier()
+  const codeChallenge = await codeChallengeS256(codeVerifier)
+  const attempt: Attempt = {
+    state,
+    codeVerifier,
+    provider,
+    returnTo: safeReturnPath(returnTo, env.origin),
+    startedAt: env.now(),
+  }
+  // A new attempt abandons any earlier one of this tab.
+  clearAttempts(env.storage)
+  env.storage.setItem(KEY_PREFIX + state, JSON.stringify(attempt))
+  const url = new URL(`/api/oauth/${provider}/authorize`, env.origin)
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: CLIENT_ID,
+    redirect_uri: callbackUrl(provider, env.origin),
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256',
+  }).toString()
+  return url.href
+}
+
+/**
+ * Why a callback is not a sign-in:
+ * - `cancelled`: the person said no at the provider (`error=access_denied`);
+ * - `provider_error`: the provider reported another error;
+ * - `unknown_provider`: the callback names no provider Reel offers;
+ * - `state_missing`: the callback carries no state;
+ * - `state_unknown`: this tab has no attempt with that state: forged, replayed, from another
+ *   tab, or already finished;
+ * - `provider_mismatch`: the state belongs to an attempt with another provider (mix-up);
+ * - `state_expired`: the attempt is older than {@link ATTEMPT_TTL_MS};
+ * - `code_missing`: a state but no code.
+ */
+export type FlowFailure =
+  | 'cancelled'
+  | 'provider_error'
+  | 'unknown_provider'
+  | 'state_missing'
+  | 'state_unknown'
+  | 'provider_mismatch'
+  | 'state_expired'
+  | 'code_missing'
+
+export type FinishResult =
+  | {
+      ok: true
+      provider: SocialProvider
+      code: string
+      codeVerifier: string
+      redirectUri: string
+      returnTo: string
+    }
+  | {
+      ok: false
+      reason: FlowFailure
+      provider: SocialProvider | null
+      /** Where the person was going, when the attempt is known; null otherwise. */
+      returnTo: string | null
+    }
+
+/**
+ * Checks a provider's redirect back (`?code&state` or `?error&state`) against this tab's attempt,
+ * and ends every attempt of the tab whatever the answer: a state works once.
+ *
+ * @example
+ * const result = finishSocialSignIn('kakao', window.location.search)
+ * if (result.ok) await signInWithProvider(result.provider, result.code, result.codeVerifier, result.redirectUri)
+ */
+export function finishSocialSignIn(
+  providerParam: string,
+  search: string,
+  env: FlowEnvironment = browserEnvironment(),
+): FinishResult {
+  const params = new URLSearchParams(search)
+  const state = params.get('state')
+  const attempt = state ? readAttempt(env.storage, state) : null
+  clearAttempts(env.storage)
+
+  const parsedProvider = socialProviderSchema.safeParse(providerParam)
+  const provider = parsedProvider.success ? parsedProvider.data : null
+  const fail = (reason: FlowFailure): FinishResult => ({
+    ok: false,
+    reason,
+    provider,
+    returnTo: attempt?.returnTo ?? null,
+  })
+  if (!provider) return fail('unknown_provider')
+  if (!state) return fail('state_missing')
+  if (!attempt) return fail('state_unknown')
+  if (attempt.provider !== provider) return fail('provider_mismatch')
+  const age = env.now() - attempt.startedAt
+  if (age < 0 || age > ATTEMPT_TTL_MS) return fail('state_expired')
+  const error = params.get('error')
+  if (error !== null) return fail(error === 'access_denied' ? 'cancelled' : 'provider_error')
+  const code = params.get('code')
+  if (!code) return fail('code_missing')
+  return {
+    ok: true,
+    provider,
+    code,
+    codeVerifier: attempt.codeVerifier,
+    redirectUri: callbackUrl(provider, env.origin),
+    returnTo: safeReturnPath(attempt.returnTo, env.origin),
+  }
+}
