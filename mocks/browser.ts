@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser'
+import { keepAuthorizationCodesAcrossPages, renderApiDocument } from './browser-documents.ts'
 import { handlers } from './handlers/index.ts'
 
 /**
@@ -7,3 +8,14 @@ import { handlers } from './handlers/index.ts'
  * cookie and multi-tab behaviour are exercised against the Node host instead.
  */
 export const worker = setupWorker(...handlers)
+
+/**
+ * Starts the mock backend in this tab. Returns false when the page is one of the backend's own
+ * (a mock provider's consent page), drawn instead of the app.
+ */
+export async function startWorkerHost(): Promise<boolean> {
+  keepAuthorizationCodesAcrossPages()
+  if (await renderApiDocument()) return false
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+  return true
+}

@@ -6,14 +6,15 @@ import { router } from './app/router'
 import { mockMode } from './lib/env'
 import './styles.css'
 
-async function startMockWorker(): Promise<void> {
+/** False when the page is the mock backend's own (a provider's consent page), not the app. */
+async function startMockWorker(): Promise<boolean> {
   // The only place src reaches into the mocks, and only in worker mode, so other builds omit them.
-  const { worker } = await import('../mocks/browser')
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+  const { startWorkerHost } = await import('../mocks/browser')
+  return startWorkerHost()
 }
 
 async function boot(): Promise<void> {
-  if (mockMode === 'worker') await startMockWorker()
+  if (mockMode === 'worker' && !(await startMockWorker())) return
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
