@@ -1,7 +1,9 @@
 import { QueryClient, useQuery } from '@tanstack/react-query'
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createTab, DEMO } from '../test/auth-harness'
+import { db } from '../../mocks/db'
+import { apiClient } from '../lib/api-client'
+import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
 import { AppProvider } from './provider'
 
 describe('AppProvider', () => {
@@ -23,5 +25,30 @@ describe('AppProvider', () => {
     await act(() => session.signOut())
 
     expect(queryClient.getQueryData(['private'])).toBeUndefined()
+  })
+
+  it('fetches again what failed while reconnecting once a refresh succeeds', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    function Profile() {
+      const query = useQuery({
+        queryKey: ['me'],
+        queryFn: async () => (await apiClient.get<{ displayName: string }>('/me')).data,
+      })
+      return <p>{query.isError ? 'failed' : query.data?.displayName}</p>
+    }
+    expireAccessTokensOnServer()
+    db.config.refreshFailure = 'server_error'
+    render(
+      <AppProvider session={session} queryClient={queryClient}>
+        <Profile />
+      </AppProvider>,
+    )
+    await screen.findByText('failed')
+    expect(session.getState().reconnecting).toBe(true)
+
+    db.config.refreshFailure = 'none'
+    expect(await screen.findByText('Demo Viewer', {}, { timeout: 3000 })).toBeInTheDocument()
   })
 })

@@ -20,6 +20,26 @@ function useClearCacheOnUserChange(session: AuthSession, queryClient: QueryClien
 }
 
 /**
+ * Requests that failed while the server was unreachable are fetched again once a refresh
+ * succeeds, so a user who waited through "Reconnecting…" loses nothing.
+ */
+function useRefetchFailedOnRecovery(session: AuthSession, queryClient: QueryClient) {
+  useEffect(() => {
+    let reconnecting = session.getState().reconnecting
+    return session.subscribe(() => {
+      const { reconnecting: now, status } = session.getState()
+      if (reconnecting && !now && status === 'signed-in') {
+        void queryClient.refetchQueries({
+          type: 'active',
+          predicate: (query) => query.state.status === 'error',
+        })
+      }
+      reconnecting = now
+    })
+  }, [session, queryClient])
+}
+
+/**
  * Features call the one `apiClient`; it must carry the token of the session this provider shows,
  * or `useAuth` and the API would speak for two different sessions. A layout effect runs before
  * any child's query subscribes, so no request leaves without it.
@@ -43,6 +63,7 @@ export function AppProvider({
   const [queryClient] = useState(() => given ?? createQueryClient())
   useApiClientSession(session)
   useClearCacheOnUserChange(session, queryClient)
+  useRefetchFailedOnRecovery(session, queryClient)
   return (
     <AuthProvider session={session}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
