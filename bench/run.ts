@@ -3,6 +3,7 @@
  * bench/results.json. Name scenarios to run only those (`npm run bench -- burst tabs`); a partial
  * run writes bench/.out/results.json instead, so the committed figures always come from a full run.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -37,6 +38,11 @@ const DIST_PER_TAB = join(OUT, 'dist-per-tab')
 /** Ports 4180–4189 are the benchmark's; 4173–4179 belong to dev, preview and e2e runs. */
 const PORTS = { reel: 4180, perTab: 4181 } as const
 const BUILD_NAMES = { reel: 'Reel (cross-tab on)', perTab: 'per-tab baseline (cross-tab off)' }
+
+/** The commit measured, and whether the tree differed from it (the bench builds the tree). */
+const source = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT })
+  .toString()
+  .trim()
 
 const machine = {
   cpus: cpus().length,
@@ -138,6 +144,7 @@ const durationSec = Math.round(elapsedSeconds())
 const report = {
   generatedAt: new Date().toISOString(),
   command: complete ? 'npm run bench' : `npm run bench -- ${asked.join(' ')}`,
+  source,
   durationSec,
   machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Number(load.toFixed(2))) },
   settings: { lab: LAB_SETTINGS },
