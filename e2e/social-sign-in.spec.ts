@@ -12,29 +12,27 @@ interface ProviderCase {
   newPerson: string
 }
 
-const PROVIDERS: ProviderCase[] = [
-  {
-    id: 'google',
-    name: 'Google',
-    heading: /^Sign in with Google$/,
-    demo: 'Demo Viewer',
-    newPerson: 'Jamie Rivera',
-  },
-  {
-    id: 'kakao',
-    name: 'Kakao',
-    heading: /^카카오계정으로 로그인 Sign in with Kakao Account$/,
-    demo: '데모 시청자',
-    newPerson: '김민준',
-  },
-  {
-    id: 'naver',
-    name: 'Naver',
-    heading: /^네이버 아이디로 로그인 Sign in with NAVER ID$/,
-    demo: '데모 시청자',
-    newPerson: '이서연',
-  },
-]
+const GOOGLE: ProviderCase = {
+  id: 'google',
+  name: 'Google',
+  heading: /^Sign in with Google$/,
+  demo: 'Demo Viewer',
+  newPerson: 'Jamie Rivera',
+}
+const KAKAO: ProviderCase = {
+  id: 'kakao',
+  name: 'Kakao',
+  heading: /^카카오계정으로 로그인 Sign in with Kakao Account$/,
+  demo: '데모 시청자',
+  newPerson: '김민준',
+}
+const NAVER: ProviderCase = {
+  id: 'naver',
+  name: 'Naver',
+  heading: /^네이버 아이디로 로그인 Sign in with NAVER ID$/,
+  demo: '데모 시청자',
+  newPerson: '이서연',
+}
 
 /** Every code exchange the page sends to Reel's backend. */
 function watchExchanges(page: Page): string[] {
@@ -83,7 +81,7 @@ async function linkedMethods(page: Page): Promise<string[]> {
     .allTextContents()
 }
 
-for (const provider of PROVIDERS) {
+for (const provider of [GOOGLE, KAKAO, NAVER]) {
   test.describe(`${provider.name} sign-in`, () => {
     test('signs a new person in and lands where they meant to go', async ({ page, labApi }) => {
       const exchanges = watchExchanges(page)
@@ -208,7 +206,6 @@ for (const provider of PROVIDERS) {
 }
 
 test('completes a sign-in only in the tab that started it', async ({ page, context }) => {
-  const kakao = PROVIDERS.find((provider) => provider.id === 'kakao') as ProviderCase
   // Hold the provider's redirect back in the first tab, as if its link were copied elsewhere.
   let callbackUrl = ''
   await page.route('**/api/oauth/kakao/consent', async (route) => {
@@ -216,8 +213,8 @@ test('completes a sign-in only in the tab that started it', async ({ page, conte
     callbackUrl = response.headers()['location'] ?? ''
     await route.fulfill({ status: 204 })
   })
-  await openConsentPage(page, kakao)
-  await agreeAs(page, kakao.newPerson)
+  await openConsentPage(page, KAKAO)
+  await agreeAs(page, KAKAO.newPerson)
   await expect.poll(() => callbackUrl).toContain('code=')
 
   const otherTab = await context.newPage()
@@ -230,7 +227,7 @@ test('completes a sign-in only in the tab that started it', async ({ page, conte
 
   await page.goto(callbackUrl)
   await expect(page).toHaveURL(/\/movies$/)
-  await expectSignedInWith(page, kakao, kakao.newPerson)
+  await expectSignedInWith(page, KAKAO, KAKAO.newPerson)
 })
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -40,7 +40,7 @@ export function AuthCallbackRoute() {
   const navigate = useNavigate()
   const { status, signInWithProvider } = useAuth()
   const result = useRef<FinishResult | null>(null)
-  const exchanging = useRef(false)
+  const handled = useRef(false)
 
   // Read once (refs survive StrictMode's second run): the state is spent on the first read, and
   // the code and state leave the address bar at once.
@@ -52,16 +52,16 @@ export function AuthCallbackRoute() {
 
   useEffect(() => {
     const outcome = result.current
-    if (!outcome || exchanging.current) return
+    if (!outcome || handled.current) return
     if (!outcome.ok) {
-      exchanging.current = true
+      handled.current = true
       const message = flowFailureMessage(outcome.reason, outcome.provider)
       void navigate('/login', { replace: true, state: failureState(message, outcome.returnTo) })
       return
     }
     // A restore still in flight could land after the exchange and overwrite or end its session.
     if (status === 'restoring') return
-    exchanging.current = true
+    handled.current = true
     const { provider, code, codeVerifier, redirectUri, returnTo } = outcome
     void signInWithProvider(provider, code, codeVerifier, redirectUri).then(
       () => navigate(returnTo, { replace: true }),
