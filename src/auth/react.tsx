@@ -24,6 +24,16 @@ function useSession(): AuthSession {
   return session
 }
 
+/**
+ * The provider's session itself, for tools that watch its events or read its token (the lab).
+ * Pages want {@link useAuth}.
+ *
+ * @example
+ * const session = useAuthSession()
+ * useEffect(() => session.onEvent(draw), [session])
+ */
+export const useAuthSession = useSession
+
 export interface UseAuth extends AuthState {
   signIn: AuthSession['signIn']
   signInWithProvider: AuthSession['signInWithProvider']

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { apiClient } from '../../../lib/api-client'
+
+const sessionListSchema = z.array(z.object({ id: z.string(), current: z.boolean() }))
+
+/**
+ * Ends this page's session on the server, as an administrator or a stolen-laptop report would:
+ * finds the session the access token belongs to and deletes it. The token itself stays valid
+ * until it expires; only the next refresh learns the session is gone.
+ */
+export async function revokeCurrentSession(): Promise<{ sessionId: string }> {
+  const { data } = await apiClient.get<unknown>('/auth/sessions')
+  const current = sessionListSchema.parse(data).find((session) => session.current)
+  if (!current) throw new Error('The server lists no current session for this token.')
+  await apiClient.delete(`/auth/sessions/${encodeURIComponent(current.id)}`)
+  return { sessionId: current.id }
+}

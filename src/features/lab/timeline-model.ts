@@ -1,0 +1,402 @@
+import type { AuthEvent } from '../../auth/events'
+
+/** How a request ended: first time, after a 401 and one replay, or not at all. */
+export type RequestOutcome = 'ok' | 'replayed' | 'failed'
+
+/** One access token as one tab held it. */
+export interface TokenBar {
+  id: string
+  start: number
+  /** When its lifetime runs out, counted from receipt as the auth core counts it. */
+  expiresAt: number
+  /** When the tab stopped using it (a newer token, a sign-out); null while it is the current one. */
+  replacedAt: number | null
+  source: 'network' | 'other-tab'
+}
+
+/** One refresh as one tab saw it, from the first request that needed it to its answer. */
+export interface RefreshMark {
+  id: string
+  start: number
+  /** Null while the refresh is in flight. */
+  end: number | null
+  /** The network call as the core timed it (0 when another tab's token served); null in flight. */
+  durationMs: number | null
+  outcome: 'pending' | 'succeeded' | 'failed'
+  /** The tab that called the server: this lane's own, or the one whose token it took. */
+  leaderTabId: string | null
+  /** Calls to refresh that found this one in flight and waited for it. */
+  joined: number
+  /** Requests held back (before sending, or after a 401) until this refresh ended. */
+  waiting: number
+  failure: { kind: string; code: string | null } | null
+}
+
+export interface RequestTick {
+  id: string
+  at: number
+  method: string
+  url: string
+  status: number | null
+  outcome: RequestOutcome
+}
+
+export interface SessionMark {
+  id: string
+  at: number
+  kind: 'signed-in' | 'signed-out' | 'session-ended'
+}
+
+export interface Lane {
+  tabId: string
+  label: string
+  isCurrentTab: boolean
+  tokens: TokenBar[]
+  refreshes: RefreshMark[]
+  requests: RequestTick[]
+  sessionMarks: SessionMark[]
+  /** Requests replayed after a 401 (each also shows as a request tick when it completes). */
+  replays: number
+}
+
+export interface TimelineTotals {
+  /** Refreshes that reached the server, from any tab. */
+  refreshCalls: number
+  joined: number
+  replays: number
+  requests: number
+  failedRequests: number
+}
+
+export interface TimelineModel {
+  start: number
+  end: number
+  lanes: Lane[]
+  totals: TimelineTotals
+  /** Every event inside the window, oldest first: what the table view lists. */
+  events: AuthEvent[]
+}
+
+export interface TimelineOptions {
+  /** The right edge of the drawing (wall-clock ms). */
+  now: number
+  windowMs: number
+  currentTabId: string
+}
+
+/** A stable name for an event across tabs: tabs number their own events. */
+export const eventKey = (event: Pick<AuthEvent, 'tabId' | 'seq'>): string =>
+  `${event.tabId}:${event.seq}`
+
+function byTime(a: AuthEvent, b: AuthEvent): number {
+  return a.at - b.at || a.tabId.localeCompare(b.tabId) || a.seq - b.seq
+}
+
+export function requestOutcome(status: number | null, replayed: boolean): RequestOutcome {
+  if (status === null || status >= 400) return 'failed'
+  return replayed ? 'replayed' : 'ok'
+}
+
+/**
+ * Names each tab: "This tab" for the one drawing, then "Tab 2", "Tab 3"… in the order tabs first
+ * appear, so that a tab keeps its name while the window slides.
+ */
+export function tabLabels(events: readonly AuthEvent[], currentTabId: string): Map<string, string> {
+  const labels = new Map<string, string>([[currentTabId, 'This tab']])
+  for (const event of [...events].sort(byTime)) {
+    if (!labels.has(event.tabId)) labels.set(event.tabId, `Tab ${labels.size + 1}`)
+  }
+  return labels
+}
+
+const pendingRefresh = (id: string, start: number): RefreshMark => ({
+  id,
+  start,
+  end: null,
+  durationMs: null,
+  outcome: 'pending',
+  leaderTabId: null,
+  joined: 0,
+  waiting: 0,
+  failure: null,
+})
+
+interface LaneBuilder {
+  lane: Lane
+  token: TokenBar | null
+  refresh: RefreshMark | null
+  /** Requests queued before their refresh announced itself (the core queues, then starts it). */
+  queuedBeforeStart: number
+}
+
+/**
+ * Shapes the auth core's events (from every tab) into what the timeline draws: one lane per tab
+ * with its tokens' lifetimes as bars, its refreshes as marks (who led, how long, how many waited),
+ * its requests as ticks by outcome, and its sign-ins and sign-outs. Pure: the same events, window
+ * and tab give the same model, which is what the component tests check.
+ */
+export function buildTimeline(
+  events: readonly AuthEvent[],
+  { now, windowMs, currentTabId }: TimelineOptions,
+): TimelineModel {
+  const sorted = [...events].sort(byTime)
+  const labels = tabLabels(sorted, currentTabId)
+  const builders = new Map<string, LaneBuilder>()
+  const laneOf = (tabId: string): LaneBuilder => {
+    let builder = builders.get(tabId)
+    if (!builder) {
+      builder = {
+        lane: {
+          tabId,
+          label: labels.get(tabId) ?? tabId,
+          isCurrentTab: tabId === currentTabId,
+          tokens: [],
+          refreshes: [],
+          requests: [],
+          sessionMarks: [],
+          replays: 0,
+        },
+        token: null,
+        refresh: null,
+        queuedBeforeStart: 0,
+      }
+      builders.set(tabId, builder)
+    }
+    return builder
+  }
+
+  // The tabs that called the server, in time order: a tab that took another's token names it.
+  const networkRefreshes = sorted.filter(
+    (event) => event.type === 'refresh-succeeded' && event.source === 'network',
+  )
+  const leaderBefore = (at: number): string | null =>
+    networkRefreshes.findLast((event) => event.at <= at)?.tabId ?? null
+
+  /** The refresh in flight, ended; one made up when its start came before this tab's history. */
+  const endRefresh = (builder: LaneBuilder, id: string, start: number): RefreshMark => {
+    let mark = builder.refresh
+    if (!mark) {
+      mark = { ...pendingRefresh(id, start), waiting: builder.queuedBeforeStart }
+      builder.lane.refreshes.push(mark)
+    }
+    builder.refresh = null
+    builder.queuedBeforeStart = 0
+    return mark
+  }
+
+  for (const event of sorted) {
+    const builder = laneOf(event.tabId)
+    const { lane } = builder
+    const id = eventKey(event)
+    switch (event.type) {
+      case 'token-received': {
+        if (builder.token) builder.token.replacedAt = event.at
+        builder.token = {
+          id,
+          start: event.at,
+          expiresAt: event.at + event.expiresInMs,
+          replacedAt: null,
+          source: event.source,
+        }
+        lane.tokens.push(builder.token)
+        break
+      }
+      case 'refresh-started': {
+        builder.refresh = { ...pendingRefresh(id, event.at), waiting: builder.queuedBeforeStart }
+        builder.queuedBeforeStart = 0
+        lane.refreshes.push(builder.refresh)
+        break
+      }
+      case 'refresh-joined': {
+        if (builder.refresh) builder.refresh.joined++
+        break
+      }
+      case 'request-queued': {
+        if (builder.refresh) builder.refresh.waiting++
+        else builder.queuedBeforeStart++
+        break
+      }
+      case 'refresh-succeeded': {
+        // Without its start (it began before this tab's history), the duration places it.
+        const mark = endRefresh(builder, id, event.at - event.durationMs)
+        Object.assign(mark, {
+          end: event.at,
+          durationMs: event.durationMs,
+          outcome: 'succeeded',
+          leaderTabId: event.source === 'network' ? event.tabId : leaderBefore(event.at),
+        })
+        break
+      }
+      case 'refresh-failed': {
+        const mark = endRefresh(builder, id, event.at)
+        Object.assign(mark, {
+          end: event.at,
+          durationMs: event.at - mark.start,
+          outcome: 'failed',
+          leaderTabId: event.tabId,
+          failure: { kind: event.kind, code: event.code },
+        })
+        break
+      }
+      case 'request-replayed': {
+        lane.replays++
+        break
+      }
+      case 'request-completed': {
+        lane.requests.push({
+          id,
+          at: event.at,
+          method: event.method,
+          url: event.url,
+          status: event.status,
+          outcome: requestOutcome(event.status, event.replayed),
+        })
+        break
+      }
+      case 'signed-in': {
+        lane.sessionMarks.push({ id, at: event.at, kind: 'signed-in' })
+        break
+      }
+      case 'signed-out': {
+        if (builder.token) builder.token.replacedAt = event.at
+        builder.token = null
+        lane.sessionMarks.push({
+          id,
+          at: event.at,
+          kind: event.reason === 'session_ended' ? 'session-ended' : 'signed-out',
+        })
+        break
+      }
+    }
+  }
+
+  return clip(
+    [...builders.values()].map((builder) => builder.lane),
+    sorted,
+    now - windowMs,
+    now,
+    currentTabId,
+  )
+}
+
+/** Keeps what shows between `start` and `end`; lanes with nothing left go, but never this tab's. */
+function clip(
+  lanes: Lane[],
+  sorted: AuthEvent[],
+  start: number,
+  end: number,
+  currentTabId: string,
+): TimelineModel {
+  const inWindow = (at: number) => at >= start && at <= end
+  const overlaps = (from: number, to: number) => from <= end && to >= start
+  const clipped = lanes.map((lane) => {
+    const refreshes = lane.refreshes.filter((mark) => overlaps(mark.start, mark.end ?? end))
+    return {
+      ...lane,
+      tokens: lane.tokens.filter((bar) =>
+        overlaps(bar.start, Math.min(bar.expiresAt, bar.replacedAt ?? Infinity)),
+      ),
+      refreshes,
+      requests: lane.requests.filter((tick) => inWindow(tick.at)),
+      sessionMarks: lane.sessionMarks.filter((mark) => inWindow(mark.at)),
+    }
+  })
+  const windowEvents = sorted.filter((event) => inWindow(event.at))
+  const replaysByTab = new Map<string, number>()
+  for (const event of windowEvents) {
+    if (event.type === 'request-replayed') {
+      replaysByTab.set(event.tabId, (replaysByTab.get(event.tabId) ?? 0) + 1)
+    }
+  }
+  const visible = clipped
+    .map((lane) => ({ ...lane, replays: replaysByTab.get(lane.tabId) ?? 0 }))
+    .filter(
+      (lane) =>
+        lane.isCurrentTab ||
+        lane.tokens.length + lane.refreshes.length + lane.requests.length > 0 ||
+        lane.sessionMarks.length > 0,
+    )
+  if (!visible.some((lane) => lane.isCurrentTab)) {
+    visible.push({
+      tabId: currentTabId,
+      label: 'This tab',
+      isCurrentTab: true,
+      tokens: [],
+      refreshes: [],
+      requests: [],
+      sessionMarks: [],
+      replays: 0,
+    })
+  }
+  visible.sort((a, b) => Number(b.isCurrentTab) - Number(a.isCurrentTab))
+
+  const totals: TimelineTotals = {
+    refreshCalls: 0,
+    joined: 0,
+    replays: 0,
+    requests: 0,
+    failedRequests: 0,
+  }
+  for (const lane of visible) {
+    for (const mark of lane.refreshes) {
+      if (mark.leaderTabId === lane.tabId && mark.outcome !== 'pending') totals.refreshCalls++
+      totals.joined += mark.joined
+    }
+    totals.replays += lane.replays
+    totals.requests += lane.requests.length
+    totals.failedRequests += lane.requests.filter((tick) => tick.outcome === 'failed').length
+  }
+  return { start, end, lanes: visible, totals, events: windowEvents }
+}
+
+/** Where to put the time axis's labels: round steps that give five to ten of them. */
+export function axisTicks(start: number, end: number): number[] {
+  const span = end - start
+  const steps = [1_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000]
+  const step = steps.find((candidate) => span / candidate <= 10) ?? 600_000
+  const ticks: number[] = []
+  for (let at = Math.ceil(start / step) * step; at <= end; at += step) ticks.push(at)
+  return ticks
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`
+const seconds = (value: number) =>
+  value >= 120_000 ? `${Math.round(value / 60_000)} min` : `${Math.round(value / 1000)} s`
+
+/** What happened, in words, for the table view and the exported file. */
+export function describeEvent(event: AuthEvent): string {
+  switch (event.type) {
+    case 'token-received':
+      return event.source === 'network'
+        ? `Access token received from the server, valid ${seconds(event.expiresInMs)}`
+        : `Access token taken from another tab, valid ${seconds(event.expiresInMs)}`
+    case 'refresh-started':
+      return 'Refresh started'
+    case 'refresh-joined':
+      return 'Refresh joined: a caller waits for the one in flight'
+    case 'refresh-succeeded':
+      return event.source === 'network'
+        ? `Refresh call succeeded in ${ms(event.durationMs)}`
+        : 'Refresh served by the token another tab had just received (no call)'
+    case 'refresh-failed':
+      return `Refresh failed: ${event.kind.replace('_', ' ')}${event.code ? ` (${event.code})` : ''}`
+    case 'request-queued':
+      return `Request held for the refresh: ${event.method.toUpperCase()} ${event.url}`
+    case 'request-replayed':
+      return `Request replayed ${event.why === 'after-refresh' ? 'after the refresh' : 'with a newer token'}: ${event.method.toUpperCase()} ${event.url}`
+    case 'request-completed':
+      return `Request ${requestOutcomeLabel[requestOutcome(event.status, event.replayed)]}: ${event.method.toUpperCase()} ${event.url} → ${event.status ?? 'no response'}`
+    case 'signed-in':
+      return 'Signed in'
+    case 'signed-out':
+      return event.reason === 'session_ended'
+        ? 'Session ended by the server'
+        : 'Signed out by the user'
+  }
+}
+
+export const requestOutcomeLabel: Record<RequestOutcome, string> = {
+  ok: 'ok',
+  replayed: 'ok after a 401 and a replay',
+  failed: 'failed',
+}
