@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react'
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
 import { RequireAuth } from '../auth/react'
+import { isMockBackend } from '../lib/env'
 import { ReconnectingBanner } from './layout/reconnecting-banner'
 import { SessionSkeleton, SignedInLayout } from './layout/signed-in-layout'
 import { AuthCallbackRoute } from './routes/auth-callback'
@@ -9,6 +11,23 @@ import { MoviesRoute } from './routes/movies'
 import { NotFoundRoute } from './routes/not-found'
 import { WatchlistRoute } from './routes/watchlist'
 import { DocumentTitle } from './use-document-title'
+
+// The lab and jose load only when someone opens it: none of it is in the first bundle.
+const LabRoute = lazy(() => import('./routes/lab').then((module) => ({ default: module.LabRoute })))
+
+/** Only mock backends have the lab's API; against a real one the page would only fail. */
+const mockOnlyRoutes: RouteObject[] = isMockBackend
+  ? [
+      {
+        path: '/lab',
+        element: (
+          <Suspense fallback={<p className="muted">Loading the lab…</p>}>
+            <LabRoute />
+          </Suspense>
+        ),
+      },
+    ]
+  : []
 
 /** The app's routes, shared by the browser router and by tests' memory routers. */
 export const routes: RouteObject[] = [
@@ -34,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: '/movies', element: <MoviesRoute /> },
           { path: '/watchlist', element: <WatchlistRoute /> },
           { path: '/devices', element: <DevicesRoute /> },
+          ...mockOnlyRoutes,
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
 import { SessionProviderMenu } from '../../features/social-sign-in/components/session-provider-menu'
+import { isMockBackend } from '../../lib/env'
 import { ReconnectingBanner } from './reconnecting-banner'
 
 export function SignedInLayout() {
@@ -19,6 +20,7 @@ export function SignedInLayout() {
           <NavLink to="/movies">Movies</NavLink>
           <NavLink to="/watchlist">Watchlist</NavLink>
           <NavLink to="/devices">Devices</NavLink>
+          {isMockBackend && <NavLink to="/lab">Lab</NavLink>}
         </nav>
         <div className="account">
           <span className="user-name" title={user?.displayName}>

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react'
+import { useAuthSession } from '../../auth/react'
+import { BackendControls } from '../../features/lab/components/backend-controls'
+import { Experiments } from '../../features/lab/components/experiments'
+import { Timeline } from '../../features/lab/components/timeline'
+import '../../features/lab/lab.css'
+import { useDocumentTitle } from '../use-document-title'
+
+// jose comes with the inspector alone, in a chunk of its own: the rest of the lab needs none of it.
+const JwtInspector = lazy(() =>
+  import('../../features/lab/components/jwt-inspector').then((module) => ({
+    default: module.JwtInspector,
+  })),
+)
+
+/** The lab: watch the token lifecycle live, bend the mock backend, and take the JWT apart. */
+export function LabRoute() {
+  useDocumentTitle('Lab')
+  const session = useAuthSession()
+  return (
+    <div className="lab">
+      <div className="page-heading">
+        <h1>Lab</h1>
+        <p className="muted">
+          Watch silent refresh happen, then break it on purpose. Everything here talks to the mock
+          backend, which exists only in mock modes.
+        </p>
+      </div>
+      <Timeline session={session} />
+      <div className="lab-columns">
+        <BackendControls />
+        <Experiments session={session} />
+      </div>
+      <Suspense
+        fallback={
+          <section className="lab-panel" aria-busy="true">
+            <h2>JWT inspector</h2>
+            <p className="muted">Loading…</p>
+          </section>
+        }
+      >
+        <JwtInspector session={session} />
+      </Suspense>
+    </div>
+  )
+}

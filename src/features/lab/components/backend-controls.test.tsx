@@ -1,0 +1,90 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { db } from '../../../../mocks/db'
+import { BackendControls } from './backend-controls'
+
+function renderControls() {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  })
+  const user = userEvent.setup()
+  render(
+    <QueryClientProvider client={queryClient}>
+      <BackendControls />
+    </QueryClientProvider>,
+  )
+  return { user, queryClient }
+}
+
+describe('the backend controls', { timeout: 15_000 }, () => {
+  it('shows the server’s settings, each in a labelled control', async () => {
+    renderControls()
+
+    expect(await screen.findByLabelText(/Access token lifetime/)).toHaveValue(300)
+    expect(screen.getByLabelText(/Server clock skew/)).toHaveValue(0)
+    expect(screen.getByLabelText('Refresh failure')).toHaveValue('none')
+    expect(screen.getByRole('radio', { name: 'ES256' })).toBeChecked()
+    for (const label of [
+      /Session lifetime/,
+      /Idle timeout/,
+      /Reuse grace window/,
+      /API latency/,
+      /Refresh latency/,
+    ]) {
+      expect(screen.getByLabelText(label)).toBeInTheDocument()
+    }
+  })
+
+  it('applies a changed lifetime as soon as the field is left', async () => {
+    const { user } = renderControls()
+    const ttl = await screen.findByLabelText(/Access token lifetime/)
+
+    await user.clear(ttl)
+    await user.type(ttl, '5')
+    await user.tab()
+
+    await waitFor(() => expect(db.config.accessTokenTtlSec).toBe(5))
+    expect(await screen.findByText('Access token lifetime applied.')).toBeInTheDocument()
+    expect(ttl).toHaveValue(5)
+  })
+
+  it('switches the refresh failure mode and the signing algorithm at once', async () => {
+    const { user } = renderControls()
+
+    await user.selectOptions(await screen.findByLabelText('Refresh failure'), 'network')
+    await waitFor(() => expect(db.config.refreshFailure).toBe('network'))
+
+    await user.click(screen.getByRole('radio', { name: 'HS256' }))
+    await waitFor(() => expect(db.config.signingAlg).toBe('HS256'))
+    expect(screen.getByRole('radio', { name: 'HS256' })).toBeChecked()
+  })
+
+  it('says what the server refused, and changes nothing', async () => {
+    const { user } = renderControls()
+    const grace = await screen.findByLabelText(/Reuse grace window/)
+
+    await user.clear(grace)
+    await user.type(grace, '9999')
+    await user.tab()
+
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Some of the data sent is not valid.'),
+    )
+    expect(db.config.refreshReuseGraceSec).toBe(0)
+  })
+
+  it('shows the server’s counters and resets the backend', async () => {
+    db.config.accessTokenTtlSec = 42
+    db.stats.refreshCalls = 7
+    const { user } = renderControls()
+    const counters = await screen.findByRole('group', { name: /Server counters/ })
+    await waitFor(() => expect(counters).toHaveTextContent('Refresh calls7'))
+
+    await user.click(screen.getByRole('button', { name: 'Reset backend' }))
+
+    await waitFor(() => expect(screen.getByLabelText(/Access token lifetime/)).toHaveValue(300))
+    expect(db.stats.refreshCalls).toBe(0)
+  })
+})
