@@ -58,6 +58,23 @@ describe('the auth interceptor', () => {
     expect(count('refresh-joined')).toBe(1)
   })
 
+  it('holds a request started during a refresh until the new token arrives, and sends it once', async () => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    expireAccessTokensOnServer()
+    db.config.refreshLatencyMs = 150
+    const sent = countRequests()
+
+    const refreshing = session.refresh()
+    const response = await api.get('/me')
+    await refreshing
+
+    expect(response.status).toBe(200)
+    expect(sent.get('GET /api/me')).toBe(1)
+    expect(db.stats.rejectedAccessTokens).toBe(0)
+    expect(db.stats.refreshCalls).toBe(1)
+  })
+
   it('replays a 401 for a token older than the current one without refreshing', async () => {
     const { session, api, events } = createTab()
     await session.signIn(DEMO)

@@ -84,25 +84,44 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     })
   }
 
-  const requestId = client.interceptors.request.use(async (config) => {
-    if (config.skipAuth) return config
+  /**
+   * Whether a request must wait before it can carry a good token: the session is still being
+   * restored, or the token is known to be expired, or a refresh is already replacing it (a
+   * request sent now would only earn a 401 and a second trip).
+   */
+  function mustWait(config: InternalAxiosRequestConfig): boolean {
+    if (config.skipAuth) return false
+    const { status } = session.getState()
+    return (
+      status === 'restoring' ||
+      (status === 'signed-in' && (session.isExpired() || session.isRefreshing()))
+    )
+  }
+
+  async function waitThenAttach(config: InternalAxiosRequestConfig) {
     if (session.getState().status === 'restoring') await waitAsRequest(session.restore(), config)
-    // A token already known to be expired would only earn a 401: refresh first, once for all.
-    if (session.getState().status === 'signed-in' && session.isExpired()) {
-      session.emit({
-        type: 'request-queued',
-        method: config.method ?? 'get',
-        url: config.url ?? '',
-      })
-      try {
-        return attach(config, await waitAsRequest(session.refresh(), config))
-      } catch (error) {
-        report(config, null)
-        throw error
-      }
+    if (session.getState().status !== 'signed-in') return attach(config, null)
+    if (!session.isExpired() && !session.isRefreshing())
+      return attach(config, session.accessToken())
+    session.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
+    try {
+      return attach(config, await waitAsRequest(session.refresh(), config))
+    } catch (error) {
+      report(config, null)
+      throw error
     }
-    return attach(config, session.accessToken())
+  }
+
+  // Two interceptors so the common case stays synchronous: axios then skips the promise chain
+  // it otherwise builds for every request.
+  const waitingId = client.interceptors.request.use(waitThenAttach, undefined, {
+    runWhen: mustWait,
   })
+  const attachingId = client.interceptors.request.use(
+    (config) => (config.skipAuth ? config : attach(config, session.accessToken())),
+    undefined,
+    { synchronous: true, runWhen: (config) => !mustWait(config) },
+  )
 
   /** Why a failed request may be replayed; throws what its caller should get when it may not. */
   async function replayReason(
@@ -161,7 +180,8 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   )
 
   return () => {
-    client.interceptors.request.eject(requestId)
+    client.interceptors.request.eject(waitingId)
+    client.interceptors.request.eject(attachingId)
     client.interceptors.response.eject(responseId)
   }
 }

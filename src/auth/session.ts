@@ -248,6 +248,9 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     /** True when the token held is past its expiry on this tab's monotonic clock. */
     isExpired: (): boolean => store.msLeft() <= 0,
 
+    /** True while a refresh runs in this tab: the token held is about to be replaced. */
+    isRefreshing: (): boolean => flight.isRunning(),
+
     refresh,
 
     /**
