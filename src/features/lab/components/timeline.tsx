@@ -100,26 +100,28 @@ function download(events: readonly AuthEvent[]): void {
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
-/** The current time, once a second, standing still while paused. */
-function useNow(paused: boolean): number {
+/** The current time, once a second, standing still while paused; `sync` catches it up at once. */
+function useNow(paused: boolean): [number, () => void] {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (paused) return
     const timer = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(timer)
   }, [paused])
-  return now
+  return [now, () => setNow(Date.now())]
 }
 
 export function Timeline({ session }: { session: AuthSession }) {
   const { events: liveEvents, clear } = useLabEvents(session)
   const [windowMs, setWindowMs] = useState<number>(WINDOWS[0].ms)
   const [frozen, setFrozen] = useState<readonly AuthEvent[] | null>(null)
-  const now = useNow(frozen !== null)
+  const [now, syncNow] = useNow(frozen !== null)
   const events = frozen ?? liveEvents
+  // The clock ticks once a second; an event newer than the last tick still shows at once.
+  const end = Math.max(now, events[events.length - 1]?.at ?? 0)
   const model = useMemo(
-    () => buildTimeline(events, { now, windowMs, currentTabId: session.tabId }),
-    [events, now, windowMs, session.tabId],
+    () => buildTimeline(events, { now: end, windowMs, currentTabId: session.tabId }),
+    [events, end, windowMs, session.tabId],
   )
   const labels = useMemo(() => tabLabels(events, session.tabId), [events, session.tabId])
   const windowId = useId()
@@ -149,7 +151,10 @@ export function Timeline({ session }: { session: AuthSession }) {
             type="button"
             className="button small"
             aria-pressed={frozen !== null}
-            onClick={() => setFrozen(frozen ? null : liveEvents)}
+            onClick={() => {
+              setFrozen(frozen ? null : liveEvents)
+              syncNow()
+            }}
           >
             {frozen ? 'Resume' : 'Pause'}
           </button>
