@@ -110,6 +110,26 @@ describe('the timeline model', () => {
     expect(model.totals).toMatchObject({ refreshCalls: 1, joined: 2 })
   })
 
+  it('counts a request that joins a refresh as its flight closes for that refresh, not the next', () => {
+    const mine = tab(THIS)
+    const model = buildTimeline(
+      [
+        mine(1_000, { type: 'refresh-started' }),
+        mine(1_300, { type: 'refresh-succeeded', durationMs: 300, source: 'network' }),
+        mine(1_301, { type: 'request-queued', method: 'get', url: '/movies' }),
+        mine(1_301, { type: 'refresh-joined' }),
+        mine(30_000, { type: 'refresh-started' }),
+        mine(30_200, { type: 'refresh-succeeded', durationMs: 200, source: 'network' }),
+      ],
+      lastMinute,
+    )
+
+    expect(model.lanes[0]?.refreshes.map(({ waiting, joined }) => [waiting, joined])).toEqual([
+      [1, 1],
+      [0, 0],
+    ])
+  })
+
   it('names the tab whose call served a refresh that another tab waited for', () => {
     const mine = tab(THIS)
     const other = tab(OTHER)

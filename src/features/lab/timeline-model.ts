@@ -125,7 +125,10 @@ interface LaneBuilder {
   lane: Lane
   token: TokenBar | null
   refresh: RefreshMark | null
-  /** Requests queued before their refresh announced itself (the core queues, then starts it). */
+  /**
+   * Requests queued with no refresh open: the core queues a request, then starts the refresh
+   * for it or joins the one whose flight is closing.
+   */
   queuedBeforeStart: number
 }
 
@@ -208,7 +211,15 @@ export function buildTimeline(
         break
       }
       case 'refresh-joined': {
-        if (builder.refresh) builder.refresh.joined++
+        // The core reports a refresh's success a moment before its flight closes; a request
+        // that joins in that moment still waited for it, so it counts there.
+        const mark = builder.refresh ?? lane.refreshes[lane.refreshes.length - 1]
+        if (!mark) break
+        mark.joined++
+        if (!builder.refresh && builder.queuedBeforeStart > 0) {
+          builder.queuedBeforeStart--
+          mark.waiting++
+        }
         break
       }
       case 'request-queued': {
