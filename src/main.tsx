@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router-dom'
 import { AppProvider } from './app/provider'
 import { router } from './app/router'
-import { mockMode } from './lib/env'
 import './styles.css'
 
 /** False when the page is the mock backend's own (a provider's consent page), not the app. */
@@ -14,7 +13,9 @@ async function startMockWorker(): Promise<boolean> {
 }
 
 async function boot(): Promise<void> {
-  if (mockMode === 'worker' && !(await startMockWorker())) return
+  // Compared with the build-time constant itself, so the bundler drops the worker-mode mocks
+  // from every other build.
+  if (import.meta.env.VITE_MOCK_MODE === 'worker' && !(await startMockWorker())) return
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
