@@ -193,13 +193,17 @@ export function BackendControls() {
   const failureId = useId()
   const [saved, setSaved] = useState('')
 
-  const apply = (patch: Partial<LabConfig>, what: string) =>
-    update.mutate(patch, { onSuccess: () => setSaved(`${what} applied.`) })
-  // A change shows at once; the server's answer replaces it (or, if refused, the old value returns).
-  const shown: LabConfig | undefined = config.data && {
-    ...config.data,
-    ...(update.isPending ? update.variables : undefined),
+  // A change shows at once (a controlled radio would otherwise spring back until the server
+  // answers); the server's answer then replaces it, or, if refused, the old value returns.
+  const [optimistic, setOptimistic] = useState<Partial<LabConfig>>({})
+  const apply = (patch: Partial<LabConfig>, what: string) => {
+    setOptimistic(patch)
+    update.mutate(patch, {
+      onSuccess: () => setSaved(`${what} applied.`),
+      onSettled: () => setOptimistic((current) => (current === patch ? {} : current)),
+    })
   }
+  const shown: LabConfig | undefined = config.data && { ...config.data, ...optimistic }
 
   return (
     <section className="lab-panel" aria-labelledby="backend-heading">
