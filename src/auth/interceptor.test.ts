@@ -140,7 +140,7 @@ describe('the auth interceptor', () => {
   )
 
   it('rejects an aborted queued request with an abort error without blocking the others', async () => {
-    const { session, api } = createTab()
+    const { session, api, events } = createTab()
     await session.signIn(DEMO)
     expireAccessTokensOnServer()
     db.config.refreshLatencyMs = 100
@@ -160,6 +160,9 @@ describe('the auth interceptor', () => {
     expect(results[0].status).toBe('fulfilled')
     expect(results[2].status).toBe('fulfilled')
     expect(results[1].status === 'rejected' && axios.isCancel(results[1].reason)).toBe(true)
+    // Abandoned by its caller, not failed: it is not reported as an outcome.
+    const outcomes = events.filter((e) => e.type === 'request-completed')
+    expect(outcomes.map((e) => 'url' in e && e.url)).not.toContain('/movies/parasite-2019')
   })
 
   it('reports each request once with its final outcome: ok, replayed after a 401, or failed', async () => {

@@ -2,6 +2,7 @@ import {
   AxiosError,
   CanceledError,
   isAxiosError,
+  isCancel,
   type AxiosInstance,
   type AxiosResponse,
   type GenericAbortSignal,
@@ -72,9 +73,14 @@ function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
  */
 export function installAuthInterceptor(client: AxiosInstance, session: AuthSession): () => void {
   /** Each request's final outcome, for whoever watches the session (the lab draws these). */
-  function report(config: InternalAxiosRequestConfig, status: number | null): void {
-    // Public calls never touch the session, so they are not part of its story.
-    if (config.skipAuth) return
+  function report(
+    config: InternalAxiosRequestConfig,
+    status: number | null,
+    error: unknown = null,
+  ): void {
+    // Public calls never touch the session, so they are not part of its story; a request its
+    // caller abandoned (an unmounted query, say) did not fail.
+    if (config.skipAuth || isCancel(error)) return
     session.emit({
       type: 'request-completed',
       method: config.method ?? 'get',
@@ -107,7 +113,7 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     try {
       return attach(config, await waitAsRequest(session.refresh(), config))
     } catch (error) {
-      report(config, null)
+      report(config, null, error)
       throw error
     }
   }
@@ -164,7 +170,7 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
       try {
         why = await replayReason(error, config)
       } catch (final) {
-        report(config, error.response?.status ?? null)
+        report(config, error.response?.status ?? null, final)
         throw final
       }
       session.emit({
