@@ -47,6 +47,9 @@ export interface AuthSessionOptions {
   random?: () => number
 }
 
+/** Resolves after the tasks already queued (a channel message, say) have run. */
+const nextTask = () => new Promise<void>((done) => setTimeout(done, 0))
+
 const sameUser = (a: User | null, b: User) => a !== null && JSON.stringify(a) === JSON.stringify(b)
 
 /**
@@ -139,14 +142,18 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     return withCrossTabLock(locks, async () => {
       // Another tab may have refreshed while this one waited for the lock; its token came over
       // the channel, and presenting the cookie again would only rotate it for nothing.
-      const current = store.get()
-      if (
-        current &&
-        current.epoch > epochAtStart &&
-        store.msLeft() > refreshLeadMs(current.lifetimeMs)
-      ) {
+      const tokenFromOtherTab = () => {
+        const current = store.get()
+        const fresh = current && store.msLeft() > refreshLeadMs(current.lifetimeMs)
+        return fresh && current.epoch > epochAtStart ? current : null
+      }
+      // Browsers may hand over the lock before dispatching the leader's message, which is then
+      // already queued here: one turn of the event loop lets it land first.
+      if (channel && !tokenFromOtherTab()) await nextTask()
+      const fromOtherTab = tokenFromOtherTab()
+      if (fromOtherTab) {
         events.emit({ type: 'refresh-succeeded', durationMs: 0, source: 'other-tab' })
-        return current
+        return fromOtherTab
       }
       const started = clock()
       const response = await postRefresh(http)
