@@ -6,6 +6,7 @@ import { getLabConfig } from './api/get-lab-config'
 import { getLabStats, type LabStats } from './api/get-lab-stats'
 import { updateLabConfig } from './api/update-lab-config'
 import { revokeCurrentSession } from './api/revoke-current-session'
+import type { EventLog } from './event-log'
 
 const MAX_SKEW_SEC = 86_400
 
@@ -116,11 +117,12 @@ export interface OpenTabsResult {
 /**
  * Opens `k` tabs of the app. Each new page holds nothing in memory and restores its session from
  * the refresh cookie; tabs that load together share one refresh under the cross-tab lock.
- * `allTabEvents` reads what the tabs have reported (the lab's event log).
+ * `log` is what the tabs have reported (the lab's event log); the result is read once every
+ * opened tab has signed in, or when `timeoutMs` runs out.
  */
 export async function openTabs(
   k: number,
-  allTabEvents: () => readonly AuthEvent[],
+  log: Pick<EventLog, 'snapshot' | 'subscribe'>,
   timeoutMs = 10_000,
 ): Promise<OpenTabsResult> {
   const before = await getLabStats()
@@ -132,17 +134,26 @@ export async function openTabs(
     if (opened) windows.push(opened)
   }
   const opened = windows.length
-  const since = () => allTabEvents().filter((event) => event.at >= started)
+  const since = () => log.snapshot().filter((event) => event.at >= started)
   const tabsThat = (type: AuthEvent['type']) =>
     new Set(
       since()
         .filter((event) => event.type === type)
         .map((event) => event.tabId),
     )
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && tabsThat('signed-in').size < opened) {
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      unsubscribe()
+      clearTimeout(timer)
+      resolve()
+    }
+    const checkAllSignedIn = () => {
+      if (tabsThat('signed-in').size >= opened) finish()
+    }
+    const unsubscribe = log.subscribe(checkAllSignedIn)
+    const timer = setTimeout(finish, timeoutMs)
+    checkAllSignedIn()
+  })
   // The last refresh's answer may still be on its way to the counters.
   const after = await getLabStats()
   return {

@@ -5,10 +5,7 @@ import { createEventLog } from './event-log'
 
 // One log for the page's life, not the component's: leaving the lab and coming back keeps what
 // it saw (and what was cleared stays cleared).
-const labEventLog = createEventLog()
-
-/** What the lab has heard so far, for experiments that wait on other tabs. */
-export const readLabEvents = labEventLog.snapshot
+export const labEventLog = createEventLog()
 
 /**
  * Every auth event of every tab of this origin, oldest first, as far back as each tab's relay

@@ -17,7 +17,7 @@ import {
   type RevokeResult,
 } from '../experiments'
 import { formatDuration } from '../format'
-import { readLabEvents } from '../use-lab-events'
+import { labEventLog } from '../use-lab-events'
 
 interface Row {
   label: string
@@ -217,7 +217,7 @@ function OpenTabsExperiment() {
           disabled={running}
           aria-busy={running}
           onClick={() =>
-            void run(() => openTabs(k, readLabEvents)).then((value) => {
+            void run(() => openTabs(k, labEventLog)).then((value) => {
               if (!value) return
               opened.current.push(...value.windows)
               setResult(value)
