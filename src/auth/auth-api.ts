@@ -16,6 +16,17 @@ export const tokenResponseSchema = z.object({
   accessToken: z.string().min(1),
   tokenType: z.literal('Bearer'),
   expiresIn: z.number().positive(),
+  /**
+   * When the session ends absolutely (contract v1.1). A v1 backend omits it, and an unreadable
+   * value is treated the same way: the session then simply has no known end.
+   */
+  sessionExpiresAt: z
+    .string()
+    .optional()
+    .transform((value) => {
+      const at = value === undefined ? Number.NaN : Date.parse(value)
+      return Number.isFinite(at) ? at : null
+    }),
   user: userSchema,
 })
 
@@ -24,6 +35,8 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>
 export interface Credentials {
   username: string
   password: string
+  /** "Keep me signed in": false asks for a browser-session cookie and a shorter session. */
+  remember?: boolean
 }
 
 /**
@@ -49,8 +62,10 @@ export async function postLogin(
 /** What the SPA's callback page hands the backend after a provider redirected back with a code. */
 export interface AuthorizationCodeGrant {
   code: string
-  codeVerifier: string
+  /** Absent for a provider without PKCE (Naver), whose code the backend redeems with a secret. */
+  codeVerifier?: string
   redirectUri: string
+  remember?: boolean
 }
 
 export async function postOAuthCode(
@@ -69,6 +84,12 @@ export async function postRefresh(http: AxiosInstance): Promise<TokenResponse> {
 
 export async function postLogout(http: AxiosInstance): Promise<void> {
   await http.post('/auth/logout')
+}
+
+export async function postLogoutOthers(http: AxiosInstance, accessToken: string): Promise<void> {
+  await http.post('/auth/logout-others', undefined, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  })
 }
 
 export async function postLogoutAll(http: AxiosInstance, accessToken: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { AuthEvent, AuthEventListener } from './events'
+import { SIGN_OUT_REASONS, type AuthEvent, type AuthEventListener } from './events'
 import type { ChannelLike } from './refresh'
 import type { AuthSession } from './session'
 
@@ -60,7 +60,7 @@ export const authEventSchema: z.ZodType<AuthEvent> = z.discriminatedUnion('type'
     replayed: z.boolean(),
   }),
   z.object({ ...base, type: z.literal('signed-in'), userId: text }),
-  z.object({ ...base, type: z.literal('signed-out'), reason: z.enum(['user', 'session_ended']) }),
+  z.object({ ...base, type: z.literal('signed-out'), reason: z.enum(SIGN_OUT_REASONS) }),
 ])
 
 const relayMessageSchema = z.discriminatedUnion('kind', [

@@ -1,5 +1,26 @@
-/** Why a session ended: the user's own action (here or in another tab), or the server's refusal. */
-export type SignOutReason = 'user' | 'session_ended'
+/**
+ * Why a session ended, so the user can be told:
+ * - `user`: they signed out in this tab; `other-tab`: they signed out in another tab;
+ * - `expired`: the session reached its absolute or idle end (`refresh_expired`, or a
+ *   `refresh_missing` once `sessionExpiresAt` has passed: the browser dropped the cookie);
+ * - `revoked`: another device revoked it (`session_revoked`);
+ * - `reused`: its refresh token was presented twice (`refresh_reused`);
+ * - `ended`: any other definite refusal (`refresh_invalid`, a `refresh_missing` before the end).
+ */
+export type SignOutReason = 'user' | 'other-tab' | 'expired' | 'revoked' | 'reused' | 'ended'
+
+export const SIGN_OUT_REASONS = [
+  'user',
+  'other-tab',
+  'expired',
+  'revoked',
+  'reused',
+  'ended',
+] as const satisfies readonly SignOutReason[]
+
+/** True for a session the server ended, as opposed to one the user ended. */
+export const endedByServer = (reason: SignOutReason): boolean =>
+  reason !== 'user' && reason !== 'other-tab'
 
 /** What the auth core reports as it works; the lab draws these, and anyone may subscribe. */
 export type AuthEventBody =

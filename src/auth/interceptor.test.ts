@@ -114,7 +114,7 @@ describe('the auth interceptor', () => {
     expect(count('signed-out')).toBe(1)
     expect(session.getState()).toMatchObject({
       status: 'signed-out',
-      endedBecause: 'session_ended',
+      endedBecause: 'ended',
     })
     expect(session.accessToken()).toBeNull()
   })

@@ -50,7 +50,7 @@ describe('React bindings', () => {
     expect(screen.getByText('restoring…')).toBeInTheDocument()
     expect(
       await screen.findByText(
-        'login page, from {"from":"/watchlist?sort=year","sessionEnded":false}',
+        'login page, from {"from":"/watchlist?sort=year","endedBecause":null}',
       ),
     ).toBeInTheDocument()
     expect(screen.queryByText('private')).not.toBeInTheDocument()

@@ -1,6 +1,7 @@
 import { createContext, use, useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router-dom'
 import type { AuthSession, AuthState } from './session'
+import type { SignOutReason } from './events'
 
 const SessionContext = createContext<AuthSession | null>(null)
 
@@ -39,6 +40,7 @@ export interface UseAuth extends AuthState {
   signInWithProvider: AuthSession['signInWithProvider']
   signOut: AuthSession['signOut']
   signOutEverywhere: AuthSession['signOutEverywhere']
+  signOutOthers: AuthSession['signOutOthers']
 }
 
 /**
@@ -57,13 +59,15 @@ export function useAuth(): UseAuth {
     signInWithProvider: session.signInWithProvider,
     signOut: session.signOut,
     signOutEverywhere: session.signOutEverywhere,
+    signOutOthers: session.signOutOthers,
   }
 }
 
 /** Where a guarded route sends a signed-out user, and what it keeps for after sign-in. */
 export interface LoginRedirectState {
   from: string
-  sessionEnded: boolean
+  /** Why the session ended, when it did: the sign-in page says so. */
+  endedBecause: SignOutReason | null
 }
 
 /**
@@ -77,7 +81,7 @@ export function RequireAuth({ fallback }: { fallback: ReactNode }) {
   if (status === 'signed-out') {
     const state: LoginRedirectState = {
       from: location.pathname + location.search + location.hash,
-      sessionEnded: endedBecause === 'session_ended',
+      endedBecause,
     }
     return <Navigate to="/login" state={state} replace />
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { userSchema } from './auth-api'
+import { SIGN_OUT_REASONS } from './events'
 
 /** The part of the Web Locks API this module needs; absent where the browser lacks it. */
 export interface LockManagerLike {
@@ -56,9 +57,10 @@ export const channelMessageSchema = z.discriminatedUnion('type', [
     from: z.string(),
     accessToken: z.string().min(1),
     expiresIn: z.number().positive(),
+    sessionExpiresAt: z.number().nullable(),
     user: userSchema,
   }),
-  z.object({ type: z.literal('signed-out'), from: z.string(), reason: z.string() }),
+  z.object({ type: z.literal('signed-out'), from: z.string(), reason: z.enum(SIGN_OUT_REASONS) }),
 ])
 
 export type ChannelMessage = z.infer<typeof channelMessageSchema>

@@ -73,6 +73,7 @@ describe('the auth session', () => {
     expect(a.session.accessToken()).toBeNull()
     expect(a.session.getState()).toMatchObject({ status: 'signed-out', endedBecause: 'user' })
     await expect.poll(() => b.session.getState().status).toBe('signed-out')
+    expect(b.session.getState().endedBecause).toBe('other-tab')
     expect(b.session.accessToken()).toBeNull()
     await expect(a.session.refresh()).rejects.toMatchObject({ kind: 'session_ended' })
     expect([...db.sessions.values()].every((record) => record.revoked)).toBe(true)

@@ -4,14 +4,21 @@ import {
   postLogin,
   postLogout,
   postLogoutAll,
+  postLogoutOthers,
   postOAuthCode,
   postRefresh,
+  type AuthorizationCodeGrant,
   type Credentials,
   type TokenResponse,
   type User,
 } from './auth-api'
 import { toAuthError } from './errors'
-import { createEventStream, type AuthEventListener, type SignOutReason } from './events'
+import {
+  createEventStream,
+  endedByServer,
+  type AuthEventListener,
+  type SignOutReason,
+} from './events'
 import {
   browserChannel,
   browserLocks,
@@ -23,6 +30,7 @@ import {
   type LockManagerLike,
 } from './refresh'
 import { backoffMs, createScheduler, refreshLeadMs } from './scheduler'
+import { signOutReasonFor } from './sign-out-reason'
 import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
 
 export type AuthStatus = 'restoring' | 'signed-in' | 'signed-out'
@@ -34,7 +42,14 @@ export interface AuthState {
   readonly endedBecause: SignOutReason | null
   /** A refresh failed for a transient reason and is being retried; the session is kept. */
   readonly reconnecting: boolean
+  /**
+   * When the session ends absolutely, in wall-clock ms (the server's `sessionExpiresAt`); null
+   * when signed out or when the backend does not say (contract v1).
+   */
+  readonly sessionExpiresAt: number | null
 }
+
+type SessionTokens = Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'sessionExpiresAt' | 'user'>
 
 export interface AuthSessionOptions {
   /** Client for the auth endpoints; must not carry the auth interceptor. */
@@ -81,6 +96,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     user: null,
     endedBecause: null,
     reconnecting: false,
+    sessionExpiresAt: null,
   }
   let restoring: Promise<void> | null = null
   let transientFailures = 0
@@ -90,10 +106,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     for (const listener of listeners) listener()
   }
 
-  function acceptTokens(
-    response: Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'user'>,
-    source: 'network' | 'other-tab',
-  ): AccessToken {
+  function acceptTokens(response: SessionTokens, source: 'network' | 'other-tab'): AccessToken {
     const token = store.set(response.accessToken, response.expiresIn)
     const wasSignedIn = state.status === 'signed-in'
     transientFailures = 0
@@ -102,6 +115,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       // Keeping the same object when nothing changed spares React a re-render on every refresh.
       user: sameUser(state.user, response.user) ? state.user : response.user,
       reconnecting: false,
+      sessionExpiresAt: response.sessionExpiresAt,
     })
     scheduler.planIn(token.lifetimeMs - refreshLeadMs(token.lifetimeMs))
     events.emit({ type: 'token-received', expiresInMs: token.lifetimeMs, source })
@@ -109,12 +123,13 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     return token
   }
 
-  function shareTokens(response: Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'user'>): void {
+  function shareTokens(response: SessionTokens): void {
     channel?.postMessage({
       type: 'token',
       from: tabId,
       accessToken: response.accessToken,
       expiresIn: response.expiresIn,
+      sessionExpiresAt: response.sessionExpiresAt,
       user: response.user,
     } satisfies ChannelMessage)
   }
@@ -124,12 +139,15 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     store.clear()
     scheduler.cancel()
     transientFailures = 0
-    // A first visit that finds no session is not an ended session: show no message for it.
+    // A first visit that finds no session is not an ended session: show no message for it. A
+    // restore the server refuses for a known cause (expired, revoked, reused) did find one.
+    const worthTelling = wasSignedIn || (endedByServer(reason) && reason !== 'ended')
     setState({
       status: 'signed-out',
       user: null,
-      endedBecause: wasSignedIn ? reason : state.endedBecause,
+      endedBecause: worthTelling ? reason : state.endedBecause,
       reconnecting: false,
+      sessionExpiresAt: null,
     })
     if (!wasSignedIn) return
     events.emit({ type: 'signed-out', reason })
@@ -178,7 +196,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
           // by a definite refusal and otherwise retried.
           const restoreRefused = state.status === 'restoring' && error.kind === 'rejected'
           if (error.kind === 'session_ended' || restoreRefused) {
-            endSession('session_ended', true)
+            endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now()), true)
           } else if (state.status !== 'signed-out') {
             // Anything short of a definite refusal keeps the session and tries again later.
             transientFailures++
@@ -210,12 +228,12 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     if (!parsed.success || parsed.data.from === tabId) return
     const message = parsed.data
     if (message.type === 'token') acceptTokens(message, 'other-tab')
-    else endSession(message.reason === 'session_ended' ? 'session_ended' : 'user', false)
+    else endSession(message.reason === 'user' ? 'other-tab' : message.reason, false)
   }
   channel?.addEventListener('message', onChannelMessage)
 
   /** Takes the token response of a sign-in, of whatever kind, and shares it with other tabs. */
-  async function startSession(request: () => Promise<TokenResponse>): Promise<User> {
+  async function startSession(request: () => Promise<SessionTokens>): Promise<User> {
     try {
       const response = await request()
       acceptTokens(response, 'network')
@@ -278,19 +296,15 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
     /**
      * Signs in with the code a social provider redirected back with, and the PKCE verifier kept
-     * since the sign-in started. Rejects with an {@link AuthError} (`invalid_grant` for any bad
-     * code) and changes nothing then.
+     * since the sign-in started (none for a provider without PKCE). Rejects with an
+     * {@link AuthError} (`invalid_grant` for any bad code) and changes nothing then.
      *
      * @example
-     * await session.signInWithProvider('kakao', code, verifier, `${origin}/auth/callback/kakao`)
+     * const redirectUri = `${origin}/auth/callback/kakao`
+     * await session.signInWithProvider('kakao', { code, codeVerifier, redirectUri, remember: true })
      */
-    signInWithProvider: (
-      provider: string,
-      code: string,
-      codeVerifier: string,
-      redirectUri: string,
-    ): Promise<User> =>
-      startSession(() => postOAuthCode(http, provider, { code, codeVerifier, redirectUri })),
+    signInWithProvider: (provider: string, grant: AuthorizationCodeGrant): Promise<User> =>
+      startSession(() => postOAuthCode(http, provider, grant)),
 
     /** Revokes this session on the server, then forgets it here and in every other tab. */
     async signOut(): Promise<void> {
@@ -309,6 +323,15 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
         throw toAuthError(cause)
       }
       endSession('user', true)
+    },
+
+    /** Revokes every other session of the user and keeps this one. */
+    async signOutOthers(): Promise<void> {
+      try {
+        await postLogoutOthers(http, (await validToken()).value)
+      } catch (cause) {
+        throw toAuthError(cause)
+      }
     },
 
     /** Stops timers and listeners (tests, HMR). */

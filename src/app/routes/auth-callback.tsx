@@ -63,7 +63,7 @@ export function AuthCallbackRoute() {
     if (status === 'restoring') return
     handled.current = true
     const { provider, code, codeVerifier, redirectUri, returnTo } = outcome
-    void signInWithProvider(provider, code, codeVerifier, redirectUri).then(
+    void signInWithProvider(provider, { code, codeVerifier, redirectUri }).then(
       () => navigate(returnTo, { replace: true }),
       (error: unknown) => {
         const message = exchangeFailureMessage(error, provider)

@@ -1,4 +1,5 @@
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { endedByServer } from '../../auth/events'
 import { useAuth, type LoginRedirectState } from '../../auth/react'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
@@ -7,7 +8,7 @@ import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
 
 function isRedirectState(value: unknown): value is LoginRedirectState {
-  return typeof value === 'object' && value !== null && 'from' in value && 'sessionEnded' in value
+  return typeof value === 'object' && value !== null && 'from' in value && 'endedBecause' in value
 }
 
 export function LoginRoute() {
@@ -29,7 +30,9 @@ export function LoginRoute() {
         </p>
         <h1 id="sign-in-heading">Sign in to Reel</h1>
         <p role="status" className="notice">
-          {redirect?.sessionEnded ? 'Your session has ended. Please sign in again.' : ''}
+          {redirect?.endedBecause && endedByServer(redirect.endedBecause)
+            ? 'Your session has ended. Please sign in again.'
+            : ''}
         </p>
         {socialSignInError && (
           <p role="alert" className="alert">

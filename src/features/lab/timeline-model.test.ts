@@ -157,7 +157,7 @@ describe('the timeline model', () => {
         mine(1_000, { type: 'token-received', expiresInMs: 300_000, source: 'network' }),
         mine(2_000, { type: 'refresh-started' }),
         mine(2_040, { type: 'refresh-failed', kind: 'session_ended', code: 'session_revoked' }),
-        mine(2_041, { type: 'signed-out', reason: 'session_ended' }),
+        mine(2_041, { type: 'signed-out', reason: 'revoked' }),
       ],
       lastMinute,
     )

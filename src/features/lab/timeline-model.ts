@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../../auth/events'
+import { endedByServer, type AuthEvent } from '../../auth/events'
 
 /** How a request ended: first time, after a 401 and one replay, or not at all. */
 export type RequestOutcome = 'ok' | 'replayed' | 'failed'
@@ -274,7 +274,7 @@ export function buildTimeline(
         lane.sessionMarks.push({
           id,
           at: event.at,
-          kind: event.reason === 'session_ended' ? 'session-ended' : 'signed-out',
+          kind: endedByServer(event.reason) ? 'session-ended' : 'signed-out',
         })
         break
       }
@@ -400,9 +400,11 @@ export function describeEvent(event: AuthEvent): string {
     case 'signed-in':
       return 'Signed in'
     case 'signed-out':
-      return event.reason === 'session_ended'
-        ? 'Session ended by the server'
-        : 'Signed out by the user'
+      return endedByServer(event.reason)
+        ? `Session ended by the server (${event.reason})`
+        : event.reason === 'other-tab'
+          ? 'Signed out in another tab'
+          : 'Signed out by the user'
   }
 }
 

@@ -37,7 +37,7 @@ const failureStateSchema = z.object({ socialSignInError: z.string() })
 export function failureState(message: string, returnTo: string | null) {
   return returnTo === null
     ? { socialSignInError: message }
-    : { socialSignInError: message, from: returnTo, sessionEnded: false }
+    : { socialSignInError: message, from: returnTo, endedBecause: null }
 }
 
 /** The failure message in a history state, if there is one. */

@@ -145,7 +145,7 @@ export type FinishResult =
  *
  * @example
  * const result = finishSocialSignIn('kakao', window.location.search)
- * if (result.ok) await signInWithProvider(result.provider, result.code, result.codeVerifier, result.redirectUri)
+ * if (result.ok) await signInWithProvider(result.provider, { code: result.code, codeVerifier: result.codeVerifier, redirectUri: result.redirectUri })
  */
 export function finishSocialSignIn(
   providerParam: string,
