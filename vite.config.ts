@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react'
-import type { Connect, Plugin } from 'vite'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { precompress } from './server/precompress.ts'
+import { securityHeadersMiddleware, sha256Source } from './server/security-headers.ts'
 
 /**
  * Where the SPA's `/api` lives:
@@ -38,33 +42,70 @@ function mockApi(): Plugin {
 }
 
 /**
- * The social sign-in callback page arrives with a code in its address: no request it makes, for
- * its scripts or anything else, may carry that in a `Referer`. Every mode, since it is the SPA's
- * own page; the page also sets a `<meta name="referrer">` for hosts that cannot send headers.
+ * `'sha256-…'` of what the host itself writes into a page's scripts and styles: React refresh's
+ * preamble in development, and in worker mode the consent page style sheet, drawn into the app.
  */
-function noReferrerOnAuthCallback(): Plugin {
-  const middleware: Connect.NextHandleFunction = (req, res, next) => {
-    if (req.url?.startsWith('/auth/callback/')) res.setHeader('Referrer-Policy', 'no-referrer')
-    next()
-  }
+async function hostHashes(dev: boolean) {
+  const consentStyle =
+    mockMode === 'worker'
+      ? [sha256Source((await import('./mocks/oauth-pages.ts')).CONSENT_PAGE_STYLE)]
+      : []
   return {
-    name: 'reel-no-referrer-on-auth-callback',
-    configureServer: (server) => void server.middlewares.use(middleware),
-    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+    scriptHashes: dev ? [sha256Source(react.preambleCode.replace('__BASE__', '/'))] : [],
+    apiDocumentStyleHashes: consentStyle,
+  }
+}
+
+/** The one header policy (server/security-headers.ts) on the dev and preview servers. */
+function securityHeaders(): Plugin {
+  return {
+    name: 'reel-security-headers',
+    async configureServer(server) {
+      const policy = { mode: 'development', ...(await hostHashes(true)) } as const
+      server.middlewares.use(securityHeadersMiddleware(policy))
+    },
+    async configurePreviewServer(server) {
+      const policy = { mode: 'production', ...(await hostHashes(false)) } as const
+      server.middlewares.use(securityHeadersMiddleware(policy))
+    },
+  }
+}
+
+/**
+ * What a build leaves in its output directory besides the bundle: the mock service worker only
+ * where the mocks run in one, and a brotli and a gzip twin of every text file for the server.
+ */
+function finishOutput(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'reel-finish-output',
+    apply: 'build',
+    configResolved: (config) => void (outDir = config.build.outDir),
+    async closeBundle() {
+      if (mockMode !== 'worker') await rm(join(outDir, 'mockServiceWorker.js'), { force: true })
+      await precompress(outDir)
+    },
   }
 }
 
 const proxy = apiUrl ? { '/api': { target: apiUrl, changeOrigin: true } } : undefined
 
 export default defineConfig({
-  plugins: [react(), noReferrerOnAuthCallback(), ...(mockMode === 'http' ? [mockApi()] : [])],
+  plugins: [
+    react(),
+    securityHeaders(),
+    finishOutput(),
+    ...(mockMode === 'http' ? [mockApi()] : []),
+  ],
   define: {
     'import.meta.env.VITE_MOCK_MODE': JSON.stringify(mockMode),
     'import.meta.env.VITE_CROSS_TAB': JSON.stringify(crossTab),
   },
-  server: { port: 5173, strictPort: true, ...(proxy && { proxy }) },
-  preview: { port: 4173, strictPort: true, ...(proxy && { proxy }) },
-  build: { sourcemap: true },
+  // No other origin may read the API: no Access-Control-Allow-Origin for anyone.
+  server: { port: 5173, strictPort: true, cors: false, ...(proxy && { proxy }) },
+  preview: { port: 4173, strictPort: true, cors: false, ...(proxy && { proxy }) },
+  // Source maps would publish the source; `REEL_SOURCEMAP=1` builds them for debugging.
+  build: { sourcemap: process.env.REEL_SOURCEMAP === '1' },
   test: {
     reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
     projects: [

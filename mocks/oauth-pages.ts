@@ -49,7 +49,7 @@ const BRANDS: Record<SocialProvider, Brand> = {
   },
 }
 
-const STYLE = `
+export const CONSENT_PAGE_STYLE = `
 *{box-sizing:border-box}
 html{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Apple SD Gothic Neo','Noto Sans KR',sans-serif;line-height:1.5;color:#1f1f1f;background:#f1f3f4}
 body{margin:0;min-height:100vh}
@@ -98,7 +98,7 @@ code{font-size:.9em;background:#f1f3f4;padding:.1rem .35rem;border-radius:4px}
 
 /** `'sha256-…'` of the style sheet, the only thing the pages' CSP allows. */
 const styleHash: Promise<string> = crypto.subtle
-  .digest('SHA-256', new TextEncoder().encode(STYLE))
+  .digest('SHA-256', new TextEncoder().encode(CONSENT_PAGE_STYLE))
   .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`)
 
 const ESCAPES: Record<string, string> = {
@@ -154,7 +154,7 @@ function page(provider: SocialProvider | null, title: Text, content: string): st
 <meta name="color-scheme" content="light">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(plain(title, lang))}</title>
-<style>${STYLE}</style>
+<style>${CONSENT_PAGE_STYLE}</style>
 </head>
 <body class="${provider ?? 'neutral'}">
 <header class="bar">${header}<span class="mock">${text({ ko: '모의 제공자', en: 'Mock provider' }, lang)}</span></header>

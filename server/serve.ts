@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import sirv from 'sirv'
+import { apiProxy } from './api-proxy.ts'
+import { API_PREFIX, securityHeadersMiddleware, type HeaderPolicy } from './security-headers.ts'
+
+export type ApiBackend =
+  /** The mock backend in this process (mocks/http.ts). */
+  | { kind: 'mock' }
+  /** A real backend: `/api` is proxied to it. */
+  | { kind: 'proxy'; target: URL }
+  /** None: a worker-mode build, whose API lives in a service worker in the page. */
+  | { kind: 'none' }
+
+export interface ServeOptions {
+  /** The built app (`vite build` output, with its .br and .gz twins). */
+  dir: string
+  api: ApiBackend
+  policy: HeaderPolicy
+  /** Believe `X-Forwarded-For` and `X-Forwarded-Proto` from the proxy in front of this server. */
+  trustProxy: boolean
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+/** Hashed file names change with their content, so a browser may keep them for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const ASSETS_PREFIX = '/assets/'
+
+function notFound(_req: IncomingMessage, res: ServerResponse): void {
+  res.statusCode = 404
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.end('Not found')
+}
+
+async function apiHandler(api: ApiBackend, trustProxy: boolean): Promise<Handler> {
+  if (api.kind === 'proxy') {
+    const proxy = apiProxy(api.target, trustProxy)
+    return (req, res, next) => (req.url?.startsWith(API_PREFIX) ? proxy(req, res) : next())
+  }
+  if (api.kind === 'mock') {
+    // Loaded only here, so a server in front of a real backend never starts the mock's keys.
+    return (await import('../mocks/http.ts')).mockApiMiddleware()
+  }
+  return (_req, _res, next) => next()
+}
+
+/**
+ * The production server's request handler: the header policy on every response, `/healthz`,
+ * the API, then the built files. Any path without a file extension outside `/assets/` is a
+ * client route and gets index.html; a missing file is a 404, never the app.
+ */
+export async function reelHandler(options: ServeOptions) {
+  const chain: Handler[] = [
+    securityHeadersMiddleware(options.policy, options.trustProxy),
+    (req, res, next) => {
+      if (req.url !== '/healthz') return next()
+      res.setHeader('Content-Type', 'application/json')
+      res.setHeader('Cache-Control', 'no-store')
+      res.end(JSON.stringify({ status: 'ok' }))
+    },
+    await apiHandler(options.api, options.trustProxy),
+    sirv(options.dir, {
+      single: true,
+      // sirv already sends a path with a file extension to the 404; so does everything in assets.
+      ignores: [`^${ASSETS_PREFIX}`],
+      brotli: true,
+      gzip: true,
+      etag: true,
+      setHeaders: (res, pathname) =>
+        res.setHeader('Cache-Control', pathname.startsWith(ASSETS_PREFIX) ? IMMUTABLE : 'no-cache'),
+    }),
+  ]
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const run = (index: number): void => {
+      const handler = chain[index]
+      if (!handler) return notFound(req, res)
+      handler(req, res, () => run(index + 1))
+    }
+    run(0)
+  }
+}
+
+/** Starts the server; resolves once it listens. Port 0 picks a free one. */
+export async function serve(
+  options: ServeOptions,
+  port: number,
+  host?: string,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer(await reelHandler(options))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no TCP address')
+  return { server, port: address.port }
+}
