@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios'
 import { z } from 'zod'
+import { redactErrorsOf } from '../lib/redact-error'
 
 /** The signed-in person, as `GET /api/me` and every token response describe them. */
 export const userSchema = z.object({
@@ -44,11 +45,13 @@ export interface Credentials {
  * trigger another refresh. The header is the contract's CSRF defence for `/api/auth/*`.
  */
 export function createAuthHttp(baseURL = '/api'): AxiosInstance {
-  return axios.create({
-    baseURL,
-    timeout: 15_000,
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  })
+  return redactErrorsOf(
+    axios.create({
+      baseURL,
+      timeout: 15_000,
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    }),
+  )
 }
 
 export async function postLogin(
