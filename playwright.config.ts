@@ -56,15 +56,15 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // The production build, served by Vite's preview server with the mock API in Node.
-      command: `vite build --outDir ${outDir} && vite preview --outDir ${outDir} --port ${PORT} --strictPort`,
+      // The production build, served as deployments serve it: `npm run serve`, mock API in Node.
+      command: `vite build --outDir ${outDir} && npm run serve -- --dir ${outDir} --port ${PORT}`,
       url: baseURL,
       // Always a fresh build: a server left running would test yesterday's code.
       reuseExistingServer: false,
       timeout: 180_000,
     },
     {
-      command: `vite build --outDir ${outDir}-worker && vite preview --outDir ${outDir}-worker --port ${WORKER_PORT} --strictPort`,
+      command: `vite build --outDir ${outDir}-worker && npm run serve -- --dir ${outDir}-worker --port ${WORKER_PORT}`,
       url: workerURL,
       env: { REEL_MOCK: 'worker' },
       reuseExistingServer: false,

@@ -105,7 +105,20 @@ export default defineConfig({
   server: { port: 5173, strictPort: true, cors: false, ...(proxy && { proxy }) },
   preview: { port: 4173, strictPort: true, cors: false, ...(proxy && { proxy }) },
   // Source maps would publish the source; `REEL_SOURCEMAP=1` builds them for debugging.
-  build: { sourcemap: process.env.REEL_SOURCEMAP === '1' },
+  build: {
+    sourcemap: process.env.REEL_SOURCEMAP === '1',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Zod and the switch that keeps it from probing `new Function` (forbidden by the CSP)
+          // share one chunk, so the switch runs before any chunk that builds a schema.
+          groups: [
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]zod-without-eval\.ts$/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
     projects: [

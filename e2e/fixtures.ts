@@ -1,4 +1,10 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test'
 
 export const DEMO = { username: 'demo', password: 'demo-password-1' } as const
 
@@ -62,9 +68,41 @@ function watchConsole(page: Page, problems: string[], expected: RegExp[]) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
 }
 
+/** Chromium's console line for a refused script, style, connection or frame. */
+const CSP_CONSOLE = /Content Security Policy/i
+
+/**
+ * Collects every Content-Security-Policy violation in `context`'s pages into `found`: each page
+ * reports its `securitypolicyviolation` events as they happen (so a later navigation loses
+ * none), and the console's CSP lines cover what the page cannot see.
+ */
+export async function watchCsp(context: BrowserContext, found: string[]): Promise<void> {
+  await context.exposeFunction('reelReportCspViolation', (violation: string) =>
+    found.push(`violation: ${violation}`),
+  )
+  await context.addInitScript(() => {
+    const report = (window as unknown as { reelReportCspViolation: (text: string) => void })
+      .reelReportCspViolation
+    addEventListener('securitypolicyviolation', (event) =>
+      report(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'an inline source'} ` +
+          `in ${event.documentURI} (${event.sourceFile || 'the document'}:${event.lineNumber})`,
+      ),
+    )
+  })
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (CSP_CONSOLE.test(message.text())) found.push(`console: ${message.text()}`)
+    })
+  context.pages().forEach(watch)
+  context.on('page', watch)
+}
+
 export const test = base.extend<{
   labApi: Lab
   consoleProblems: string[]
+  /** Content-Security-Policy violations: any is a failure, as the app must run under its policy. */
+  cspViolations: string[]
   /** Console errors a test provokes on purpose (a failing backend, say). */
   expectedConsoleErrors: RegExp[]
 }>({
@@ -82,6 +120,15 @@ export const test = base.extend<{
       context.on('page', (page) => watchConsole(page, problems, expectedConsoleErrors))
       await use(problems)
       expect(problems, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const found: string[] = []
+      await watchCsp(context, found)
+      await use(found)
+      expect(found, 'Content-Security-Policy violations').toEqual([])
     },
     { auto: true },
   ],

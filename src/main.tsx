@@ -1,3 +1,5 @@
+// First: it must run before any module builds a schema.
+import './lib/zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router-dom'
