@@ -133,6 +133,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'hosts',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'app',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],

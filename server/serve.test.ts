@@ -1,0 +1,192 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serve, type ServeOptions } from './serve.ts'
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
+import { ENTRY, ENTRY_SOURCE, INDEX_HTML, testBuild } from './test-build.ts'
+
+let build: Awaited<ReturnType<typeof testBuild>>
+const servers: Server[] = []
+
+beforeAll(async () => {
+  build = await testBuild()
+})
+afterAll(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
+  await build.remove()
+})
+
+async function start(options: Partial<ServeOptions> = {}): Promise<string> {
+  const { server, port } = await serve(
+    {
+      dir: build.dir,
+      api: { kind: 'none' },
+      policy: { mode: 'production' },
+      trustProxy: false,
+      ...options,
+    },
+    0,
+    '127.0.0.1',
+  )
+  servers.push(server)
+  return `http://127.0.0.1:${port}`
+}
+
+/** A raw GET: fetch would decompress the body and hide what the server chose to send. */
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        }),
+      )
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+describe('the production server', () => {
+  it('keeps hashed assets for a year and has index.html revalidated', async () => {
+    const origin = await start()
+    expect((await get(origin + ENTRY)).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    )
+    for (const path of ['/', '/index.html', '/movies']) {
+      expect((await get(origin + path)).headers['cache-control'], path).toBe('no-cache')
+    }
+  })
+
+  it('sends the precompressed twin the client accepts, else the file itself', async () => {
+    const origin = await start()
+    const brotli = await get(origin + ENTRY, { 'Accept-Encoding': 'gzip, br' })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.body.length).toBeLessThan(ENTRY_SOURCE.length)
+    const gzip = await get(origin + ENTRY, { 'Accept-Encoding': 'gzip' })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    const plain = await get(origin + ENTRY)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString()).toBe(ENTRY_SOURCE)
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+  })
+
+  it('answers a missing file with 404, never with the app', async () => {
+    const origin = await start()
+    for (const path of ['/assets/index-Missing1.js', '/assets/chunk', '/robots.txt']) {
+      const response = await get(origin + path)
+      expect(response.status, path).toBe(404)
+      expect(response.body.toString(), path).not.toContain('id="root"')
+    }
+  })
+
+  it('answers every client route with index.html', async () => {
+    const origin = await start()
+    for (const path of ['/login', '/movies/tt0133093', '/auth/callback/google?code=x']) {
+      const response = await get(origin + path)
+      expect(response.status, path).toBe(200)
+      expect(response.body.toString(), path).toBe(INDEX_HTML)
+    }
+  })
+
+  it('puts the header policy on files, fallbacks, 404s and health alike', async () => {
+    const origin = await start()
+    for (const path of ['/', ENTRY, '/movies', '/assets/missing.js', '/healthz']) {
+      const { headers } = await get(origin + path)
+      expect(headers['content-security-policy'], path).toBe(
+        contentSecurityPolicy({ mode: 'production' }),
+      )
+      expect(headers['x-content-type-options'], path).toBe('nosniff')
+      expect(headers['strict-transport-security'], path).toBeUndefined()
+    }
+    const callback = await get(`${origin}/auth/callback/kakao?code=secret`)
+    expect(callback.headers['referrer-policy']).toBe('no-referrer')
+  })
+
+  it('reports its health', async () => {
+    const origin = await start()
+    const response = await get(`${origin}/healthz`)
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body.toString())).toEqual({ status: 'ok' })
+  })
+
+  it('sends HSTS only when a proxy it trusts says the browser came over HTTPS', async () => {
+    const https = { 'X-Forwarded-Proto': 'https' }
+    const trusting = await start({ trustProxy: true })
+    expect((await get(`${trusting}/`, https)).headers['strict-transport-security']).toBe(
+      STRICT_TRANSPORT_SECURITY,
+    )
+    expect((await get(`${trusting}/`)).headers['strict-transport-security']).toBeUndefined()
+    const untrusting = await start()
+    expect((await get(`${untrusting}/`, https)).headers['strict-transport-security']).toBe(
+      undefined,
+    )
+  })
+})
+
+describe('the production server in front of a real backend', () => {
+  let backend: Server
+  let backendUrl: URL
+
+  beforeAll(async () => {
+    // Answers with the headers it received, and a page with a policy of its own.
+    backend = createServer((req, res) => {
+      res.setHeader('Content-Type', 'application/json')
+      res.setHeader('Content-Security-Policy', "default-src 'none'")
+      res.end(JSON.stringify({ url: req.url, headers: req.headers }))
+    })
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve))
+    const address = backend.address()
+    if (address === null || typeof address === 'string') throw new Error('no TCP address')
+    backendUrl = new URL(`http://127.0.0.1:${address.port}`)
+  })
+  afterAll(() => new Promise((resolve) => backend.close(resolve)))
+
+  async function forwarded(trustProxy: boolean, headers: Record<string, string> = {}) {
+    const origin = await start({ api: { kind: 'proxy', target: backendUrl }, trustProxy })
+    const response = await get(`${origin}/api/movies?page=2`, headers)
+    return {
+      response,
+      seen: JSON.parse(response.body.toString()) as { url: string; headers: IncomingHttpHeaders },
+    }
+  }
+
+  it('passes /api on with the connecting address as X-Forwarded-For', async () => {
+    const { seen } = await forwarded(false)
+    expect(seen.url).toBe('/api/movies?page=2')
+    expect(seen.headers['x-forwarded-for']).toMatch(/^(::ffff:)?127\.0\.0\.1$/)
+    expect(seen.headers.host).toBe(backendUrl.host)
+  })
+
+  it('drops an X-Forwarded-For a client made up, unless it trusts the proxy in front', async () => {
+    const forged = { 'X-Forwarded-For': '203.0.113.7' }
+    const untrusted = await forwarded(false, forged)
+    expect(untrusted.seen.headers['x-forwarded-for']).not.toContain('203.0.113.7')
+    const trusted = await forwarded(true, forged)
+    expect(trusted.seen.headers['x-forwarded-for']).toMatch(
+      /^203\.0\.113\.7, (::ffff:)?127\.0\.0\.1$/,
+    )
+  })
+
+  it("keeps the backend's own headers over its policy, and adds nosniff", async () => {
+    const { response } = await forwarded(false)
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'")
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('answers 502 when the backend is unreachable', async () => {
+    const origin = await start({
+      api: { kind: 'proxy', target: new URL('http://127.0.0.1:9') },
+    })
+    const response = await get(`${origin}/api/me`)
+    expect(response.status).toBe(502)
+    expect(response.headers['content-type']).toBe('application/problem+json')
+  })
+})
