@@ -26,6 +26,13 @@ export interface HeaderPolicy {
 /** Where the social sign-in callback lands, with a one-time code in its address. */
 export const AUTH_CALLBACK_PREFIX = '/auth/callback/'
 export const API_PREFIX = '/api/'
+/** Built files whose names carry their content's hash. */
+export const HASHED_ASSETS_PREFIX = '/assets/'
+
+/** A hashed file changes its name when it changes, so a browser may keep it for good. */
+export const CACHE_HASHED = 'public, max-age=31536000, immutable'
+/** Everything else (index.html above all) is checked with the server on every use. */
+export const CACHE_REVALIDATE = 'no-cache'
 
 /** `'sha256-…'` of an inline script or style, the CSP source that allows exactly that text. */
 export function sha256Source(text: string): string {

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { apiProxy } from './api-proxy.ts'
-import { API_PREFIX, securityHeadersMiddleware, type HeaderPolicy } from './security-headers.ts'
+import {
+  API_PREFIX,
+  CACHE_HASHED,
+  CACHE_REVALIDATE,
+  HASHED_ASSETS_PREFIX,
+  securityHeadersMiddleware,
+  type HeaderPolicy,
+} from './security-headers.ts'
 
 export type ApiBackend =
   /** The mock backend in this process (mocks/http.ts). */
@@ -21,10 +28,6 @@ export interface ServeOptions {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
-
-/** Hashed file names change with their content, so a browser may keep them for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable'
-const ASSETS_PREFIX = '/assets/'
 
 function notFound(_req: IncomingMessage, res: ServerResponse): void {
   res.statusCode = 404
@@ -62,12 +65,15 @@ export async function reelHandler(options: ServeOptions) {
     sirv(options.dir, {
       single: true,
       // sirv already sends a path with a file extension to the 404; so does everything in assets.
-      ignores: [`^${ASSETS_PREFIX}`],
+      ignores: [`^${HASHED_ASSETS_PREFIX}`],
       brotli: true,
       gzip: true,
       etag: true,
       setHeaders: (res, pathname) =>
-        res.setHeader('Cache-Control', pathname.startsWith(ASSETS_PREFIX) ? IMMUTABLE : 'no-cache'),
+        res.setHeader(
+          'Cache-Control',
+          pathname.startsWith(HASHED_ASSETS_PREFIX) ? CACHE_HASHED : CACHE_REVALIDATE,
+        ),
     }),
   ]
   return (req: IncomingMessage, res: ServerResponse): void => {
