@@ -17,14 +17,18 @@ export interface LabStats {
   activeSessions: number
 }
 
+// Unsafe lab requests pass the API's CSRF check as the SPA's own do.
+const XHR = { 'X-Requested-With': 'XMLHttpRequest' }
+
 /** The mock backend's lab, for resetting state, bending it, and reading its counters. */
 export function lab(request: APIRequestContext) {
   return {
     async reset(): Promise<void> {
-      expect((await request.post('/api/__lab/reset')).status()).toBe(204)
+      expect((await request.post('/api/__lab/reset', { headers: XHR })).status()).toBe(204)
     },
     async configure(patch: Record<string, unknown>): Promise<void> {
-      const response = await request.patch('/api/__lab/config', { data: patch })
+      // `data` as an object is sent as JSON with `Content-Type: application/json`.
+      const response = await request.patch('/api/__lab/config', { data: patch, headers: XHR })
       expect(response.ok(), await response.text()).toBe(true)
     },
     async stats(): Promise<LabStats> {

@@ -2,7 +2,26 @@ import { base64url } from 'jose'
 
 // WebCrypto only, so the same code runs in Node and in the service worker host.
 
-const PBKDF2_ITERATIONS = 60_000
+/** OWASP's figure for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet). */
+const OWASP_PBKDF2_ITERATIONS = 600_000
+
+/**
+ * The one way to lower the cost: `REEL_PASSWORD_HASH_ITERATIONS`, set by the test config so
+ * hundreds of sign-ins stay fast. Every server (dev, preview, e2e) and the service worker, which
+ * has no environment, use the full cost. A real server never has such a switch in production.
+ */
+function pbkdf2Iterations(): number {
+  const setting =
+    typeof process === 'undefined' ? undefined : process.env.REEL_PASSWORD_HASH_ITERATIONS
+  if (setting === undefined) return OWASP_PBKDF2_ITERATIONS
+  const iterations = Number(setting)
+  if (!Number.isInteger(iterations) || iterations < 1) {
+    throw new Error(`REEL_PASSWORD_HASH_ITERATIONS must be a positive integer, not "${setting}"`)
+  }
+  return iterations
+}
+
+const PBKDF2_ITERATIONS = pbkdf2Iterations()
 
 /** A fresh opaque secret: 256 random bits, base64url. */
 export function randomToken(bytes = 32): string {
@@ -18,6 +37,12 @@ export async function sha256(value: string): Promise<string> {
 export interface PasswordHash {
   salt: string
   hash: string
+}
+
+/** A new salted hash of a password (the salt: 128 random bits). */
+export async function hashPassword(password: string): Promise<PasswordHash> {
+  const salt = randomToken(16)
+  return { salt, hash: await pbkdf2(password, salt) }
 }
 
 async function pbkdf2(password: string, salt: string): Promise<string> {
@@ -56,8 +81,9 @@ const DUMMY: PasswordHash = { salt: 'AAAAAAAAAAAAAAAAAAAAAA', hash: '' }
 /** Checks a password against a stored hash; `null` (unknown user) costs the same and fails. */
 export async function verifyPassword(
   password: string,
-  stored: PasswordHash | null,
+  stored: Promise<PasswordHash> | null,
 ): Promise<boolean> {
-  const candidate = await pbkdf2(password, (stored ?? DUMMY).salt)
-  return stored !== null && timingSafeEqual(candidate, stored.hash)
+  const known = await stored
+  const candidate = await pbkdf2(password, (known ?? DUMMY).salt)
+  return known !== null && timingSafeEqual(candidate, known.hash)
 }

@@ -1,5 +1,6 @@
-import type { PasswordHash } from './crypto.ts'
+import { hashPassword, type PasswordHash } from './crypto.ts'
 import { defaultLabConfig, type LabConfig } from './lab-config.ts'
+import { newLoginFailures } from './login-throttle.ts'
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
@@ -12,7 +13,8 @@ export interface UserRecord {
   displayName: string
   email: string
   emailVerified: boolean
-  password: PasswordHash | null
+  /** Pending while the hash is being computed; null for a user without a password. */
+  password: Promise<PasswordHash> | null
   /** Provider name → the user's id at that provider. */
   linked: Partial<Record<Provider, string>>
 }
@@ -26,6 +28,8 @@ export interface SessionRecord {
   lastUsedAt: number
   /** Absolute end of the session; rotation never moves it. */
   expiresAt: number
+  /** False for "keep me signed in" off: the cookie is a browser-session cookie. */
+  persistent: boolean
   revoked: boolean
 }
 
@@ -36,6 +40,9 @@ export interface RefreshTokenRecord {
   /**
    * The raw successor, held only while a reuse grace window is open so that a retried refresh
    * can be answered with the same token instead of a new branch. Always null when grace is 0.
+   * A real server must not keep a raw token, even briefly: it stores the successor encrypted
+   * under a server key (or derives it again, as an HMAC of the parent under a server secret)
+   * and only the hashes of tokens otherwise.
    */
   graceChild: string | null
 }
@@ -72,6 +79,22 @@ export interface Stats {
   rejectedAccessTokens: number
 }
 
+const seedHashes = new Map<string, Promise<PasswordHash>>()
+
+/**
+ * The seed users' hashes, computed once per host at full cost the first time the seed is built
+ * (at start-up, in the background: nothing waits for them until a sign-in does), and shared by
+ * every reset after.
+ */
+function seedPassword(password: string): Promise<PasswordHash> {
+  let hash = seedHashes.get(password)
+  if (!hash) {
+    hash = hashPassword(password)
+    seedHashes.set(password, hash)
+  }
+  return hash
+}
+
 function seedUsers(): Map<string, UserRecord> {
   const users: UserRecord[] = [
     {
@@ -80,10 +103,7 @@ function seedUsers(): Map<string, UserRecord> {
       displayName: 'Demo Viewer',
       email: 'demo@reel.example',
       emailVerified: true,
-      password: {
-        salt: 'spB7_fcipDB9OvLZtFSNUw',
-        hash: 'H0RgxY-LiyITwg5sAap3awoEzQCDU-PDMnNxdAp2wPU',
-      },
+      password: seedPassword('demo-password-1'),
       linked: {},
     },
     {
@@ -92,10 +112,7 @@ function seedUsers(): Map<string, UserRecord> {
       displayName: 'Alice Kim',
       email: 'alice@reel.example',
       emailVerified: true,
-      password: {
-        salt: 'zR2V2oAPjHzsXmef-xjgcw',
-        hash: 'ype1tuDAzjFyZgwH2mkrWg7ywZYJkXClOtPL8GzaMDo',
-      },
+      password: seedPassword('alice-password-1'),
       linked: {},
     },
   ]
@@ -117,8 +134,8 @@ function freshState() {
     /** Keyed by the SHA-256 of the token; the raw token is never stored. */
     refreshTokens: new Map<string, RefreshTokenRecord>(),
     watchlists: new Map<string, string[]>([['u_demo', ['parasite-2019', 'spirited-away-2001']]]),
-    /** Username → times of recent failed sign-ins, for throttling. */
-    loginFailures: new Map<string, number[]>(),
+    /** Recent failed sign-ins per username and client address, for throttling. */
+    loginFailures: newLoginFailures(),
     /** The mock providers' pending consent pages, by their random id. */
     authorizationRequests: new Map<string, AuthorizationRequestRecord>(),
     /** Keyed by the SHA-256 of the code; the raw code is never stored. */

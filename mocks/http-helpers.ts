@@ -5,8 +5,10 @@ import { problem, validationFailed } from './problem.ts'
 export const REFRESH_COOKIE = '__Secure-reel_rt'
 const REFRESH_COOKIE_ATTRIBUTES = 'Path=/api/auth; HttpOnly; Secure; SameSite=Strict'
 
-export function refreshCookie(token: string, maxAgeSec: number): string {
-  return `${REFRESH_COOKIE}=${token}; ${REFRESH_COOKIE_ATTRIBUTES}; Max-Age=${maxAgeSec}`
+/** The refresh cookie; without `maxAgeSec`, a browser-session cookie (no Max-Age, no Expires). */
+export function refreshCookie(token: string, maxAgeSec: number | null): string {
+  const cookie = `${REFRESH_COOKIE}=${token}; ${REFRESH_COOKIE_ATTRIBUTES}`
+  return maxAgeSec === null ? cookie : `${cookie}; Max-Age=${maxAgeSec}`
 }
 
 export const clearedRefreshCookie = `${REFRESH_COOKIE}=; ${REFRESH_COOKIE_ATTRIBUTES}; Max-Age=0`
@@ -14,12 +16,16 @@ export const clearedRefreshCookie = `${REFRESH_COOKIE}=; ${REFRESH_COOKIE_ATTRIB
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * The contract's CSRF rules for `/api/auth/*`: a custom header a cross-site form cannot send,
- * JSON bodies only, and no foreign `Origin`. Returns the refusal, or null when the request passes.
+ * The contract's CSRF rules for `/api/auth/*` and `/api/__lab/*`: a custom header a cross-site
+ * form cannot send, JSON bodies only, and no foreign `Origin`. Returns the refusal, or null when
+ * the request passes.
  */
 export async function csrfRefusal(request: Request): Promise<HttpResponse<string> | null> {
   if (!UNSAFE_METHODS.has(request.method)) return null
   const origin = request.headers.get('Origin')
+  // The mock takes its own origin from the request URL, which the Node host builds from the
+  // Host header. A real server must compare with the origin it is configured to serve, never
+  // one derived from Host, which the client chooses.
   const sameOrigin = origin === null || origin === new URL(request.url).origin
   // Read the body itself: behind a service worker there is no Content-Length to go by.
   const hasBody = (await request.clone().arrayBuffer()).byteLength > 0

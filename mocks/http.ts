@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer, type Server } from 'node:http'
 import { getResponse } from 'msw'
+import { recordClientAddress } from './client-address.ts'
 import { handlers } from './handlers/index.ts'
 import { problem } from './problem.ts'
 
@@ -27,11 +28,14 @@ async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Req
   }
   const method = req.method ?? 'GET'
   const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req)
-  return new Request(new URL(req.url ?? '/', origin), {
+  const request = new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : null,
   })
+  // The TCP peer, for per-client throttling: taken from the socket, not from anything sent.
+  recordClientAddress(request, req.socket.remoteAddress ?? 'unknown')
+  return request
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {

@@ -1,5 +1,12 @@
 import { randomToken, sha256 } from './crypto.ts'
-import { db, serverNow, type Provider, type SessionRecord, type UserRecord } from './db.ts'
+import {
+  db,
+  isSessionActive,
+  serverNow,
+  type Provider,
+  type SessionRecord,
+  type UserRecord,
+} from './db.ts'
 import { clearedRefreshCookie, json, refreshCookie } from './http-helpers.ts'
 import { problem } from './problem.ts'
 import { issueAccessToken } from './tokens.ts'
@@ -32,13 +39,34 @@ async function storeNewRefreshToken(sessionId: string): Promise<string> {
   return token
 }
 
-/** A new session (token family) for a sign-in, with its first refresh token. */
+/** Without "keep me signed in", a session lasts at most this long. */
+const BROWSER_SESSION_TTL_SEC = 12 * 60 * 60
+
+export interface SignIn {
+  user: UserRecord
+  provider: Provider
+  userAgent: string
+  /** "Keep me signed in"; on unless the client says otherwise. */
+  remember: boolean
+  /** The refresh cookie the request carried, if any: its session is the one being replaced. */
+  refreshCookie: string | undefined
+}
+
+/**
+ * A new session (token family) for a sign-in, with its first refresh token. A sign-in from a
+ * browser that still holds a valid refresh cookie replaces that cookie's session, which is
+ * revoked so its refresh and access tokens stop working at once. Every way of signing in goes
+ * through here, so none can leave the replaced session alive.
+ */
 export async function createSession(
-  user: UserRecord,
-  provider: Provider,
-  userAgent: string,
+  signIn: SignIn,
 ): Promise<{ session: SessionRecord; refreshToken: string }> {
+  const { user, provider, userAgent, remember } = signIn
+  const replaced = await currentSessionOfToken(signIn.refreshCookie)
   const now = serverNow()
+  const lifetimeSec = remember
+    ? db.config.refreshTokenTtlSec
+    : Math.min(BROWSER_SESSION_TTL_SEC, db.config.refreshTokenTtlSec)
   const session: SessionRecord = {
     id: `s_${randomToken(12)}`,
     userId: user.id,
@@ -46,11 +74,21 @@ export async function createSession(
     userAgent: userAgent.slice(0, 512),
     createdAt: now,
     lastUsedAt: now,
-    expiresAt: now + db.config.refreshTokenTtlSec * 1000,
+    expiresAt: now + lifetimeSec * 1000,
+    persistent: remember,
     revoked: false,
   }
+  if (replaced) replaced.revoked = true
   db.sessions.set(session.id, session)
   return { session, refreshToken: await storeNewRefreshToken(session.id) }
+}
+
+/** The session whose current (not yet rotated) refresh token this is, if it is still active. */
+async function currentSessionOfToken(raw: string | undefined): Promise<SessionRecord | null> {
+  if (!raw || !REFRESH_TOKEN_PATTERN.test(raw)) return null
+  const record = db.refreshTokens.get(await sha256(raw))
+  const session = record && db.sessions.get(record.sessionId)
+  return session && record.rotatedAt === null && isSessionActive(session) ? session : null
 }
 
 export type RotationResult =
@@ -61,6 +99,13 @@ export type RotationResult =
  * Exchanges a refresh token for its successor. A token that was already exchanged is reuse
  * (a sign of theft): the whole family is revoked, except inside the grace window, where the
  * same successor is handed out again so a retried request does not sign the user out.
+ *
+ * The mock is safe from races because nothing awaits between its checks and its writes in one
+ * thread. A real server with a database must make the rotation one conditional write in a
+ * transaction, e.g. `UPDATE refresh_tokens SET rotated_at = now(), child_hash = $2
+ * WHERE hash = $1 AND rotated_at IS NULL`, inserting the child in the same transaction, and
+ * treat "no row updated" as the token having been rotated already (reuse or grace), never read
+ * the row first and write it in a second statement.
  */
 export async function rotateRefreshToken(raw: string | undefined): Promise<RotationResult> {
   if (!raw) return { ok: false, code: 'refresh_missing' }
@@ -129,9 +174,15 @@ export async function tokenResponse(
       accessToken: await issueAccessToken(user, session.id),
       tokenType: 'Bearer',
       expiresIn: db.config.accessTokenTtlSec,
+      // The cookie's end, which script cannot read; rotation keeps it where sign-in put it.
+      sessionExpiresAt: new Date(session.expiresAt).toISOString(),
       user: toUserDto(user),
     },
-    { headers: { 'Set-Cookie': refreshCookie(refreshToken, maxAge) } },
+    {
+      headers: {
+        'Set-Cookie': refreshCookie(refreshToken, session.persistent ? maxAge : null),
+      },
+    },
   )
 }
 

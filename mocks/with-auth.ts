@@ -1,5 +1,5 @@
 import type { PathParams } from 'msw'
-import { db, type UserRecord } from './db.ts'
+import { db, isSessionActive, type UserRecord } from './db.ts'
 import { problem } from './problem.ts'
 import { verifyAccessToken, type AccessClaims } from './tokens.ts'
 
@@ -46,6 +46,12 @@ export function withAuth<P extends PathParams>(
     if (!verdict.ok) return unauthorized(verdict.code)
     const user = db.users.get(verdict.claims.sub)
     if (!user) return unauthorized('token_invalid')
+    // A signature proves the token was issued, not that its session still stands: logging out,
+    // revoking a device, reuse detection and expiry must stop its access tokens at once.
+    const session = db.sessions.get(verdict.claims.sid)
+    if (!session || session.userId !== user.id || !isSessionActive(session)) {
+      return unauthorized('token_invalid')
+    }
     return resolver({
       ...info,
       auth: { user, sessionId: verdict.claims.sid, claims: verdict.claims },

@@ -26,11 +26,13 @@ export interface LabPatch {
 /** The mock backend's lab (API.md, "Lab"), over plain fetch so it never touches a client's pool. */
 export function labClient(origin: string) {
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
+    // Unsafe lab requests pass the API's CSRF check as the SPA's own do.
+    const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest' }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
     const response = await fetch(`${origin}/api/__lab/${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     if (!response.ok) throw new Error(`lab ${method} ${path}: ${response.status}`)
     return response

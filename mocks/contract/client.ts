@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import { request as httpRequest, type Server } from 'node:http'
 import { base64url, decodeJwt, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
 import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest'
 import { z } from 'zod'
@@ -8,7 +8,7 @@ import type { LabConfig } from '../lab-config.ts'
 import { issueAccessToken } from '../tokens.ts'
 
 /**
- * Helpers for the contract tests (see /work/shared/API.md). Everything goes over real HTTP with
+ * Helpers for the contract tests (see docs/api.md). Everything goes over real HTTP with
  * Node's `fetch`; cookies are handled by hand, as a browser would, from `Set-Cookie`.
  */
 
@@ -66,6 +66,8 @@ export interface CallOptions {
   headers?: Record<string, string>
   /** `manual` to see a redirect itself rather than where it leads. */
   redirect?: RequestRedirect
+  /** The local address to connect from (any of 127.0.0.0/8 is the loopback on Linux). */
+  localAddress?: string
 }
 
 /** One request to the mock host, with the headers the SPA would send. */
@@ -82,11 +84,46 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
     body = JSON.stringify(options.json)
   }
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
+  if (options.localAddress !== undefined) {
+    return requestFrom(options.localAddress, options.method ?? 'GET', path, headers, body)
+  }
   return fetch(`${origin}${path}`, {
     method: options.method ?? 'GET',
     headers,
     ...(body === undefined ? {} : { body }),
     ...(options.redirect === undefined ? {} : { redirect: options.redirect }),
+  })
+}
+
+/** A request over `node:http` from a chosen local address, answered as a fetch `Response`. */
+function requestFrom(
+  localAddress: string,
+  method: string,
+  path: string,
+  headers: Headers,
+  body: string | undefined,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(
+      `${origin}${path}`,
+      { method, localAddress, headers: Object.fromEntries(headers) },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('error', reject)
+        res.on('end', () => {
+          const received = new Headers()
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const item of [value ?? []].flat()) received.append(name, item)
+          }
+          const status = res.statusCode ?? 0
+          const content = status === 204 ? null : Buffer.concat(chunks)
+          resolve(new Response(content, { status, headers: received }))
+        })
+      },
+    )
+    sent.on('error', reject)
+    sent.end(body)
   })
 }
 
@@ -105,6 +142,7 @@ export const tokenResponseSchema = z.strictObject({
   accessToken: z.string(),
   tokenType: z.literal('Bearer'),
   expiresIn: z.number(),
+  sessionExpiresAt: z.iso.datetime(),
   user: userSchema,
 })
 export type TokenResponse = z.infer<typeof tokenResponseSchema>
@@ -138,6 +176,7 @@ export const sessionSchema = z.strictObject({
   id: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string(),
+  expiresAt: z.iso.datetime(),
   userAgent: z.string(),
   provider: z.string(),
   current: z.boolean(),
@@ -238,15 +277,18 @@ export function parseSetCookie(header: string): SetCookie {
   }
 }
 
-/** The single refresh cookie a response sets, with its attributes checked to the letter. */
-function expectOneRefreshCookie(response: Response): SetCookie {
+/**
+ * The single refresh cookie a response sets, with its attributes checked to the letter: a
+ * persistent cookie has `Max-Age`, a browser-session one has neither it nor `Expires`.
+ */
+function expectOneRefreshCookie(response: Response, persistent = true): SetCookie {
   const headers = response.headers.getSetCookie()
   expect(headers).toHaveLength(1)
   const cookie = parseSetCookie(headers[0] ?? '')
   expect(cookie.name).toBe(REFRESH_COOKIE)
   expect([...cookie.attributes.keys()].sort()).toEqual([
     'httponly',
-    'max-age',
+    ...(persistent ? ['max-age'] : []),
     'path',
     'samesite',
     'secure',
@@ -266,6 +308,13 @@ export function expectRefreshCookie(response: Response): { token: string; maxAge
   // At least 128 random bits: 22 base64url characters carry 132.
   expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{22,}$/)
   return { token: cookie.value, maxAge: Number(maxAge) }
+}
+
+/** Asserts a freshly issued browser-session refresh cookie and returns its token. */
+export function expectSessionRefreshCookie(response: Response): string {
+  const cookie = expectOneRefreshCookie(response, false)
+  expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{22,}$/)
+  return cookie.value
 }
 
 /** Asserts the refresh cookie is cleared: same name and path, empty, `Max-Age=0`. */

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import {
+  type CallOptions,
   ALICE,
   DEFAULT_REFRESH_MAX_AGE,
   DEMO,
@@ -8,25 +9,36 @@ import {
   expectNoSetCookie,
   expectProblem,
   expectRefreshCookie,
+  expectRefreshFailure,
+  getMe,
   getStats,
   login,
   postLogin,
+  postRefresh,
   refresh,
   setServerClock,
   tokenResponseSchema,
   useMockServer,
+  userSchema,
 } from './client.ts'
 
 useMockServer()
 
 const WINDOW_SEC = 15 * 60
 
-async function failLogin(username: string): Promise<void> {
+async function failLogin(username: string, options: CallOptions = {}): Promise<void> {
   await expectProblem(
-    await postLogin({ username, password: 'wrong-password' }),
+    await postLogin({ username, password: 'wrong-password' }, options),
     401,
     'invalid_credentials',
   )
+}
+
+async function expectTokenInvalid(response: Response): Promise<void> {
+  expect(response.headers.get('WWW-Authenticate')).toBe(
+    'Bearer realm="reel", error="invalid_token"',
+  )
+  await expectProblem(response, 401, 'token_invalid')
 }
 
 describe('POST /api/auth/login', () => {
@@ -61,15 +73,48 @@ describe('POST /api/auth/login', () => {
     expect(maxAge).toBe(DEFAULT_REFRESH_MAX_AGE)
   })
 
-  it('starts a new session on every sign-in and ignores an old cookie sent along', async () => {
+  it('starts a new session on every sign-in and revokes the session of a valid cookie sent along', async () => {
     const first = await login()
     const second = await login(DEMO, { refreshToken: first.refreshToken })
 
     expect(second.refreshToken).not.toBe(first.refreshToken)
     expect(second.sessionId).not.toBe(first.sessionId)
-    expect((await getStats()).activeSessions).toBe(2)
-    // The old session was neither reused nor touched.
-    await refresh(first.refreshToken)
+    expect((await getStats()).activeSessions).toBe(1)
+    await expectRefreshFailure(await postRefresh(first.refreshToken), 'session_revoked')
+    await expectTokenInvalid(await getMe(first.accessToken))
+    await refresh(second.refreshToken)
+  })
+
+  it('replaces the cookie’s session even when another user signs in with it', async () => {
+    const demo = await login()
+    await login(ALICE, { refreshToken: demo.refreshToken })
+
+    await expectRefreshFailure(await postRefresh(demo.refreshToken), 'session_revoked')
+  })
+
+  it('leaves other sessions alone when the cookie sent along is unknown or already rotated', async () => {
+    const other = await login()
+    const rotated = await login()
+    await refresh(rotated.refreshToken)
+
+    await login(DEMO, { refreshToken: 'A'.repeat(43) })
+    await login(DEMO, { refreshToken: rotated.refreshToken })
+
+    await expectJson(await getMe(other.accessToken), 200, userSchema)
+    expect((await getStats()).activeSessions).toBe(4)
+  })
+
+  it.each([
+    ['a wrong password', { ...DEMO, password: 'wrong-password' }, 401],
+    ['a body that fails validation', { username: DEMO.username }, 400],
+  ])('keeps the session of a cookie sent along with %s', async (_, credentials, status) => {
+    const signedIn = await login()
+    const response = await postLogin(credentials, { refreshToken: signedIn.refreshToken })
+
+    expect(response.status).toBe(status)
+    expectNoSetCookie(response)
+    await expectJson(await getMe(signedIn.accessToken), 200, userSchema)
+    await refresh(signedIn.refreshToken)
   })
 
   describe('validation', () => {
@@ -197,6 +242,77 @@ describe('POST /api/auth/login', () => {
       )
       const statuses = burst.map((response) => response.status).sort()
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429])
+    })
+
+    describe('per client address', () => {
+      it('lets the same username sign in from another address while the first is refused', async () => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          await failLogin(DEMO.username, { localAddress: '127.0.0.1' })
+        }
+        await expectProblem(
+          await postLogin(DEMO, { localAddress: '127.0.0.1' }),
+          429,
+          'too_many_attempts',
+        )
+
+        await login(DEMO, { localAddress: '127.0.0.2' })
+        // Signing in elsewhere does not lift the first address's refusal.
+        await expectProblem(
+          await postLogin(DEMO, { localAddress: '127.0.0.1' }),
+          429,
+          'too_many_attempts',
+        )
+      })
+
+      it('ignores a forwarding header: the address is the TCP peer’s', async () => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          await failLogin(DEMO.username, {
+            localAddress: '127.0.0.1',
+            headers: { 'X-Forwarded-For': `10.0.0.${attempt}`, 'X-Real-IP': `10.0.1.${attempt}` },
+          })
+        }
+        await expectProblem(
+          await postLogin(DEMO, {
+            localAddress: '127.0.0.1',
+            headers: { 'X-Forwarded-For': '10.9.9.9', 'X-Real-IP': '10.9.9.9' },
+          }),
+          429,
+          'too_many_attempts',
+        )
+      })
+
+      it('refuses a username from every address after 50 failures from all of them together', async () => {
+        for (let address = 1; address <= 10; address++) {
+          for (let attempt = 0; attempt < 5; attempt++) {
+            await failLogin(DEMO.username, { localAddress: `127.0.1.${address}` })
+          }
+        }
+
+        const fresh = await postLogin(DEMO, { localAddress: '127.0.2.1' })
+        await expectProblem(fresh, 429, 'too_many_attempts')
+        expect(Number(fresh.headers.get('Retry-After'))).toBeGreaterThan(0)
+        expectNoSetCookie(fresh)
+        await login(ALICE, { localAddress: '127.0.2.1' })
+      })
+
+      it('does not refuse a username everywhere after 49 failures spread over addresses', async () => {
+        for (let attempt = 0; attempt < 49; attempt++) {
+          await failLogin(DEMO.username, { localAddress: `127.0.1.${Math.floor(attempt / 4) + 1}` })
+        }
+
+        await login(DEMO, { localAddress: '127.0.2.1' })
+      })
+
+      it('lets the username in everywhere again once the 15 minutes have passed', async () => {
+        for (let address = 1; address <= 10; address++) {
+          for (let attempt = 0; attempt < 5; attempt++) {
+            await failLogin(DEMO.username, { localAddress: `127.0.1.${address}` })
+          }
+        }
+        await setServerClock(WINDOW_SEC + 1)
+
+        await login(DEMO, { localAddress: '127.0.1.1' })
+      })
     })
   })
 })

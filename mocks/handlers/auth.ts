@@ -1,5 +1,6 @@
 import { http } from 'msw'
 import { z } from 'zod'
+import { clientAddressOf } from '../client-address.ts'
 import { verifyPassword } from '../crypto.ts'
 import { db, findUserByUsername, serverNow } from '../db.ts'
 import {
@@ -9,6 +10,7 @@ import {
   noContent,
   parseJsonBody,
 } from '../http-helpers.ts'
+import { forgetLoginFailures, loginRetryAfterSec, recordLoginFailure } from '../login-throttle.ts'
 import { problem } from '../problem.ts'
 import {
   createSession,
@@ -19,51 +21,44 @@ import {
 } from '../session-service.ts'
 import { withAuth } from '../with-auth.ts'
 
-const THROTTLE_WINDOW_MS = 15 * 60 * 1000
-const THROTTLE_MAX_FAILURES = 5
-
 const credentialsSchema = z.object({
   username: z.string().min(1).max(128),
   password: z.string().min(1).max(128),
+  remember: z.boolean().default(true),
 })
-
-/** Failures for this username still inside the window; older ones are forgotten. */
-function recentFailures(username: string, now: number): number[] {
-  const recent = (db.loginFailures.get(username) ?? []).filter((t) => now - t < THROTTLE_WINDOW_MS)
-  db.loginFailures.set(username, recent)
-  return recent
-}
 
 export const authHandlers = [
   // Runs first for every auth route and falls through when the request passes.
   http.all('/api/auth/*', async ({ request }) => (await csrfRefusal(request)) ?? undefined),
 
-  http.post('/api/auth/login', async ({ request }) => {
+  http.post('/api/auth/login', async ({ request, cookies }) => {
     db.stats.loginCalls++
     const parsed = await parseJsonBody(request, credentialsSchema)
     if (!parsed.ok) return parsed.response
-    const { username, password } = parsed.data
+    const { username, password, remember } = parsed.data
+    const address = clientAddressOf(request)
     const now = serverNow()
-    const failures = recentFailures(username, now)
-    if (failures.length >= THROTTLE_MAX_FAILURES) {
-      const retryAfter = Math.ceil(((failures[0] ?? now) + THROTTLE_WINDOW_MS - now) / 1000)
+    const retryAfter = loginRetryAfterSec(db.loginFailures, username, address, now)
+    if (retryAfter > 0) {
       return problem(429, 'too_many_attempts', 'Too many sign-in attempts. Try again later.', {
         headers: { 'Retry-After': String(retryAfter) },
       })
     }
     // Counted as a failure before the password check awaits, so concurrent guesses all see it
-    // (and none is lost); a success below forgets the failures anyway.
-    failures.push(now)
+    // (and none is lost); a success below forgets this address's failures.
+    recordLoginFailure(db.loginFailures, username, address, now)
     const user = findUserByUsername(username)
     if (!(await verifyPassword(password, user?.password ?? null)) || !user) {
       return problem(401, 'invalid_credentials', 'The username or password is incorrect.')
     }
-    db.loginFailures.delete(username)
-    const { session, refreshToken } = await createSession(
+    forgetLoginFailures(db.loginFailures, username, address)
+    const { session, refreshToken } = await createSession({
       user,
-      'password',
-      request.headers.get('User-Agent') ?? '',
-    )
+      provider: 'password',
+      userAgent: request.headers.get('User-Agent') ?? '',
+      remember,
+      refreshCookie: cookies[REFRESH_COOKIE],
+    })
     return tokenResponse(user, session, refreshToken)
   }),
 
@@ -97,6 +92,18 @@ export const authHandlers = [
         if (session.userId === auth.user.id) session.revoked = true
       }
       return noContent({ 'Set-Cookie': clearedRefreshCookie })
+    }),
+  ),
+
+  http.post(
+    '/api/auth/logout-others',
+    withAuth(({ auth }) => {
+      for (const session of db.sessions.values()) {
+        if (session.userId === auth.user.id && session.id !== auth.sessionId) {
+          session.revoked = true
+        }
+      }
+      return noContent()
     }),
   ),
 ]

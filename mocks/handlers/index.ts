@@ -1,6 +1,7 @@
 import { delay, http } from 'msw'
 import { db } from '../db.ts'
 import { json } from '../http-helpers.ts'
+import { methodNotAllowed } from '../method-not-allowed.ts'
 import { notFound } from '../problem.ts'
 import { jwks } from '../tokens.ts'
 import { authHandlers } from './auth.ts'
@@ -22,9 +23,7 @@ const keys = http.get('/api/.well-known/jwks.json', () =>
   json(jwks, { headers: { 'Cache-Control': 'public, max-age=300' } }),
 )
 
-/** Every route of the contract, in the order they are tried. */
-export const handlers = [
-  latency,
+const routes = [
   keys,
   ...authHandlers,
   ...oauthHandlers,
@@ -32,5 +31,12 @@ export const handlers = [
   ...meHandlers,
   ...movieHandlers,
   ...labHandlers,
+]
+
+/** Every route of the contract, in the order they are tried. */
+export const handlers = [
+  latency,
+  ...routes,
+  methodNotAllowed(routes),
   http.all('/api/*', () => notFound('No such endpoint.')),
 ]

@@ -1,9 +1,12 @@
 import { http } from 'msw'
 import { db, isSessionActive, resetDb } from '../db.ts'
-import { json, noContent, parseJsonBody } from '../http-helpers.ts'
+import { csrfRefusal, json, noContent, parseJsonBody } from '../http-helpers.ts'
 import { labConfigPatchSchema } from '../lab-config.ts'
 
 export const labHandlers = [
+  // The lab bends the whole server: a cross-site form must not reach it any more than sign-in.
+  http.all('/api/__lab/*', async ({ request }) => (await csrfRefusal(request)) ?? undefined),
+
   http.get('/api/__lab/config', () => json(db.config)),
 
   http.patch('/api/__lab/config', async ({ request }) => {

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { z } from 'zod'
 import type { SocialProvider } from '../db.ts'
-import { parseJsonBody } from '../http-helpers.ts'
+import { REFRESH_COOKIE, parseJsonBody } from '../http-helpers.ts'
 import { consentPage, errorPage } from '../oauth-pages.ts'
 import {
   findProviderAccount,
@@ -96,6 +96,7 @@ const exchangeSchema = z.object({
   code: z.string().min(1).max(512),
   codeVerifier: z.string().min(1).max(512),
   redirectUri: z.string().min(1).max(2048),
+  remember: z.boolean().default(true),
 })
 
 /**
@@ -147,12 +148,14 @@ export const oauthHandlers = [
     return redirectBack(pending.redirectUri, { code, state: pending.state })
   }),
 
-  http.post<{ provider: string }>('/api/auth/oauth/:provider', async ({ request, params }) => {
+  http.post<{ provider: string }>('/api/auth/oauth/:provider', async (info) => {
+    const { request, params, cookies } = info
     const { provider } = params
     if (!isSocialProvider(provider)) return notFound('There is no such sign-in provider.')
     const parsed = await parseJsonBody(request, exchangeSchema)
     if (!parsed.ok) return parsed.response
-    const redeemed = await redeemAuthorizationCode({ provider, ...parsed.data })
+    const { remember, ...exchange } = parsed.data
+    const redeemed = await redeemAuthorizationCode({ provider, ...exchange })
     const account = redeemed.ok && findProviderAccount(provider, redeemed.record.subject)
     if (!redeemed.ok || !account) {
       return problem(
@@ -165,11 +168,13 @@ export const oauthHandlers = [
       )
     }
     const user = resolveUser(provider, account)
-    const { session, refreshToken } = await createSession(
+    const { session, refreshToken } = await createSession({
       user,
       provider,
-      request.headers.get('User-Agent') ?? '',
-    )
+      userAgent: request.headers.get('User-Agent') ?? '',
+      remember,
+      refreshCookie: cookies[REFRESH_COOKIE],
+    })
     redeemed.record.sessionId = session.id
     return tokenResponse(user, session, refreshToken)
   }),

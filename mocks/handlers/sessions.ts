@@ -15,6 +15,7 @@ export const sessionHandlers = [
           id: session.id,
           createdAt: new Date(session.createdAt).toISOString(),
           lastUsedAt: new Date(session.lastUsedAt).toISOString(),
+          expiresAt: new Date(session.expiresAt).toISOString(),
           userAgent: session.userAgent,
           provider: session.provider,
           current: session.id === auth.sessionId,
