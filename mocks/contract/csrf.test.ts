@@ -5,6 +5,7 @@ import {
   expectJson,
   expectNoSetCookie,
   expectProblem,
+  getConfig,
   getStats,
   login,
   refresh,
@@ -173,5 +174,43 @@ describe('CSRF protection of /api/auth/*', () => {
     const signedIn = await login()
     const response = await call('/api/auth/sessions', { token: signedIn.accessToken, xhr: false })
     expect(response.status).toBe(200)
+  })
+})
+
+/** The unsafe lab routes, each with a body it accepts. */
+const unsafeLabRoutes: Array<{ name: string; path: string; options: CallOptions }> = [
+  {
+    name: 'PATCH /api/__lab/config',
+    path: '/api/__lab/config',
+    options: { method: 'PATCH', json: { latencyMs: 1000 } },
+  },
+  { name: 'POST /api/__lab/reset', path: '/api/__lab/reset', options: { method: 'POST' } },
+]
+
+describe('CSRF protection of /api/__lab/*', () => {
+  describe.each(unsafeLabRoutes)('$name', (route) => {
+    it.each(refusals)('answers 403 csrf_check_failed %s and changes nothing', async (_, vary) => {
+      const signedIn = await login()
+      const before = { ...(await snapshot(signedIn)), config: await getConfig() }
+
+      const response = await call(route.path, vary(route.options))
+
+      await expectProblem(response, 403, 'csrf_check_failed')
+      expectNoSetCookie(response)
+      expect({ ...(await snapshot(signedIn)), config: await getConfig() }).toEqual(before)
+    })
+
+    it('accepts the request with the header, a JSON body and the app’s own Origin', async () => {
+      const response = await call(route.path, {
+        ...route.options,
+        headers: { Origin: serverOrigin() },
+      })
+      expect(response.status, await response.clone().text()).toBeLessThan(300)
+    })
+  })
+
+  it('does not ask for X-Requested-With on a safe lab method', async () => {
+    expect((await call('/api/__lab/stats', { xhr: false })).status).toBe(200)
+    expect((await call('/api/__lab/config', { xhr: false })).status).toBe(200)
   })
 })
