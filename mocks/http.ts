@@ -65,7 +65,13 @@ export function mockApiMiddleware() {
       await send(res, response)
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return send(res, problem(413, 'payload_too_large', 'The request is too large.'))
+        // The rest of the body is never read, so the connection cannot carry another request.
+        return send(
+          res,
+          problem(413, 'payload_too_large', 'The request is too large.', {
+            headers: { Connection: 'close' },
+          }),
+        )
       }
       console.error('[mock api] unhandled error for', req.method, req.url, error)
       await send(res, problem(500, 'server_error', 'Something went wrong on our side.'))

@@ -7,6 +7,7 @@ import {
   expectNoSetCookie,
   expectProblem,
   expectRefreshFailure,
+  expectSessionRefreshCookie,
   getStats,
   login,
   postRefresh,
@@ -628,5 +629,54 @@ describe('POST /api/auth/oauth/:provider', () => {
     expect(db.authorizationCodes.size).toBe(1)
     await call('/api/__lab/reset', { method: 'POST' })
     expect(db.authorizationCodes.size).toBe(0)
+  })
+})
+
+describe('POST /api/auth/oauth/:provider and the session it replaces', () => {
+  it('revokes the session of a valid refresh cookie sent along with the code', async () => {
+    const signedIn = await login()
+    const grant = await obtainCode('google', DEMO_AT.google)
+
+    const response = await exchange(
+      'google',
+      { code: grant.code, codeVerifier: grant.verifier, redirectUri: grant.redirectUri },
+      { refreshToken: signedIn.refreshToken },
+    )
+
+    await expectJson(response, 200, tokenResponseSchema)
+    await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'session_revoked')
+    await expectProblem(
+      await call('/api/me', { token: signedIn.accessToken }),
+      401,
+      'token_invalid',
+    )
+  })
+
+  it('keeps the cookie’s session when the exchange fails', async () => {
+    const signedIn = await login()
+    const grant = await obtainCode('google', DEMO_AT.google)
+
+    const response = await exchange(
+      'google',
+      { code: grant.code, codeVerifier: newVerifier(), redirectUri: grant.redirectUri },
+      { refreshToken: signedIn.refreshToken },
+    )
+
+    await expectProblem(response, 400, 'invalid_grant')
+    expect((await postRefresh(signedIn.refreshToken)).status).toBe(200)
+  })
+
+  it('gives remember: false a browser-session cookie and at most 12 hours', async () => {
+    const grant = await obtainCode('kakao', NEW_AT.kakao)
+    const response = await exchange('kakao', {
+      code: grant.code,
+      codeVerifier: grant.verifier,
+      redirectUri: grant.redirectUri,
+      remember: false,
+    })
+
+    const body = await expectJson(response, 200, tokenResponseSchema)
+    expectSessionRefreshCookie(response)
+    expect(Date.parse(body.sessionExpiresAt) - Date.now()).toBeLessThanOrEqual(12 * 3600 * 1000)
   })
 })
