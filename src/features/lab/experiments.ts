@@ -253,13 +253,13 @@ export async function comeBackOnline(
 
 export interface RevokeResult {
   sessionId: string
-  /** What the server said to the access token after the revocation: still accepted, usually. */
+  /** What the server said to the access token after the revocation: refused, token_invalid. */
   meStatus: number | null
 }
 
 /**
- * Revokes this page's session on the server, then shows that the access token still works: it is
- * checked by signature alone. Only the next refresh finds out.
+ * Revokes this page's session on the server, then shows that the access token stopped working
+ * with it: the server checks the token's session, not only its signature.
  */
 export async function revokeFromServer(): Promise<RevokeResult> {
   const { sessionId } = await revokeCurrentSession()

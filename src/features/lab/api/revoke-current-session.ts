@@ -5,8 +5,8 @@ const sessionListSchema = z.array(z.object({ id: z.string(), current: z.boolean(
 
 /**
  * Ends this page's session on the server, as an administrator or a stolen-laptop report would:
- * finds the session the access token belongs to and deletes it. The token itself stays valid
- * until it expires; only the next refresh learns the session is gone.
+ * finds the session the access token belongs to and deletes it. The server then refuses that
+ * session's access tokens and its refresh token alike.
  */
 export async function revokeCurrentSession(): Promise<{ sessionId: string }> {
   const { data } = await apiClient.get<unknown>('/auth/sessions')

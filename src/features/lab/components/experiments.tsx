@@ -397,8 +397,9 @@ function RevokeExperiment({ session }: { session: AuthSession }) {
     <Experiment id="revoke-heading" title="Revoke this session on the server">
       <p className="lab-hint">
         Deletes this sign-in’s session as an administrator (or a lost-device report) would. The
-        access token is checked by its signature alone, so it keeps working until it expires; only
-        the next refresh is refused, and then every tab of this sign-in is signed out.
+        server checks every access token against its session, so the very next request is refused
+        with token_invalid; the refresh that follows is refused too, and every tab of this sign-in
+        is signed out.
       </p>
       <div className="lab-actions">
         <button
@@ -425,13 +426,13 @@ function RevokeExperiment({ session }: { session: AuthSession }) {
       <div aria-live="polite">
         {result && (
           <ResultTable
-            caption="Session revoked; this tab is still signed in until its next refresh"
+            caption="Session revoked; its access token stopped working at once"
             rows={[
               {
                 label: 'A request with the current token',
                 actual: result.meStatus ?? 'no response',
-                ideal: '200 (until it expires)',
-                ok: result.meStatus === 200,
+                ideal: '401 token_invalid',
+                ok: result.meStatus === 401,
               },
               {
                 label: 'The next refresh',
