@@ -1,13 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { db, isSessionActive } from '../../../mocks/db'
+import { db, findUserByUsername, isSessionActive } from '../../../mocks/db'
+import { createSession } from '../../../mocks/session-service'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
 
-/** Two sessions of the demo user: another device first, then this one (whose cookie stays). */
+/**
+ * Two sessions of the demo user: another device first, then this one. The other device is
+ * another browser, so it is signed in on the server directly: every tab here shares one cookie
+ * jar, and a sign-in that carries a session's cookie replaces that session.
+ */
 async function signedInOnTwoDevices() {
-  const other = createTab()
-  await other.session.signIn(DEMO)
+  const demo = findUserByUsername(DEMO.username)
+  if (!demo) throw new Error('seed user missing')
+  await createSession({
+    user: demo,
+    provider: 'password',
+    userAgent: 'Another browser',
+    remember: true,
+    refreshCookie: undefined,
+  })
   const { session } = createTab()
   await session.signIn(DEMO)
   return { session, ...renderApp('/devices', session) }
