@@ -24,11 +24,10 @@ const codeRecordSchema = z.object({
   provider: z.enum(SOCIAL_PROVIDERS),
   clientId: z.string(),
   redirectUri: z.string(),
-  codeChallenge: z.string(),
+  codeChallenge: z.string().nullable(),
   subject: z.string(),
   expiresAt: z.number(),
   usedAt: z.number().nullable(),
-  sessionId: z.string().nullable(),
 }) satisfies z.ZodType<AuthorizationCodeRecord>
 
 /**

@@ -1,6 +1,9 @@
+import { getResponse } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { keepAuthorizationCodesAcrossPages, renderApiDocument } from './browser-documents.ts'
 import { handlers } from './handlers/index.ts'
+import { oauthProviderHandlers } from './handlers/oauth-providers.ts'
+import { configureProviderTransport } from './provider-transport.ts'
 
 /**
  * The mock API in a service worker, for a backend-free static demo. Each tab has its own server
@@ -14,6 +17,13 @@ export const worker = setupWorker(...handlers)
  * (a mock provider's consent page), drawn instead of the app.
  */
 export async function startWorkerHost(): Promise<boolean> {
+  // No server to call here: the backend's requests to the providers go to their handlers in the
+  // page, the same requests a server would send over HTTP.
+  configureProviderTransport({
+    fetch: async (request) =>
+      (await getResponse(oauthProviderHandlers, request)) ??
+      new Response('Not found', { status: 404 }),
+  })
   keepAuthorizationCodesAcrossPages()
   if (await renderApiDocument()) return false
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true })

@@ -53,22 +53,40 @@ export interface AuthorizationRequestRecord {
   clientId: string
   redirectUri: string
   state: string
-  codeChallenge: string
+  /** The PKCE S256 challenge; null at a provider without PKCE (Naver). */
+  codeChallenge: string | null
   expiresAt: number
 }
 
-/** An authorization code, stored by its hash like a refresh token. */
+/** An authorization code at a mock provider, stored by its hash like a refresh token. */
 export interface AuthorizationCodeRecord {
   provider: SocialProvider
   clientId: string
   redirectUri: string
-  codeChallenge: string
+  codeChallenge: string | null
   /** The provider account (its `sub`) that consented. */
   subject: string
   expiresAt: number
   usedAt: number | null
-  /** The session the code was exchanged for, revoked if the code is ever presented again. */
+}
+
+/** An access token a mock provider issued for a code, good for its user-info endpoint only. */
+export interface ProviderAccessTokenRecord {
+  provider: SocialProvider
+  clientId: string
+  subject: string
+  /** The hash of the code it was issued for: presenting that code again revokes it. */
+  codeHash: string
+  expiresAt: number
+  revoked: boolean
+}
+
+/** A code brought to Reel's backend: spent there, whatever the provider says of it. */
+export interface ExchangedCodeRecord {
+  /** The session it became; revoked if the code is ever presented again. */
   sessionId: string | null
+  /** Presented again while its exchange was still running: that exchange then signs no one in. */
+  replayed: boolean
 }
 
 export interface Stats {
@@ -140,6 +158,10 @@ function freshState() {
     authorizationRequests: new Map<string, AuthorizationRequestRecord>(),
     /** Keyed by the SHA-256 of the code; the raw code is never stored. */
     authorizationCodes: new Map<string, AuthorizationCodeRecord>(),
+    /** The mock providers' access tokens, keyed by their SHA-256. */
+    providerAccessTokens: new Map<string, ProviderAccessTokenRecord>(),
+    /** Reel's own memory of the codes brought to it, keyed by their SHA-256. */
+    exchangedCodes: new Map<string, ExchangedCodeRecord>(),
   }
 }
 

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer, type Server } from 'node:http'
-import { getResponse } from 'msw'
+import { getResponse, type RequestHandler } from 'msw'
 import { recordClientAddress } from './client-address.ts'
 import { handlers } from './handlers/index.ts'
 import { problem } from './problem.ts'
+import { configureProviderTransport, providerBaseUrlsFromEnv } from './provider-transport.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -48,18 +49,19 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end(Buffer.from(await response.arrayBuffer()))
 }
 
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void>
+
 /**
- * Serves the mock API over real HTTP: a Connect-style middleware that answers `/api/*` with the
- * MSW handlers and passes everything else on. Cookies here are the browser's own, so `HttpOnly`,
- * `Secure`, `SameSite` and `Path` are enforced for real, and every tab shares one server state.
+ * A Connect-style middleware that answers `/api/*` with these MSW handlers and passes everything
+ * else on.
  */
-export function mockApiMiddleware() {
-  return async (req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> => {
+export function serveHandlers(routes: readonly RequestHandler[]): Middleware {
+  return async (req, res, next) => {
     if (!req.url?.startsWith('/api/')) return next()
     const origin = `http://${req.headers.host ?? 'localhost'}`
     try {
       const request = await toFetchRequest(req, origin)
-      const response = await getResponse(handlers, request, { baseUrl: origin })
+      const response = await getResponse([...routes], request, { baseUrl: origin })
       // A simulated network failure: drop the connection, as a dead server would.
       if (!response || response.type === 'error') return void req.socket.destroy()
       await send(res, response)
@@ -79,17 +81,35 @@ export function mockApiMiddleware() {
   }
 }
 
-/** A standalone mock API server, for contract tests and benchmarks. Port 0 picks a free one. */
-export async function startMockServer(port = 0): Promise<{ server: Server; origin: string }> {
-  const middleware = mockApiMiddleware()
+/**
+ * Serves the mock API over real HTTP. Cookies here are the browser's own, so `HttpOnly`,
+ * `Secure`, `SameSite` and `Path` are enforced for real, and every tab shares one server state.
+ * The backend reaches the providers over HTTP too: at this host, or where the environment says.
+ */
+export function mockApiMiddleware(): Middleware {
+  configureProviderTransport({ baseUrls: providerBaseUrlsFromEnv(process.env) })
+  return serveHandlers(handlers)
+}
+
+/** A standalone server for a middleware, on 127.0.0.1 unless told otherwise. Port 0 picks one. */
+export async function startServer(
+  middleware: Middleware,
+  port = 0,
+  host = '127.0.0.1',
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     void middleware(req, res, () => {
       res.statusCode = 404
       res.end()
     })
   })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(port, host, resolve))
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('no TCP address')
-  return { server, origin: `http://127.0.0.1:${address.port}` }
+  return { server, origin: `http://${host}:${address.port}` }
+}
+
+/** A standalone mock API server, for contract tests and benchmarks. Port 0 picks a free one. */
+export function startMockServer(port = 0): Promise<{ server: Server; origin: string }> {
+  return startServer(mockApiMiddleware(), port)
 }

@@ -64,6 +64,21 @@ export const providerAccounts: Readonly<Record<SocialProvider, readonly Provider
   ],
 }
 
+/** What each provider is, as `GET /api/auth/providers` describes it. */
+export interface ProviderProfile {
+  name: string
+  /** The scopes Reel asks for, in the provider's own names. */
+  scope: string
+  /** Whether the provider supports PKCE; Naver does not, and relies on `state` and the secret. */
+  pkce: boolean
+}
+
+export const providerProfiles: Readonly<Record<SocialProvider, ProviderProfile>> = {
+  google: { name: 'Google', scope: 'openid email profile', pkce: true },
+  kakao: { name: 'Kakao', scope: 'account_email profile_nickname', pkce: true },
+  naver: { name: 'Naver', scope: 'name email', pkce: false },
+}
+
 export function findProviderAccount(
   provider: SocialProvider,
   subject: string,
@@ -75,18 +90,39 @@ export function findProviderAccount(
 export interface OAuthClient {
   /** Shown on the consent page: "Reel wants to…". */
   name: string
-  /** The one redirect URI path allowed, on the origin the provider is reached through. */
+  /** The secret the app's backend authenticates with at the token endpoint. */
+  secret: string
+  /** The one redirect URI path allowed, on an origin the provider accepts (see the README). */
   callbackPath: (provider: SocialProvider) => string
 }
 
 /** The client id Reel's backend exchanges codes as. */
 export const REEL_CLIENT_ID = 'reel'
+/**
+ * Reel's client secret at every mock provider. A mock's secret is no secret: it is here so that
+ * the token endpoints can refuse a wrong one, as the real ones do.
+ */
+export const REEL_CLIENT_SECRET = 'reel-mock-client-secret'
 
 /**
  * Reel, and a second app of the same developer, so that a code issued to another client exists
  * and its exchange by Reel can be refused.
  */
 export const oauthClients: ReadonlyMap<string, OAuthClient> = new Map<string, OAuthClient>([
-  [REEL_CLIENT_ID, { name: 'Reel', callbackPath: (provider) => `/auth/callback/${provider}` }],
-  ['reel-tv', { name: 'Reel for TV', callbackPath: (provider) => `/tv/callback/${provider}` }],
+  [
+    REEL_CLIENT_ID,
+    {
+      name: 'Reel',
+      secret: REEL_CLIENT_SECRET,
+      callbackPath: (provider) => `/auth/callback/${provider}`,
+    },
+  ],
+  [
+    'reel-tv',
+    {
+      name: 'Reel for TV',
+      secret: 'reel-tv-mock-client-secret',
+      callbackPath: (provider) => `/tv/callback/${provider}`,
+    },
+  ],
 ])

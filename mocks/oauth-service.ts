@@ -1,20 +1,29 @@
 import { randomToken, sha256, timingSafeEqual } from './crypto.ts'
 import {
   db,
-  findUserByProviderId,
-  findUserByVerifiedEmail,
   serverNow,
   type AuthorizationCodeRecord,
   type AuthorizationRequestRecord,
+  type ProviderAccessTokenRecord,
   type SocialProvider,
-  type UserRecord,
 } from './db.ts'
-import { REEL_CLIENT_ID, type ProviderAccount } from './oauth-provider-seed.ts'
+import { oauthClients } from './oauth-provider-seed.ts'
+
+/**
+ * The mock providers' authorization server: pending consent pages, authorization codes and the
+ * access tokens they are exchanged for. What Reel's backend does with them is elsewhere.
+ */
 
 /** How long a code may wait for its exchange (RFC 6749 recommends at most 10 minutes). */
 export const CODE_TTL_SEC = 60
 /** How long the consent page may stay open before its answer is refused. */
 export const AUTHORIZATION_REQUEST_TTL_SEC = 10 * 60
+/** The providers' access token lifetimes, as their token responses state them. */
+export const PROVIDER_ACCESS_TOKEN_TTL_SEC: Readonly<Record<SocialProvider, number>> = {
+  google: 3599,
+  kakao: 21599,
+  naver: 3600,
+}
 
 /** RFC 7636: 43 to 128 unreserved characters. */
 const VERIFIER_PATTERN = /^[A-Za-z0-9._~-]{43,128}$/
@@ -56,81 +65,118 @@ export async function issueAuthorizationCode(
     subject,
     expiresAt: serverNow() + CODE_TTL_SEC * 1000,
     usedAt: null,
-    sessionId: null,
   })
   return code
 }
 
-export interface CodeExchange {
+/** A token request's parameters, as the provider's token endpoint read them (null: absent). */
+export interface TokenRequest {
   provider: SocialProvider
+  clientId: string
+  clientSecret: string | null
   code: string
-  codeVerifier: string
-  redirectUri: string
+  /** Null at Naver, whose token request has no redirect URI. */
+  redirectUri: string | null
+  codeVerifier: string | null
+}
+
+/** The RFC 6749 §5.2 error a refusal is, and what it says. */
+export type TokenRefusal = {
+  error: 'invalid_client' | 'invalid_grant' | 'redirect_uri_mismatch'
+  description: string
 }
 
 export type RedemptionResult =
-  { ok: true; record: AuthorizationCodeRecord } | { ok: false; detail: string }
+  | { ok: true; accessToken: string; record: AuthorizationCodeRecord }
+  | ({ ok: false } & TokenRefusal)
+
+const refuse = (error: TokenRefusal['error'], description: string) =>
+  ({ ok: false, error, description }) as const
 
 /**
- * Checks a code as Reel's backend would exchange it at the provider's token endpoint. Every
- * refusal is `invalid_grant`; the detail says which rule failed. A code is spent by the first
- * exchange that names it, whatever the outcome, so a stolen code cannot be retried; one presented
- * again also revokes the session it was exchanged for (RFC 6749 §4.1.2).
+ * The token endpoint's rules for `grant_type=authorization_code`. The client authenticates
+ * first; then the code is spent by the first exchange that names it, whatever the outcome, so a
+ * stolen code cannot be retried; one presented again also revokes the access tokens it was
+ * exchanged for (RFC 6749 §4.1.2). A code is known only to the provider that issued it.
  */
-export async function redeemAuthorizationCode(exchange: CodeExchange): Promise<RedemptionResult> {
-  const hash = await sha256(exchange.code)
-  const challenge = await sha256(exchange.codeVerifier)
+export async function redeemAuthorizationCode(request: TokenRequest): Promise<RedemptionResult> {
+  const client = oauthClients.get(request.clientId)
+  if (!client) return refuse('invalid_client', 'The client is not registered.')
+  if (request.clientSecret !== null && !timingSafeEqual(request.clientSecret, client.secret)) {
+    return refuse('invalid_client', 'The client secret is wrong.')
+  }
+  const hash = await sha256(request.code)
+  const challenge = request.codeVerifier === null ? null : await sha256(request.codeVerifier)
+  const accessToken = randomToken()
+  const accessTokenHash = await sha256(accessToken)
   // Nothing awaits from the lookup to marking the code used: two concurrent exchanges of one code
   // cannot both pass.
   const record = db.authorizationCodes.get(hash)
-  if (!record) return { ok: false, detail: 'The authorization code is not known.' }
+  if (!record || record.provider !== request.provider) {
+    return refuse('invalid_grant', 'The authorization code is not known.')
+  }
   const now = serverNow()
   if (record.usedAt !== null) {
-    const session = record.sessionId === null ? undefined : db.sessions.get(record.sessionId)
-    if (session) session.revoked = true
-    return { ok: false, detail: 'The authorization code was already used.' }
+    for (const token of db.providerAccessTokens.values()) {
+      if (token.codeHash === hash) token.revoked = true
+    }
+    return refuse('invalid_grant', 'The authorization code was already used.')
   }
   record.usedAt = now
-  if (now >= record.expiresAt) return { ok: false, detail: 'The authorization code has expired.' }
-  if (record.provider !== exchange.provider) {
-    return { ok: false, detail: 'The authorization code was issued by another provider.' }
+  if (now >= record.expiresAt) return refuse('invalid_grant', 'The authorization code has expired.')
+  if (record.clientId !== request.clientId) {
+    return refuse('invalid_grant', 'The authorization code was issued to another client.')
   }
-  if (record.clientId !== REEL_CLIENT_ID) {
-    return { ok: false, detail: 'The authorization code was issued to another client.' }
-  }
-  if (record.redirectUri !== exchange.redirectUri) {
-    return { ok: false, detail: 'The redirect URI is not the one the code was issued for.' }
+  if (request.redirectUri !== null && record.redirectUri !== request.redirectUri) {
+    return refuse(
+      'redirect_uri_mismatch',
+      'The redirect URI is not the one the code was issued for.',
+    )
   }
   if (
-    !VERIFIER_PATTERN.test(exchange.codeVerifier) ||
-    !timingSafeEqual(challenge, record.codeChallenge)
+    record.codeChallenge !== null &&
+    (request.codeVerifier === null ||
+      challenge === null ||
+      !VERIFIER_PATTERN.test(request.codeVerifier) ||
+      !timingSafeEqual(challenge, record.codeChallenge))
   ) {
-    return { ok: false, detail: 'The code verifier does not match the code challenge.' }
+    return refuse('invalid_grant', 'The code verifier does not match the code challenge.')
   }
-  return { ok: true, record }
+  db.providerAccessTokens.set(accessTokenHash, {
+    provider: record.provider,
+    clientId: record.clientId,
+    subject: record.subject,
+    codeHash: hash,
+    expiresAt: now + PROVIDER_ACCESS_TOKEN_TTL_SEC[record.provider] * 1000,
+    revoked: false,
+  })
+  return { ok: true, accessToken, record }
+}
+
+/** The live access token of this provider that `raw` is, if any. */
+export async function findProviderAccessToken(
+  provider: SocialProvider,
+  raw: string,
+): Promise<ProviderAccessTokenRecord | null> {
+  const record = db.providerAccessTokens.get(await sha256(raw))
+  if (!record || record.provider !== provider || record.revoked) return null
+  return serverNow() < record.expiresAt ? record : null
 }
 
 /**
- * The Reel user for a provider account: the one already linked to it; else the one whose verified
- * email it shares, if the provider verified that email too (linking it); else a new user.
+ * Origins besides the provider's own on which a client's callback path is a registered redirect
+ * URI. Mounted under the mock backend the app shares the provider's origin, so this stays empty;
+ * the standalone providers server fills it with the app origins it is told about.
  */
-export function resolveUser(provider: SocialProvider, account: ProviderAccount): UserRecord {
-  const linked = findUserByProviderId(provider, account.subject)
-  if (linked) return linked
-  const byEmail = account.emailVerified ? findUserByVerifiedEmail(account.email) : null
-  if (byEmail) {
-    byEmail.linked[provider] = account.subject
-    return byEmail
-  }
-  const user: UserRecord = {
-    id: `u_${randomToken(9)}`,
-    username: `${provider}-${account.subject}`,
-    displayName: account.name,
-    email: account.email,
-    emailVerified: account.emailVerified,
-    password: null,
-    linked: { [provider]: account.subject },
-  }
-  db.users.set(user.id, user)
-  return user
+export const registeredAppOrigins = new Set<string>()
+
+/** Whether `redirectUri` is exactly one the client registered, as seen from `providerOrigin`. */
+export function isRegisteredRedirectUri(
+  redirectUri: string,
+  callbackPath: string,
+  providerOrigin: string,
+): boolean {
+  return [providerOrigin, ...registeredAppOrigins].some(
+    (origin) => redirectUri === `${origin}${callbackPath}`,
+  )
 }

@@ -8,13 +8,17 @@ import { authHandlers } from './auth.ts'
 import { labHandlers } from './lab.ts'
 import { meHandlers } from './me.ts'
 import { movieHandlers } from './movies.ts'
+import { oauthProviderHandlers } from './oauth-providers.ts'
 import { oauthHandlers } from './oauth.ts'
 import { sessionHandlers } from './sessions.ts'
 
-/** Latency from the lab; the refresh call has its own so its cost can be studied alone. */
+/**
+ * Latency from the lab; the refresh call has its own so its cost can be studied alone. The mock
+ * providers stand for other servers, so Reel's latency is not theirs.
+ */
 const latency = http.all('/api/*', async ({ request }) => {
   const path = new URL(request.url).pathname
-  if (path.startsWith('/api/__lab/')) return
+  if (path.startsWith('/api/__lab/') || path.startsWith('/api/oauth/')) return
   const ms = path === '/api/auth/refresh' ? db.config.refreshLatencyMs : db.config.latencyMs
   if (ms > 0) await delay(ms)
 })
@@ -27,6 +31,7 @@ const routes = [
   keys,
   ...authHandlers,
   ...oauthHandlers,
+  ...oauthProviderHandlers,
   ...sessionHandlers,
   ...meHandlers,
   ...movieHandlers,

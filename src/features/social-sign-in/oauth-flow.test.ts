@@ -56,13 +56,13 @@ async function startAt(env: FlowEnvironment, provider: 'google' | 'kakao' | 'nav
 describe('beginSocialSignIn', () => {
   it('builds the provider’s authorize URL with an S256 challenge and the exact callback', async () => {
     const { env, storage } = tab()
-    const { url, state } = await startAt(env, 'naver')
+    const { url, state } = await startAt(env, 'google')
 
-    expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/api/oauth/naver/authorize`)
+    expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/api/oauth/google/authorize`)
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
       client_id: 'reel',
-      redirect_uri: `${ORIGIN}/auth/callback/naver`,
+      redirect_uri: `${ORIGIN}/auth/callback/google`,
       state,
       code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       code_challenge_method: 'S256',
@@ -70,6 +70,18 @@ describe('beginSocialSignIn', () => {
     const [stored] = Object.values(storage.entries())
     const { codeVerifier } = JSON.parse(stored ?? '{}') as { codeVerifier: string }
     expect(url.searchParams.get('code_challenge')).toBe(await codeChallengeS256(codeVerifier))
+  })
+
+  it('sends Naver, which has no PKCE, the state and no challenge', async () => {
+    const { env } = tab()
+    const { url, state } = await startAt(env, 'naver')
+
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: 'reel',
+      redirect_uri: `${ORIGIN}/auth/callback/naver`,
+      state,
+    })
   })
 
   it('keeps one attempt under a key of its own state, and never the challenge’s secret in the URL', async () => {

@@ -13,6 +13,8 @@ import { socialProviderSchema, type SocialProvider } from './providers'
 const KEY_PREFIX = 'reel.oauth-attempt.'
 /** The client id Reel is registered under at every provider. */
 const CLIENT_ID = 'reel'
+/** Naver has no PKCE: its code is bound by `state` here and Reel's client secret at the server. */
+const WITHOUT_PKCE: ReadonlySet<SocialProvider> = new Set(['naver'])
 /** Time to spend at the provider; a callback after that is refused. */
 export const ATTEMPT_TTL_MS = 10 * 60 * 1000
 
@@ -77,7 +79,6 @@ export async function beginSocialSignIn(
 ): Promise<string> {
   const state = createState()
   const codeVerifier = createCodeVerifier()
-  const codeChallenge = await codeChallengeS256(codeVerifier)
   const attempt: Attempt = {
     state,
     codeVerifier,
@@ -89,14 +90,17 @@ export async function beginSocialSignIn(
   clearAttempts(env.storage)
   env.storage.setItem(KEY_PREFIX + state, JSON.stringify(attempt))
   const url = new URL(`/api/oauth/${provider}/authorize`, env.origin)
-  url.search = new URLSearchParams({
+  const params = new URLSearchParams({
     response_type: 'code',
     client_id: CLIENT_ID,
     redirect_uri: callbackUrl(provider, env.origin),
     state,
-    code_challenge: codeChallenge,
-    code_challenge_method: 'S256',
-  }).toString()
+  })
+  if (!WITHOUT_PKCE.has(provider)) {
+    params.set('code_challenge', await codeChallengeS256(codeVerifier))
+    params.set('code_challenge_method', 'S256')
+  }
+  url.search = params.toString()
   return url.href
 }
 
