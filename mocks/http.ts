@@ -88,7 +88,15 @@ export function serveHandlers(routes: readonly RequestHandler[]): Middleware {
  */
 export function mockApiMiddleware(): Middleware {
   configureProviderTransport({ baseUrls: providerBaseUrlsFromEnv(process.env) })
-  return serveHandlers(handlers)
+  const serve = serveHandlers(handlers)
+  return (req, res, next) => {
+    const { localAddress, localPort } = req.socket
+    if (localAddress !== undefined && localPort !== undefined) {
+      const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress
+      configureProviderTransport({ selfOrigin: `http://${host}:${localPort}` })
+    }
+    return serve(req, res, next)
+  }
 }
 
 /** A standalone server for a middleware, on 127.0.0.1 unless told otherwise. Port 0 picks one. */

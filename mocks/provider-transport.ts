@@ -13,9 +13,19 @@ export interface ProviderTransport {
   fetch: ProviderFetch
   /** A provider's base URL, e.g. `http://127.0.0.1:9090/api/oauth/google`. */
   baseUrls: Partial<Record<SocialProvider, string>>
+  /**
+   * Where this host itself listens, as its socket says: the calls to its own providers go there,
+   * never to the request's Host header, which a client chooses (and would receive the code and
+   * the client secret). Null where there is no socket (worker mode, unit tests).
+   */
+  selfOrigin: string | null
 }
 
-const defaultTransport: ProviderTransport = { fetch: (request) => fetch(request), baseUrls: {} }
+const defaultTransport: ProviderTransport = {
+  fetch: (request) => fetch(request),
+  baseUrls: {},
+  selfOrigin: null,
+}
 
 let transport = defaultTransport
 
@@ -27,13 +37,17 @@ export function resetProviderTransport(): void {
   transport = defaultTransport
 }
 
-/** The URL of a provider endpoint, for a backend reached at `requestOrigin`. */
+/**
+ * The URL of a provider endpoint: `authorize` for a browser that reached this host at
+ * `requestOrigin`, `token` and `userinfo` for this host's own calls.
+ */
 export function providerEndpoint(
   provider: SocialProvider,
   endpoint: 'authorize' | 'token' | 'userinfo',
   requestOrigin: string,
 ): string {
-  const base = transport.baseUrls[provider] ?? `${requestOrigin}/api/oauth/${provider}`
+  const origin = endpoint === 'authorize' ? requestOrigin : (transport.selfOrigin ?? requestOrigin)
+  const base = transport.baseUrls[provider] ?? `${origin}/api/oauth/${provider}`
   return `${base.replace(/\/+$/, '')}/${endpoint}`
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer, request, type RequestListener, type Server } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { registeredAppOrigins } from '../oauth-service.ts'
@@ -166,6 +166,41 @@ describe('POST /api/auth/oauth/:provider: the exchange, server to server', () =>
       expect(seen[1]?.authorization).toMatch(/^Bearer [A-Za-z0-9_-]{43}$/)
     },
   )
+
+  it('calls its own providers at its own address, never at the Host header a client sent', async () => {
+    const grant = await obtainCode('google', NEW_AT.google)
+    const seen = recordProviderRequests()
+    const body = JSON.stringify({
+      code: grant.code,
+      codeVerifier: grant.verifier,
+      redirectUri: grant.redirectUri,
+    })
+    const { port } = new URL(serverOrigin())
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const sent = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/auth/oauth/google',
+          headers: {
+            Host: 'attacker.example',
+            'Content-Type': 'application/json',
+            'X-Requested-With': 'XMLHttpRequest',
+          },
+        },
+        (response) => {
+          response.resume()
+          resolve(response.statusCode)
+        },
+      )
+      sent.on('error', reject)
+      sent.end(body)
+    })
+
+    expect(status).toBe(200)
+    expect(seen.map((call) => new URL(call.url).origin)).toEqual([serverOrigin(), serverOrigin()])
+  })
 
   it('sends Naver its secret and a state, and no verifier even when the SPA sends one', async () => {
     const grant = await obtainCode('naver', NEW_AT.naver)
