@@ -6,10 +6,16 @@ import { configureProviderTransport, resetProviderTransport } from '../provider-
 import { startProvidersServer } from '../providers-server.ts'
 import {
   call,
+  DEFAULT_REFRESH_MAX_AGE,
   expectJson,
   expectNoSetCookie,
   expectProblem,
+  expectRefreshCookie,
+  expectRefreshFailure,
+  expectSessionRefreshCookie,
   getStats,
+  login,
+  postRefresh,
   serverOrigin,
   tokenResponseSchema,
   useMockServer,
@@ -251,6 +257,46 @@ describe('POST /api/auth/oauth/:provider: the exchange, server to server', () =>
       response,
       /^The redirect URI is not the one the code was issued for\.$/,
     )
+  })
+})
+
+describe('POST /api/auth/oauth/:provider: the session it starts', () => {
+  it('gives remember: false a browser-session cookie, as login does', async () => {
+    const grant = await obtainCode('kakao', NEW_AT.kakao)
+    const response = await exchangeGrant('kakao', grant, { remember: false })
+    await expectJson(response, 200, tokenResponseSchema)
+    expectSessionRefreshCookie(response)
+  })
+
+  it('keeps the 14-day cookie when remember is left out', async () => {
+    const grant = await obtainCode('google', NEW_AT.google)
+    const response = await exchangeGrant('google', grant)
+    await expectJson(response, 200, tokenResponseSchema)
+    expect(expectRefreshCookie(response).maxAge).toBe(DEFAULT_REFRESH_MAX_AGE)
+  })
+
+  it('revokes the session of the valid refresh cookie the sign-in arrives with', async () => {
+    const before = await login()
+    const grant = await obtainCode('naver', DEMO_AT.naver)
+    const response = await exchange(
+      'naver',
+      { code: grant.code, redirectUri: grant.redirectUri },
+      { refreshToken: before.refreshToken },
+    )
+    await expectJson(response, 200, tokenResponseSchema)
+
+    await expectRefreshFailure(await postRefresh(before.refreshToken), 'session_revoked')
+    expect((await getStats()).activeSessions).toBe(1)
+  })
+
+  it('answers 400 validation_failed when remember is not a boolean', async () => {
+    const grant = await obtainCode('google', NEW_AT.google)
+    const problem = await expectProblem(
+      await exchangeGrant('google', grant, { remember: 'yes' }),
+      400,
+      'validation_failed',
+    )
+    expect(problem.detail).toContain('remember')
   })
 })
 

@@ -142,7 +142,7 @@ export function exchange(
 export function exchangeGrant(
   provider: string,
   grant: Grant,
-  overrides: Record<string, string> = {},
+  overrides: Record<string, unknown> = {},
 ) {
   return exchange(provider, {
     code: grant.code,
