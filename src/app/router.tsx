@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
-import { RequireAuth } from '../auth/react'
+import { RequireAuth } from './require-auth'
 import { isMockBackend } from '../lib/env'
 import { ReconnectingBanner } from './layout/reconnecting-banner'
 import { SessionSkeleton, SignedInLayout } from './layout/signed-in-layout'

@@ -1,4 +1,5 @@
 import { isAxiosError } from 'axios'
+import { ZodError } from 'zod'
 import { parseProblem } from '../lib/problem'
 
 /**
@@ -7,8 +8,10 @@ import { parseProblem } from '../lib/problem'
  *   `session_revoked`); the user must sign in again.
  * - `transient`: network error, timeout or 5xx; the session is kept and retried.
  * - `rejected`: any other answer the caller should show (bad credentials, throttling, …).
+ * - `bad_response`: a success status whose body is not what the contract says; retried a few
+ *   times, since a proxy or a deploy may be in the way, but never forever.
  */
-export type AuthErrorKind = 'session_ended' | 'transient' | 'rejected'
+export type AuthErrorKind = 'session_ended' | 'transient' | 'rejected' | 'bad_response'
 
 /** The codes that end a session, per the backend contract. */
 export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set([
@@ -55,23 +58,51 @@ export function problemCode(error: unknown): string | null {
  */
 export function toAuthError(error: unknown): AuthError {
   if (isAuthError(error)) return error
-  if (!isAxiosError(error) || !error.response || error.response.status >= 500) {
+  if (error instanceof ZodError) {
+    return new AuthError('bad_response', 'The server answered wrongly.', null, null, null, {
+      cause: error,
+    })
+  }
+  if (!isAxiosError(error) || !error.response) {
     return new AuthError('transient', 'We could not reach the server.', null, null, null, {
       cause: error,
     })
   }
   const { status, data, headers } = error.response
+  const retryAfterSec = parseRetryAfter(headers['retry-after'], Date.now())
+  if (status >= 500) {
+    return new AuthError(
+      'transient',
+      'We could not reach the server.',
+      null,
+      status,
+      retryAfterSec,
+      {
+        cause: error,
+      },
+    )
+  }
   const problem = parseProblem(data)
   const code = problem?.code ?? null
   const kind =
     status === 401 && code !== null && SESSION_ENDING_CODES.has(code) ? 'session_ended' : 'rejected'
-  const retryAfter = Number(headers['retry-after'])
   return new AuthError(
     kind,
     problem?.title ?? 'Something went wrong.',
     code,
     status,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-    { cause: error },
+    retryAfterSec,
+    {
+      cause: error,
+    },
   )
+}
+
+/** `Retry-After` in seconds, given either as seconds or as an HTTP date; null when absent. */
+export function parseRetryAfter(header: unknown, now: number): number | null {
+  if (typeof header !== 'string' && typeof header !== 'number') return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return seconds > 0 ? seconds : null
+  const at = Date.parse(String(header))
+  return Number.isFinite(at) && at > now ? (at - now) / 1000 : null
 }

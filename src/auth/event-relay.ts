@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SIGN_OUT_REASONS, type AuthEvent, type AuthEventListener } from './events'
-import type { ChannelLike } from './refresh'
+import type { ChannelLike } from './cross-tab'
 import type { AuthSession } from './session'
 
 /** The channel that carries events only; tokens travel on their own channel, never this one. */
@@ -34,7 +34,7 @@ export const authEventSchema: z.ZodType<AuthEvent> = z.discriminatedUnion('type'
   z.object({
     ...base,
     type: z.literal('refresh-failed'),
-    kind: z.enum(['session_ended', 'transient', 'rejected']),
+    kind: z.enum(['session_ended', 'transient', 'rejected', 'bad_response']),
     code: text.nullable(),
   }),
   z.object({

@@ -5,9 +5,12 @@
  *   `refresh_missing` once `sessionExpiresAt` has passed: the browser dropped the cookie);
  * - `revoked`: another device revoked it (`session_revoked`);
  * - `reused`: its refresh token was presented twice (`refresh_reused`);
- * - `ended`: any other definite refusal (`refresh_invalid`, a `refresh_missing` before the end).
+ * - `ended`: any other definite refusal (`refresh_invalid`, a `refresh_missing` before the end);
+ * - `bad-response`: the server kept answering the refresh with something that is not a token
+ *   response, so the session could not be kept.
  */
-export type SignOutReason = 'user' | 'other-tab' | 'expired' | 'revoked' | 'reused' | 'ended'
+export type SignOutReason =
+  'user' | 'other-tab' | 'expired' | 'revoked' | 'reused' | 'ended' | 'bad-response'
 
 export const SIGN_OUT_REASONS = [
   'user',
@@ -16,6 +19,7 @@ export const SIGN_OUT_REASONS = [
   'revoked',
   'reused',
   'ended',
+  'bad-response',
 ] as const satisfies readonly SignOutReason[]
 
 /** True for a session the server ended, as opposed to one the user ended. */
@@ -29,7 +33,7 @@ export type AuthEventBody =
   | { type: 'refresh-succeeded'; durationMs: number; source: 'network' | 'other-tab' }
   | {
       type: 'refresh-failed'
-      kind: 'session_ended' | 'transient' | 'rejected'
+      kind: 'session_ended' | 'transient' | 'rejected' | 'bad_response'
       code: string | null
     }
   | { type: 'token-received'; expiresInMs: number; source: 'network' | 'other-tab' }
@@ -54,11 +58,17 @@ export type AuthEvent = AuthEventBody & { at: number; tabId: string; seq: number
 
 export type AuthEventListener = (event: AuthEvent) => void
 
+/**
+ * This tab's events. Nothing is built when nobody listens: callers check `wanted()` first (or
+ * pass a body they already had), so the common path allocates nothing.
+ */
 export function createEventStream(tabId: string) {
   const listeners = new Set<AuthEventListener>()
   let seq = 0
   return {
+    wanted: (): boolean => listeners.size > 0,
     emit(body: AuthEventBody): void {
+      if (listeners.size === 0) return
       const event = { ...body, at: Date.now(), tabId, seq: ++seq }
       for (const listener of listeners) listener(event)
     },
@@ -66,5 +76,10 @@ export function createEventStream(tabId: string) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    stop(): void {
+      listeners.clear()
+    },
   }
 }
+
+export type EventStream = ReturnType<typeof createEventStream>

@@ -44,17 +44,37 @@ describe('the auth interceptor', () => {
   })
 
   it('lets a 401 that arrives while a refresh is in flight join that refresh', async () => {
-    const { session, api, count } = createTab()
+    const { session, api, count, events } = createTab()
     await session.signIn(DEMO)
-    expireAccessTokensOnServer()
+    let answer = () => {}
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    let reached = () => {}
+    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    server.use(
+      http.get(
+        '/api/me',
+        async () => {
+          reached()
+          await answered
+          return problem(401, 'token_expired', 'Expired.')
+        },
+        { once: true },
+      ),
+    )
     db.config.refreshLatencyMs = 150
 
+    const pending = api.get('/me') // sent with the old token, before any refresh
+    await atServer
     const refreshing = session.refresh()
-    const response = await api.get('/me')
+    answer() // its 401 arrives while the refresh is still out
+    const response = await pending
     await refreshing
 
     expect(response.status).toBe(200)
     expect(db.stats.refreshCalls).toBe(1)
+    expect(events.find((e) => e.type === 'request-replayed')).toMatchObject({
+      why: 'after-refresh',
+    })
     expect(count('refresh-joined')).toBe(1)
   })
 

@@ -5,12 +5,13 @@ import {
   isCancel,
   type AxiosInstance,
   type AxiosResponse,
-  type GenericAbortSignal,
   type InternalAxiosRequestConfig,
 } from 'axios'
 import { AuthError, problemCode } from './errors'
+import { requestAuthOf } from './request-auth'
 import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
+import { waitAsRequest as waitAs } from './wait-as-request'
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -23,35 +24,11 @@ declare module 'axios' {
   }
 }
 
-const ACCESS_TOKEN_CODES = new Set(['token_missing', 'token_invalid', 'token_expired'])
-
-/** Waits for `promise`, but gives up as the request would: on its abort signal or timeout. */
-function waitAsRequest<T>(promise: Promise<T>, config: InternalAxiosRequestConfig): Promise<T> {
-  const signal: GenericAbortSignal | undefined = config.signal
-  if (signal?.aborted) return Promise.reject(new CanceledError(undefined, undefined, config))
-  return new Promise<T>((resolve, reject) => {
-    const timer =
-      config.timeout && config.timeout > 0
-        ? setTimeout(
-            () =>
-              reject(
-                new AxiosError(
-                  `timeout of ${config.timeout}ms exceeded`,
-                  AxiosError.ECONNABORTED,
-                  config,
-                ),
-              ),
-            config.timeout,
-          )
-        : null
-    const onAbort = () => reject(new CanceledError(undefined, undefined, config))
-    signal?.addEventListener?.('abort', onAbort)
-    promise.then(resolve, reject).finally(() => {
-      if (timer !== null) clearTimeout(timer)
-      signal?.removeEventListener?.('abort', onAbort)
-    })
-  })
-}
+const ACCESS_TOKEN_CODES: ReadonlySet<string> = new Set([
+  'token_missing',
+  'token_invalid',
+  'token_expired',
+])
 
 function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
   config.authEpoch = token?.epoch ?? 0
@@ -72,6 +49,11 @@ function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
  * await api.get('/me') // Authorization: Bearer … and refreshed as needed
  */
 export function installAuthInterceptor(client: AxiosInstance, session: AuthSession): () => void {
+  const auth = requestAuthOf(session)
+  const { events } = auth
+  /** Requests already reported: a timeout while queued reaches the response handler too. */
+  const reported = new WeakSet<InternalAxiosRequestConfig>()
+
   /** Each request's final outcome, for whoever watches the session (the lab draws these). */
   function report(
     config: InternalAxiosRequestConfig,
@@ -80,8 +62,9 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   ): void {
     // Public calls never touch the session, so they are not part of its story; a request its
     // caller abandoned (an unmounted query, say) did not fail.
-    if (config.skipAuth || isCancel(error)) return
-    session.emit({
+    if (!events.wanted() || config.skipAuth || isCancel(error) || reported.has(config)) return
+    reported.add(config)
+    events.emit({
       type: 'request-completed',
       method: config.method ?? 'get',
       url: config.url ?? '',
@@ -90,28 +73,28 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     })
   }
 
-  /**
-   * Whether a request must wait before it can carry a good token: the session is still being
-   * restored, or the token is known to be expired, or a refresh is already replacing it (a
-   * request sent now would only earn a 401 and a second trip).
-   */
-  function mustWait(config: InternalAxiosRequestConfig): boolean {
-    if (config.skipAuth) return false
-    const { status } = session.getState()
-    return (
-      status === 'restoring' ||
-      (status === 'signed-in' && (session.isExpired() || session.isRefreshing()))
-    )
+  function queued(config: InternalAxiosRequestConfig): void {
+    if (events.wanted()) {
+      events.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
+    }
   }
 
+  /** Waits for `promise`, but gives up as the request would: on its abort signal or timeout. */
+  function waitAsRequest<T>(promise: Promise<T>, config: InternalAxiosRequestConfig): Promise<T> {
+    return waitAs(promise, auth.deadlines, config.signal, config.timeout, {
+      aborted: () => new CanceledError(undefined, undefined, config),
+      timedOut: () =>
+        new AxiosError(`timeout of ${config.timeout}ms exceeded`, AxiosError.ECONNABORTED, config),
+    })
+  }
+
+  const mustWait = (config: InternalAxiosRequestConfig): boolean =>
+    !config.skipAuth && auth.ready() === undefined
+
   async function waitThenAttach(config: InternalAxiosRequestConfig) {
-    if (session.getState().status === 'restoring') await waitAsRequest(session.restore(), config)
-    if (session.getState().status !== 'signed-in') return attach(config, null)
-    if (!session.isExpired() && !session.isRefreshing())
-      return attach(config, session.accessToken())
-    session.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
+    queued(config)
     try {
-      return attach(config, await waitAsRequest(session.refresh(), config))
+      return attach(config, await waitAsRequest(auth.tokenForRequest(), config))
     } catch (error) {
       report(config, null, error)
       throw error
@@ -124,7 +107,7 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     runWhen: mustWait,
   })
   const attachingId = client.interceptors.request.use(
-    (config) => (config.skipAuth ? config : attach(config, session.accessToken())),
+    (config) => (config.skipAuth ? config : attach(config, auth.ready() ?? null)),
     undefined,
     { synchronous: true, runWhen: (config) => !mustWait(config) },
   )
@@ -144,17 +127,18 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     ) {
       throw error
     }
-    // Nothing left to refresh with: whoever asked must sign in again.
-    if (session.getState().status === 'signed-out') {
+    let next: 'newer-token' | Promise<AccessToken>
+    try {
+      next = auth.afterRejection(config.authEpoch ?? 0)
+    } catch (ended) {
+      // Nothing left to refresh with: whoever asked must sign in again.
       throw new AuthError('session_ended', 'You need to sign in again.', code, 401, null, {
-        cause: error,
+        cause: ended,
       })
     }
-    const current = session.accessToken()
-    // A newer token than the one this request carried means someone already refreshed.
-    if (current && current.epoch > (config.authEpoch ?? 0)) return 'newer-token'
-    session.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
-    await waitAsRequest(session.refresh(), config)
+    if (next === 'newer-token') return next
+    queued(config)
+    await waitAsRequest(next, config)
     return 'after-refresh'
   }
 
@@ -173,12 +157,14 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
         report(config, error.response?.status ?? null, final)
         throw final
       }
-      session.emit({
-        type: 'request-replayed',
-        method: config.method ?? 'get',
-        url: config.url ?? '',
-        why,
-      })
+      if (events.wanted()) {
+        events.emit({
+          type: 'request-replayed',
+          method: config.method ?? 'get',
+          url: config.url ?? '',
+          why,
+        })
+      }
       // Outside the try: the replay reports its own outcome.
       const replay: Promise<AxiosResponse> = client.request({ ...config, authReplayed: true })
       return replay

@@ -12,28 +12,68 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return ceiling / 2 + (ceiling / 2) * random()
 }
 
+/** Timers and the clock they run on, injectable so tests drive time by hand. */
+export interface Timers {
+  set(callback: () => void, delayMs: number): unknown
+  clear(handle: unknown): void
+  now(): number
+}
+
+export const realTimers: Timers = {
+  set: (callback, delayMs) => setTimeout(callback, delayMs),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+}
+
+/** Something that says "the tab may have slept or been offline": calls `wake`, returns a stop. */
+export type WakeSource = (wake: () => void) => () => void
+
+/** The page became visible again. */
+export const visibilityWake: WakeSource = (wake) => {
+  const onChange = () => {
+    if (document.visibilityState === 'visible') wake()
+  }
+  document.addEventListener('visibilitychange', onChange)
+  return () => document.removeEventListener('visibilitychange', onChange)
+}
+
+/** The browser is back online. */
+export const onlineWake: WakeSource = (wake) => {
+  window.addEventListener('online', wake)
+  return () => window.removeEventListener('online', wake)
+}
+
+export function browserWakeSources(): readonly WakeSource[] {
+  return typeof window === 'undefined' || typeof document === 'undefined'
+    ? []
+    : [visibilityWake, onlineWake]
+}
+
+export interface SchedulerOptions {
+  timers: Timers
+  wakeSources: readonly WakeSource[]
+  onDue: () => void
+  onWake: () => void
+}
+
 /**
- * One pending timer plus the moments a sleeping tab comes back (visible again, back online).
- * It decides nothing: the session says when, and what to do on waking.
+ * One pending timer plus the moments a sleeping tab comes back. It decides nothing: the session
+ * says when, and what to do on waking.
  */
-export function createScheduler(onDue: () => void, onWake: () => void) {
-  let timer: ReturnType<typeof setTimeout> | null = null
+export function createScheduler({ timers, wakeSources, onDue, onWake }: SchedulerOptions) {
+  let timer: unknown = null
+  let stops: Array<() => void> = []
   const cancel = () => {
-    if (timer !== null) clearTimeout(timer)
+    if (timer !== null) timers.clear(timer)
     timer = null
   }
-  const wakeIfVisible = () => {
-    if (document.visibilityState === 'visible') onWake()
-  }
-  const hasDom = typeof window !== 'undefined' && typeof document !== 'undefined'
-  if (hasDom) {
-    document.addEventListener('visibilitychange', wakeIfVisible)
-    window.addEventListener('online', onWake)
-  }
   return {
+    start(): void {
+      if (stops.length === 0) stops = wakeSources.map((source) => source(onWake))
+    },
     planIn(delayMs: number): void {
       cancel()
-      timer = setTimeout(
+      timer = timers.set(
         () => {
           timer = null
           onDue()
@@ -42,12 +82,12 @@ export function createScheduler(onDue: () => void, onWake: () => void) {
       )
     },
     cancel,
-    dispose(): void {
+    stop(): void {
       cancel()
-      if (hasDom) {
-        document.removeEventListener('visibilitychange', wakeIfVisible)
-        window.removeEventListener('online', onWake)
-      }
+      for (const stopSource of stops) stopSource()
+      stops = []
     },
   }
 }
+
+export type Scheduler = ReturnType<typeof createScheduler>

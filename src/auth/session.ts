@@ -12,64 +12,71 @@ import {
   type TokenResponse,
   type User,
 } from './auth-api'
-import { toAuthError } from './errors'
-import {
-  createEventStream,
-  endedByServer,
-  type AuthEventListener,
-  type SignOutReason,
-} from './events'
+import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
 import {
   browserChannel,
   browserLocks,
-  channelMessageSchema,
-  createSingleFlight,
-  withCrossTabLock,
+  browserStorage,
+  createCrossTab,
   type ChannelLike,
   type ChannelMessage,
   type LockManagerLike,
-} from './refresh'
-import { backoffMs, createScheduler, refreshLeadMs } from './scheduler'
+  type StorageLike,
+} from './cross-tab'
+import { createDeadlines } from './deadlines'
+import { AuthError, toAuthError } from './errors'
+import { createEventStream, type AuthEventListener, type SignOutReason } from './events'
+import { createLogoutMarker } from './logout-marker'
+import { bindRequestAuth } from './request-auth'
+import {
+  backoffMs,
+  browserWakeSources,
+  createScheduler,
+  realTimers,
+  refreshLeadMs,
+  type Timers,
+  type WakeSource,
+} from './scheduler'
 import { signOutReasonFor } from './sign-out-reason'
+import { createSingleFlight } from './single-flight'
 import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
 
-export type AuthStatus = 'restoring' | 'signed-in' | 'signed-out'
-
-export interface AuthState {
-  readonly status: AuthStatus
-  readonly user: User | null
-  /** Why the last session ended; null until one has (a fresh visitor was never signed in). */
-  readonly endedBecause: SignOutReason | null
-  /** A refresh failed for a transient reason and is being retried; the session is kept. */
-  readonly reconnecting: boolean
-  /**
-   * When the session ends absolutely, in wall-clock ms (the server's `sessionExpiresAt`); null
-   * when signed out or when the backend does not say (contract v1).
-   */
-  readonly sessionExpiresAt: number | null
-}
+export type { AuthState, AuthStatus } from './auth-state'
 
 type SessionTokens = Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'sessionExpiresAt' | 'user'>
 
 export interface AuthSessionOptions {
   /** Client for the auth endpoints; must not carry the auth interceptor. */
   http?: AxiosInstance
-  /** Web Locks, to let one tab refresh for all; null for per-tab single flight only. */
+  /** Web Locks, to let one tab refresh for all; null for a lock within this tab only. */
   locks?: LockManagerLike | null
   /** BroadcastChannel to share tokens and sign-outs between tabs; null to stay alone. */
   channel?: ChannelLike | null
+  /** localStorage, for the generation counter and the pending-logout marker (never a token). */
+  storage?: StorageLike | null
+  /** The clock tokens expire on. */
   clock?: Clock
+  /** Timers for refreshes, backoff and request timeouts. */
+  timers?: Timers
+  /** What wakes a sleeping tab (visible again, back online). */
+  wakeSources?: readonly WakeSource[]
   random?: () => number
 }
 
-/** Resolves after the tasks already queued (a channel message, say) have run. */
-const nextTask = () => new Promise<void>((done) => setTimeout(done, 0))
+/** How many answers that are not a token response a session survives before it ends. */
+export const BAD_RESPONSE_LIMIT = 3
+/** How long the next lock holder waits for the token the last one is known to have posted. */
+export const CATCH_UP_MS = 1000
+/** A token with less left than this is refreshed before it is handed out. */
+const HAND_OUT_MARGIN_MS = 1000
 
-const sameUser = (a: User | null, b: User) => a !== null && JSON.stringify(a) === JSON.stringify(b)
+const sessionEnded = () =>
+  new AuthError('session_ended', 'You need to sign in again.', null, 401, null)
 
 /**
  * One signed-in session per page: restores it from the refresh cookie, keeps the access token
- * fresh, shares it with other tabs, and ends it only when the server definitely says so.
+ * fresh, shares it with other tabs, and ends it only when the server definitely says so. The
+ * states and their changes are {@link transition}'s; this function only performs the effects.
  *
  * @example
  * const session = createAuthSession()
@@ -79,10 +86,10 @@ const sameUser = (a: User | null, b: User) => a !== null && JSON.stringify(a) ==
  */
 export function createAuthSession(options: AuthSessionOptions = {}) {
   const http = options.http ?? createAuthHttp()
-  const locks = options.locks === undefined ? browserLocks() : options.locks
-  const channel = options.channel === undefined ? browserChannel() : options.channel
   const clock = options.clock ?? monotonicClock
+  const timers = options.timers ?? realTimers
   const random = options.random ?? Math.random
+  const storage = options.storage === undefined ? browserStorage() : options.storage
   const tabId = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16)).join(
     '',
   )
@@ -90,19 +97,43 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   const store = createTokenStore(clock)
   const events = createEventStream(tabId)
   const flight = createSingleFlight<AccessToken>()
+  const deadlines = createDeadlines(timers)
+  const marker = createLogoutMarker(storage)
+  const crossTab = createCrossTab({
+    locks: options.locks === undefined ? browserLocks() : options.locks,
+    channel: options.channel === undefined ? browserChannel() : options.channel,
+    storage,
+    tabId,
+    timers,
+  })
+  const scheduler = createScheduler({
+    timers,
+    wakeSources: options.wakeSources ?? browserWakeSources(),
+    onDue: () => void onDue(),
+    onWake: () => void onWake(),
+  })
   const listeners = new Set<() => void>()
-  let state: AuthState = {
-    status: 'restoring',
-    user: null,
-    endedBecause: null,
-    reconnecting: false,
-    sessionExpiresAt: null,
-  }
+  let state: AuthState = initialAuthState
+
+  /** Grows whenever a session ends or a sign-out begins: a token answer from before is dropped. */
+  let era = 0
   let restoring: Promise<void> | null = null
   let transientFailures = 0
+  let badResponses = 0
+  /** While reconnecting: no attempt before this (Retry-After), and one early attempt per window. */
+  let notBefore = 0
+  let earlyAttemptUsed = false
+  /** Requests waiting out the backoff for the next attempt; created only when one waits. */
+  let nextAttempt: {
+    promise: Promise<AccessToken>
+    resolve: (token: AccessToken) => void
+    reject: (error: unknown) => void
+  } | null = null
 
-  function setState(next: Partial<AuthState>): void {
-    state = { ...state, ...next }
+  function dispatch(action: AuthAction): void {
+    const next = transition(state, action)
+    if (next === state) return
+    state = next
     for (const listener of listeners) listener()
   }
 
@@ -110,147 +141,317 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     const token = store.set(response.accessToken, response.expiresIn)
     const wasSignedIn = state.status === 'signed-in'
     transientFailures = 0
-    setState({
-      status: 'signed-in',
-      // Keeping the same object when nothing changed spares React a re-render on every refresh.
-      user: sameUser(state.user, response.user) ? state.user : response.user,
-      reconnecting: false,
+    badResponses = 0
+    dispatch({
+      type: 'tokens-accepted',
+      user: response.user,
       sessionExpiresAt: response.sessionExpiresAt,
     })
     scheduler.planIn(token.lifetimeMs - refreshLeadMs(token.lifetimeMs))
-    events.emit({ type: 'token-received', expiresInMs: token.lifetimeMs, source })
-    if (!wasSignedIn) events.emit({ type: 'signed-in', userId: response.user.id })
+    if (events.wanted()) {
+      events.emit({ type: 'token-received', expiresInMs: token.lifetimeMs, source })
+      if (!wasSignedIn) events.emit({ type: 'signed-in', userId: response.user.id })
+    }
     return token
   }
 
   function shareTokens(response: SessionTokens): void {
-    channel?.postMessage({
+    crossTab.publish({
       type: 'token',
-      from: tabId,
       accessToken: response.accessToken,
       expiresIn: response.expiresIn,
       sessionExpiresAt: response.sessionExpiresAt,
       user: response.user,
-    } satisfies ChannelMessage)
+    })
   }
 
-  function endSession(reason: SignOutReason, tellOtherTabs: boolean): void {
+  function settleNextAttempt(outcome: { token: AccessToken } | { error: unknown }): void {
+    const waiting = nextAttempt
+    nextAttempt = null
+    if (!waiting) return
+    if ('token' in outcome) waiting.resolve(outcome.token)
+    else waiting.reject(outcome.error)
+  }
+
+  /** Forgets the session here; `publish` tells the other tabs (only under the lock). */
+  function endSession(reason: SignOutReason, publish: boolean): void {
     const wasSignedIn = state.status === 'signed-in'
+    era++
     store.clear()
     scheduler.cancel()
     transientFailures = 0
-    // A first visit that finds no session is not an ended session: show no message for it. A
-    // restore the server refuses for a known cause (expired, revoked, reused) did find one.
-    const worthTelling = wasSignedIn || (endedByServer(reason) && reason !== 'ended')
-    setState({
-      status: 'signed-out',
-      user: null,
-      endedBecause: worthTelling ? reason : state.endedBecause,
-      reconnecting: false,
-      sessionExpiresAt: null,
-    })
+    badResponses = 0
+    dispatch({ type: 'session-ended', reason })
+    settleNextAttempt({ error: sessionEnded() })
     if (!wasSignedIn) return
     events.emit({ type: 'signed-out', reason })
-    if (tellOtherTabs) {
-      channel?.postMessage({ type: 'signed-out', from: tabId, reason } satisfies ChannelMessage)
+    if (publish) crossTab.publish({ type: 'signed-out', reason, logoutPending: false })
+  }
+
+  function keepTrying(error: AuthError): void {
+    transientFailures++
+    dispatch({ type: 'refresh-failed-transiently' })
+    const retryAfterMs = (error.retryAfterSec ?? 0) * 1000
+    notBefore = clock() + retryAfterMs
+    earlyAttemptUsed = false
+    scheduler.planIn(Math.max(backoffMs(transientFailures, random), retryAfterMs))
+  }
+
+  /** What a failed refresh means for the session; runs under the lock, so sign-outs publish. */
+  function onRefreshFailed(error: AuthError): void {
+    if (events.wanted()) events.emit({ type: 'refresh-failed', kind: error.kind, code: error.code })
+    if (state.status === 'signed-out' || state.signingOut) return
+    const throttled = error.status === 429
+    const restoreRefused = state.status === 'restoring' && error.kind === 'rejected' && !throttled
+    if (error.kind === 'session_ended' || restoreRefused) {
+      endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now()), true)
+    } else if (error.kind === 'bad_response' && ++badResponses >= BAD_RESPONSE_LIMIT) {
+      endSession('bad-response', true)
+    } else {
+      // Anything short of a definite refusal keeps the session and tries again later.
+      keepTrying(error)
     }
   }
 
-  async function refreshUnderLock(epochAtStart: number): Promise<AccessToken> {
-    return withCrossTabLock(locks, async () => {
-      // Another tab may have refreshed while this one waited for the lock; its token came over
-      // the channel, and presenting the cookie again would only rotate it for nothing.
-      const tokenFromOtherTab = () => {
-        const current = store.get()
-        const fresh = current && store.msLeft() > refreshLeadMs(current.lifetimeMs)
-        return fresh && current.epoch > epochAtStart ? current : null
-      }
-      // Browsers may hand over the lock before dispatching the leader's message, which is then
-      // already queued here: one turn of the event loop lets it land first.
-      if (channel && !tokenFromOtherTab()) await nextTask()
-      const fromOtherTab = tokenFromOtherTab()
-      if (fromOtherTab) {
+  async function refreshHoldingLock(
+    eraAtStart: number,
+    heardAtStart: number,
+    epochAtStart: number,
+  ) {
+    if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+    // Another tab may have refreshed while this one waited for the lock. It wrote the new
+    // generation before releasing the lock, so its token is known to be on its way: wait for it
+    // rather than present the cookie again.
+    if (crossTab.heard() === heardAtStart) await crossTab.catchUp(CATCH_UP_MS)
+    if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+    const current = store.get()
+    if (
+      current &&
+      current.epoch > epochAtStart &&
+      store.msLeft() > refreshLeadMs(current.lifetimeMs)
+    ) {
+      if (events.wanted()) {
         events.emit({ type: 'refresh-succeeded', durationMs: 0, source: 'other-tab' })
-        return fromOtherTab
       }
-      const started = clock()
-      const response = await postRefresh(http)
-      const token = acceptTokens(response, 'network')
-      shareTokens(response)
+      return current
+    }
+    const started = clock()
+    let response: TokenResponse
+    try {
+      response = await postRefresh(http)
+    } catch (cause) {
+      const error = toAuthError(cause)
+      // An answer for a session that is being (or has been) ended here says nothing any more.
+      if (era === eraAtStart) onRefreshFailed(error)
+      throw error
+    }
+    // A sign-out began while the answer was on its way: this token belongs to the ended session.
+    if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+    const token = acceptTokens(response, 'network')
+    shareTokens(response)
+    if (events.wanted()) {
       events.emit({ type: 'refresh-succeeded', durationMs: clock() - started, source: 'network' })
-      return token
-    })
+    }
+    return token
   }
 
   /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
   function refresh(): Promise<AccessToken> {
-    return flight.run(
-      async () => {
-        events.emit({ type: 'refresh-started' })
-        try {
-          return await refreshUnderLock(store.get()?.epoch ?? 0)
-        } catch (cause) {
-          const error = toAuthError(cause)
-          events.emit({ type: 'refresh-failed', kind: error.kind, code: error.code })
-          // A restore refused for any reason has nothing to keep; a live session is ended only
-          // by a definite refusal and otherwise retried.
-          const restoreRefused = state.status === 'restoring' && error.kind === 'rejected'
-          if (error.kind === 'session_ended' || restoreRefused) {
-            endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now()), true)
-          } else if (state.status !== 'signed-out') {
-            // Anything short of a definite refusal keeps the session and tries again later.
-            transientFailures++
-            setState({ reconnecting: true })
-            scheduler.planIn(backoffMs(transientFailures, random))
-          }
-          throw error
-        }
+    if (state.status === 'signed-out' || state.signingOut) return Promise.reject(sessionEnded())
+    const running = flight.run(
+      () => {
+        if (events.wanted()) events.emit({ type: 'refresh-started' })
+        const eraAtStart = era
+        const heardAtStart = crossTab.heard()
+        const epochAtStart = store.get()?.epoch ?? 0
+        return crossTab.withLock(() => refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart))
       },
       () => events.emit({ type: 'refresh-joined' }),
     )
+    running.then(
+      (token) => settleNextAttempt({ token }),
+      (error: unknown) => settleNextAttempt({ error }),
+    )
+    return running
   }
 
   const refreshQuietly = () => void refresh().catch(() => undefined)
 
-  const scheduler = createScheduler(
-    () => {
-      if (state.status !== 'signed-out') refreshQuietly()
-    },
-    () => {
-      const token = store.get()
-      const due = token === null || store.msLeft() < refreshLeadMs(token.lifetimeMs)
-      if (state.status !== 'signed-out' && (due || state.reconnecting)) refreshQuietly()
-    },
-  )
-
-  function onChannelMessage(event: MessageEvent): void {
-    const parsed = channelMessageSchema.safeParse(event.data)
-    if (!parsed.success || parsed.data.from === tabId) return
-    const message = parsed.data
-    if (message.type === 'token') acceptTokens(message, 'other-tab')
-    else endSession(message.reason === 'user' ? 'other-tab' : message.reason, false)
+  /** True when the token held should be replaced now. */
+  function tokenDue(): boolean {
+    const token = store.get()
+    return token === null || store.msLeft() < refreshLeadMs(token.lifetimeMs)
   }
-  channel?.addEventListener('message', onChannelMessage)
+
+  function onDue(): void {
+    if (marker.isSet() && state.status === 'signed-out') void deliverPendingLogout()
+    else if (state.status !== 'signed-out') refreshQuietly()
+  }
+
+  function onWake(): void {
+    if (state.logoutPending) {
+      void deliverPendingLogout()
+      return
+    }
+    if (state.status === 'signed-out' || flight.isRunning()) return
+    if (state.reconnecting) {
+      // Waking is a hint that the network may be back: one early attempt per backoff window, and
+      // never before the server's Retry-After.
+      if (earlyAttemptUsed || clock() < notBefore) return
+      earlyAttemptUsed = true
+      refreshQuietly()
+    } else if (tokenDue()) {
+      refreshQuietly()
+    }
+  }
+
+  /**
+   * A token a request may carry, waiting as needed: for the restore, for the refresh in flight,
+   * or, while reconnecting, for the next scheduled attempt (never an attempt of its own).
+   * Null when there is no session.
+   */
+  async function tokenForRequest(): Promise<AccessToken | null> {
+    if (state.status === 'restoring') await restore()
+    if (state.status !== 'signed-in' || state.signingOut) return null
+    const running = flight.current()
+    if (running) return running
+    const token = store.get()
+    if (token && store.msLeft() > 0) return token
+    if (state.reconnecting) {
+      if (!nextAttempt) {
+        let resolve: (token: AccessToken) => void = () => undefined
+        let reject: (error: unknown) => void = () => undefined
+        const promise = new Promise<AccessToken>((yes, no) => {
+          resolve = yes
+          reject = no
+        })
+        nextAttempt = { promise, resolve, reject }
+      }
+      return nextAttempt.promise
+    }
+    return refresh()
+  }
+
+  /** After a 401 for a request's token: `newer-token` when one already replaced it. */
+  function afterRejection(epoch: number): 'newer-token' | Promise<AccessToken> {
+    if (state.status === 'signed-out' || state.signingOut) throw sessionEnded()
+    const current = store.get()
+    if (current && current.epoch > epoch) return 'newer-token'
+    if (state.reconnecting && !flight.isRunning()) {
+      return tokenForRequest().then((token) => token ?? Promise.reject(sessionEnded()))
+    }
+    return refresh()
+  }
+
+  function onChannelMessage(message: ChannelMessage): void {
+    if (message.type === 'token') {
+      if (!state.signingOut) acceptTokens(message, 'other-tab')
+      return
+    }
+    endSession(message.reason === 'user' ? 'other-tab' : message.reason, false)
+    if (message.logoutPending) dispatch({ type: 'signed-out', logoutPending: true })
+  }
+
+  /**
+   * Tells the server about a logout that could not reach it. True once it has heard (or there
+   * was nothing to tell); false while it still cannot be reached.
+   */
+  async function deliverPendingLogout(): Promise<boolean> {
+    return crossTab.withLock(async () => {
+      if (!marker.isSet()) {
+        dispatch({ type: 'logout-delivered' })
+        return true
+      }
+      try {
+        await postLogout(http)
+      } catch (cause) {
+        if (toAuthError(cause).kind === 'transient') {
+          scheduler.planIn(backoffMs(++transientFailures, random))
+          return false
+        }
+      }
+      transientFailures = 0
+      marker.clear()
+      dispatch({ type: 'logout-delivered' })
+      return true
+    })
+  }
+
+  /** Restores from the cookie, after finishing a logout an earlier page could not deliver. */
+  function restore(): Promise<void> {
+    restoring ??= (async () => {
+      if (marker.isSet()) {
+        const delivered = await deliverPendingLogout()
+        // Either way there is no session to restore: the cookie is revoked, or must not be used.
+        dispatch({ type: 'signed-out', logoutPending: !delivered })
+        return
+      }
+      await refresh().catch(() => undefined)
+    })()
+    return restoring
+  }
 
   /** Takes the token response of a sign-in, of whatever kind, and shares it with other tabs. */
-  async function startSession(request: () => Promise<SessionTokens>): Promise<User> {
-    try {
-      const response = await request()
+  function startSession(request: () => Promise<SessionTokens>): Promise<User> {
+    return crossTab.withLock(async () => {
+      // A logout still owed goes first: the sign-in replaces the cookie it would name.
+      if (marker.isSet()) {
+        await postLogout(http).catch(() => undefined)
+        marker.clear()
+      }
+      let response: SessionTokens
+      try {
+        response = await request()
+      } catch (cause) {
+        throw toAuthError(cause)
+      }
       acceptTokens(response, 'network')
       shareTokens(response)
       return response.user
-    } catch (cause) {
-      throw toAuthError(cause)
-    }
+    })
   }
 
   /** A token good for at least another second, refreshing first when needed. */
   async function validToken(): Promise<AccessToken> {
     const token = store.get()
-    return token && store.msLeft() > 1000 ? token : refresh()
+    if (token && store.msLeft() > HAND_OUT_MARGIN_MS && !flight.isRunning()) return token
+    const fresh = await tokenForRequest()
+    if (!fresh) throw sessionEnded()
+    return fresh.expiresAt - clock() > 0 ? fresh : refresh()
   }
 
-  return {
+  /** Ends the session here and in every tab once the server has been told, or will be. */
+  async function endByUser(tellServer: () => Promise<void>, holdingLock: boolean): Promise<void> {
+    const run = async () => {
+      let pending = false
+      try {
+        await tellServer()
+      } catch (cause) {
+        // No answer at all: the server session lives on until it hears from us.
+        pending = toAuthError(cause).kind === 'transient'
+      }
+      const wasSignedIn = state.status === 'signed-in'
+      if (pending) marker.set()
+      else marker.clear()
+      era++
+      store.clear()
+      scheduler.cancel()
+      transientFailures = 0
+      dispatch({ type: 'signed-out', logoutPending: pending })
+      settleNextAttempt({ error: sessionEnded() })
+      if (wasSignedIn) {
+        events.emit({ type: 'signed-out', reason: 'user' })
+        crossTab.publish({ type: 'signed-out', reason: 'user', logoutPending: pending })
+      }
+      if (pending) scheduler.planIn(backoffMs(1, random))
+    }
+    return holdingLock ? run() : crossTab.withLock(run)
+  }
+
+  crossTab.start(onChannelMessage)
+  scheduler.start()
+
+  const session = {
     tabId,
 
     getState: (): AuthState => state,
@@ -264,17 +465,18 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     /** Subscribe to the event stream: refreshes, queued and replayed requests, sign-outs. */
     onEvent: (listener: AuthEventListener): (() => void) => events.subscribe(listener),
 
-    /** For the interceptor: report what happened to a request. */
-    emit: events.emit,
-
     /** The current access token, or null; never written anywhere else. */
     accessToken: (): AccessToken | null => store.get(),
 
-    /** True when the token held is past its expiry on this tab's monotonic clock. */
-    isExpired: (): boolean => store.msLeft() <= 0,
-
-    /** True while a refresh runs in this tab: the token held is about to be replaced. */
-    isRefreshing: (): boolean => flight.isRunning(),
+    /**
+     * The access token to send outside axios (WebSocket, EventSource, an SDK), refreshing first
+     * when needed; null when signed out. Hand it over, never store it.
+     */
+    async getAccessToken(): Promise<string | null> {
+      if (state.status === 'restoring') await restore()
+      if (state.status !== 'signed-in' || state.signingOut) return null
+      return (await validToken()).value
+    },
 
     refresh,
 
@@ -282,13 +484,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
      * Restores the session from the refresh cookie with one refresh call. Idempotent: a second
      * call (StrictMode, HMR) returns the first one's promise. Never rejects.
      */
-    restore(): Promise<void> {
-      restoring ??= refresh().then(
-        () => undefined,
-        () => undefined,
-      )
-      return restoring
-    },
+    restore,
 
     /** Signs in with a password. Rejects with an {@link AuthError} the UI can show. */
     signIn: (credentials: Credentials): Promise<User> =>
@@ -306,23 +502,30 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     signInWithProvider: (provider: string, grant: AuthorizationCodeGrant): Promise<User> =>
       startSession(() => postOAuthCode(http, provider, grant)),
 
-    /** Revokes this session on the server, then forgets it here and in every other tab. */
-    async signOut(): Promise<void> {
-      try {
-        await postLogout(http)
-      } finally {
-        endSession('user', true)
-      }
+    /**
+     * Revokes this session on the server, then forgets it here and in every other tab. Holds the
+     * refresh lock throughout, so no refresh in any tab crosses it. When the server cannot be
+     * reached the session still ends here, with `logoutPending` set until the server is told.
+     */
+    signOut(): Promise<void> {
+      era++
+      dispatch({ type: 'sign-out-started' })
+      store.clear()
+      scheduler.cancel()
+      return endByUser(() => postLogout(http), false)
     },
 
     /** Revokes every session of the user, on every device. */
     async signOutEverywhere(): Promise<void> {
-      try {
-        await postLogoutAll(http, (await validToken()).value)
-      } catch (cause) {
-        throw toAuthError(cause)
-      }
-      endSession('user', true)
+      const token = await validToken()
+      await crossTab.withLock(async () => {
+        try {
+          await postLogoutAll(http, token.value)
+        } catch (cause) {
+          throw toAuthError(cause)
+        }
+        await endByUser(async () => undefined, true)
+      })
     },
 
     /** Revokes every other session of the user and keeps this one. */
@@ -336,12 +539,30 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
     /** Stops timers and listeners (tests, HMR). */
     dispose(): void {
-      scheduler.dispose()
-      channel?.removeEventListener('message', onChannelMessage)
-      channel?.close()
+      scheduler.stop()
+      crossTab.stop()
+      deadlines.stop()
+      flight.stop()
+      events.stop()
       listeners.clear()
     },
   }
+
+  bindRequestAuth(session, {
+    events,
+    deadlines,
+    ready(): AccessToken | null | undefined {
+      const { status } = state
+      if (status === 'signed-out') return null
+      if (status === 'restoring' || state.signingOut || flight.isRunning()) return undefined
+      return store.msLeft() > 0 ? store.get() : undefined
+    },
+    tokenForRequest,
+    afterRejection,
+    signedOut: () => state.status === 'signed-out' || state.signingOut,
+  })
+
+  return session
 }
 
 export type AuthSession = ReturnType<typeof createAuthSession>

@@ -22,6 +22,9 @@ export function manualClock(start = 1_000) {
 const disposers: Array<() => void> = []
 afterEach(() => {
   while (disposers.length > 0) disposers.pop()?.()
+  // Tabs of one test share the origin's storage (the generation counter, a pending logout);
+  // the next test is a new browser.
+  localStorage.clear()
 })
 
 /**

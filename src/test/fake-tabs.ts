@@ -1,4 +1,4 @@
-import type { ChannelLike, LockManagerLike } from '../auth/refresh'
+import type { ChannelLike, LockManagerLike } from '../auth/cross-tab'
 
 /**
  * Stand-ins for the Web Locks API and BroadcastChannel shared by several sessions in one test,

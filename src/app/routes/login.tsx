@@ -1,6 +1,7 @@
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { endedByServer } from '../../auth/events'
-import { useAuth, type LoginRedirectState } from '../../auth/react'
+import { useAuth } from '../../auth/react'
+import type { LoginRedirectState } from '../require-auth'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
 import { readFailureMessage } from '../../features/social-sign-in/failure-message'
