@@ -54,8 +54,9 @@ export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch
     const headers = new Headers(init.headers)
     if (token) headers.set('Authorization', `Bearer ${token.value}`)
     else headers.delete('Authorization')
-    const { timeoutMs: _timeout, ...rest } = init
-    return send(input, { ...rest, headers })
+    const request: RequestInit = { ...init, headers }
+    delete (request as AuthFetchInit).timeoutMs
+    return send(input, request)
   }
 
   return async function authFetch(
