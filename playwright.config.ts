@@ -35,7 +35,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Every sign-in hashes a password at OWASP's cost and social sign-in makes two server-to-server
+  // calls: generous limits keep a slow machine from failing a flow that is only slow.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
     baseURL,

@@ -82,6 +82,16 @@ export function serveHandlers(routes: readonly RequestHandler[]): Middleware {
 }
 
 /**
+ * The host name this server reaches itself at. An IPv6 literal would become the `Host` of the
+ * call and then part of MSW's URL pattern, which cannot parse one; `localhost` reaches the same
+ * loopback socket, and an IPv4-mapped address is its IPv4 address.
+ */
+function selfHost(localAddress: string): string {
+  if (localAddress.startsWith('::ffff:')) return localAddress.slice('::ffff:'.length)
+  return localAddress.includes(':') ? 'localhost' : localAddress
+}
+
+/**
  * Serves the mock API over real HTTP. Cookies here are the browser's own, so `HttpOnly`,
  * `Secure`, `SameSite` and `Path` are enforced for real, and every tab shares one server state.
  * The backend reaches the providers over HTTP too: at this host, or where the environment says.
@@ -92,8 +102,7 @@ export function mockApiMiddleware(): Middleware {
   return (req, res, next) => {
     const { localAddress, localPort } = req.socket
     if (localAddress !== undefined && localPort !== undefined) {
-      const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress
-      configureProviderTransport({ selfOrigin: `http://${host}:${localPort}` })
+      configureProviderTransport({ selfOrigin: `http://${selfHost(localAddress)}:${localPort}` })
     }
     return serve(req, res, next)
   }
