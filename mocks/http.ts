@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { createServer, type Server } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
 import { recordClientAddress } from './client-address.ts'
@@ -21,7 +21,27 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+/**
+ * The client's address: the TCP peer's, or, behind a proxy this host was told to trust, the
+ * address that proxy appended last to `X-Forwarded-For` (what a client wrote before it is theirs
+ * to forge, so only the rightmost entry counts).
+ */
+export function clientAddress(
+  req: { socket: { remoteAddress?: string | undefined }; headers: IncomingHttpHeaders },
+  trustProxy: boolean,
+): string {
+  const peer = req.socket.remoteAddress ?? 'unknown'
+  if (!trustProxy) return peer
+  const forwarded = req.headers['x-forwarded-for']
+  const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',')
+  return list.at(-1)?.trim() || peer
+}
+
+async function toFetchRequest(
+  req: IncomingMessage,
+  origin: string,
+  trustProxy: boolean,
+): Promise<Request> {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((item) => headers.append(name, item))
@@ -34,8 +54,8 @@ async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Req
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : null,
   })
-  // The TCP peer, for per-client throttling: taken from the socket, not from anything sent.
-  recordClientAddress(request, req.socket.remoteAddress ?? 'unknown')
+  // For per-client throttling: from the socket, or from a proxy this host was told to trust.
+  recordClientAddress(request, clientAddress(req, trustProxy))
   return request
 }
 
@@ -55,12 +75,12 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
  * A Connect-style middleware that answers `/api/*` with these MSW handlers and passes everything
  * else on.
  */
-export function serveHandlers(routes: readonly RequestHandler[]): Middleware {
+export function serveHandlers(routes: readonly RequestHandler[], trustProxy = false): Middleware {
   return async (req, res, next) => {
     if (!req.url?.startsWith('/api/')) return next()
     const origin = `http://${req.headers.host ?? 'localhost'}`
     try {
-      const request = await toFetchRequest(req, origin)
+      const request = await toFetchRequest(req, origin, trustProxy)
       const response = await getResponse([...routes], request, { baseUrl: origin })
       // A simulated network failure: drop the connection, as a dead server would.
       if (!response || response.type === 'error') return void req.socket.destroy()
@@ -95,10 +115,11 @@ function selfHost(localAddress: string): string {
  * Serves the mock API over real HTTP. Cookies here are the browser's own, so `HttpOnly`,
  * `Secure`, `SameSite` and `Path` are enforced for real, and every tab shares one server state.
  * The backend reaches the providers over HTTP too: at this host, or where the environment says.
+ * `trustProxy`: a proxy this host runs behind writes the client's address in `X-Forwarded-For`.
  */
-export function mockApiMiddleware(): Middleware {
+export function mockApiMiddleware({ trustProxy = false } = {}): Middleware {
   configureProviderTransport({ baseUrls: providerBaseUrlsFromEnv(process.env) })
-  const serve = serveHandlers(handlers)
+  const serve = serveHandlers(handlers, trustProxy)
   return (req, res, next) => {
     const { localAddress, localPort } = req.socket
     if (localAddress !== undefined && localPort !== undefined) {

@@ -42,7 +42,7 @@ async function apiHandler(api: ApiBackend, trustProxy: boolean): Promise<Handler
   }
   if (api.kind === 'mock') {
     // Loaded only here, so a server in front of a real backend never starts the mock's keys.
-    return (await import('../mocks/http.ts')).mockApiMiddleware()
+    return (await import('../mocks/http.ts')).mockApiMiddleware({ trustProxy })
   }
   return (_req, _res, next) => next()
 }
