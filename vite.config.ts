@@ -120,7 +120,16 @@ export default defineConfig({
     },
   },
   test: {
-    reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
+    // The contract suite against an external backend (npm run test:django) reports apart.
+    reporters: [
+      'default',
+      [
+        'json',
+        {
+          outputFile: process.env.REEL_CONTRACT_URL ? 'reports/django.json' : 'reports/unit.json',
+        },
+      ],
+    ],
     // Tests sign in hundreds of times: they alone hash passwords at a lower cost than OWASP's.
     env: { REEL_PASSWORD_HASH_ITERATIONS: '1000' },
     projects: [

@@ -32,6 +32,7 @@ import {
   useMockServer,
   userSchema,
   type SignedIn,
+  mockOnly,
 } from './client.ts'
 
 useMockServer()
@@ -114,15 +115,18 @@ describe('Bearer challenges', () => {
     },
   )
 
-  it('answers token_expired with error="invalid_token" once the access token has expired', async () => {
-    await patchConfig({ accessTokenTtlSec: 60 })
-    const signedIn = await login()
-    await setServerClock(60 + 6)
+  mockOnly('lab').it(
+    'answers token_expired with error="invalid_token" once the access token has expired',
+    async () => {
+      await patchConfig({ accessTokenTtlSec: 60 })
+      const signedIn = await login()
+      await setServerClock(60 + 6)
 
-    await expectTokenRejected(await getMe(signedIn.accessToken), 'token_expired')
-  })
+      await expectTokenRejected(await getMe(signedIn.accessToken), 'token_expired')
+    },
+  )
 
-  it('counts every rejected access token in the lab stats', async () => {
+  mockOnly('lab').it('counts every rejected access token in the lab stats', async () => {
     await call('/api/me')
     await getMe('garbage')
     await getMe('a.b.c')
@@ -185,7 +189,7 @@ describe('access token format', () => {
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(300)
   })
 
-  it('takes its lifetime from accessTokenTtlSec', async () => {
+  mockOnly('lab').it('takes its lifetime from accessTokenTtlSec', async () => {
     await patchConfig({ accessTokenTtlSec: 60 })
     const signedIn = await login()
     const claims = decodeJwt(signedIn.accessToken)
@@ -220,7 +224,7 @@ describe('GET /api/.well-known/jwks.json', () => {
     expect(response.status).toBe(200)
   })
 
-  it('never publishes the HS256 secret', async () => {
+  mockOnly('lab').it('never publishes the HS256 secret', async () => {
     await patchConfig({ signingAlg: 'HS256' })
     const jwks = await fetchJwks()
     for (const key of jwks.keys) {
@@ -231,12 +235,15 @@ describe('GET /api/.well-known/jwks.json', () => {
 })
 
 describe('access token verification', () => {
-  it('accepts a token re-signed by the server key with unchanged header and claims', async () => {
-    // The control for the forgeries below: they differ from this only in what they break.
-    const signedIn = await login()
-    const { header, claims } = partsOf(signedIn)
-    await expectAccepted(await signJwt(header, claims, await serverSigningKey('ES256')))
-  })
+  mockOnly('internals').it(
+    'accepts a token re-signed by the server key with unchanged header and claims',
+    async () => {
+      // The control for the forgeries below: they differ from this only in what they break.
+      const signedIn = await login()
+      const { header, claims } = partsOf(signedIn)
+      await expectAccepted(await signJwt(header, claims, await serverSigningKey('ES256')))
+    },
+  )
 
   it.each(['none', 'None', 'NONE'])(
     'rejects a token with alg: %s and no signature',
@@ -338,7 +345,7 @@ describe('access token verification', () => {
     })
   })
 
-  describe('claims and header checked on a correctly signed token', () => {
+  mockOnly('internals').describe('claims and header checked on a correctly signed token', () => {
     it.each([
       ['a wrong iss', { iss: 'https://evil.example' }],
       ['a wrong aud', { aud: 'someone-else' }],
@@ -420,17 +427,20 @@ describe('access token verification', () => {
     await expectTokenRejected(await getMe(altered), 'token_invalid')
   })
 
-  it('rejects an HS256 token, even one signed with the server’s own secret, while ES256 is configured', async () => {
-    await patchConfig({ signingAlg: 'HS256' })
-    const hs = partsOf(await login())
-    await patchConfig({ signingAlg: 'ES256' })
-    const es = partsOf(await login())
+  mockOnly('internals').it(
+    'rejects an HS256 token, even one signed with the server’s own secret, while ES256 is configured',
+    async () => {
+      await patchConfig({ signingAlg: 'HS256' })
+      const hs = partsOf(await login())
+      await patchConfig({ signingAlg: 'ES256' })
+      const es = partsOf(await login())
 
-    const forged = await signJwt(hs.header, es.claims, await serverSigningKey('HS256'))
-    await expectTokenRejected(await getMe(forged), 'token_invalid')
-  })
+      const forged = await signJwt(hs.header, es.claims, await serverSigningKey('HS256'))
+      await expectTokenRejected(await getMe(forged), 'token_invalid')
+    },
+  )
 
-  describe('switching the lab signingAlg', () => {
+  mockOnly('lab').describe('switching the lab signingAlg', () => {
     it('signs new tokens HS256 and rejects the ES256 ones issued before', async () => {
       const before = await login()
       await patchConfig({ signingAlg: 'HS256' })

@@ -1,6 +1,15 @@
 import { request as httpRequest, type Server } from 'node:http'
 import { base64url, decodeJwt, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
-import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest'
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+  type TestFunction,
+} from 'vitest'
 import { z } from 'zod'
 import { db, resetDb } from '../db.ts'
 import { startMockServer } from '../http.ts'
@@ -22,10 +31,29 @@ export const ALICE = { username: 'alice', password: 'alice-password-1' } as cons
 // ---------------------------------------------------------------------------------------------
 // Server lifecycle
 
-let origin = ''
+/**
+ * `REEL_CONTRACT_URL` points the suite at a running backend (e.g. `http://127.0.0.1:4650`)
+ * instead of the in-process mock. That backend must offer `POST /api/__test__/reset` (a
+ * test-only switch, off in production) so that every test starts from the seed data.
+ */
+const externalOrigin = process.env.REEL_CONTRACT_URL?.replace(/\/$/, '')
 
-/** Starts the mock host for the test file, closes it afterwards, and resets state per test. */
+/** True when the suite runs against the mock in this process, with its lab and internals. */
+export const againstMock = externalOrigin === undefined
+
+let origin = externalOrigin ?? ''
+
+/**
+ * Starts the mock host for the test file (or uses the external backend), closes it afterwards,
+ * and resets state before every test.
+ */
 export function useMockServer(): void {
+  if (externalOrigin !== undefined) {
+    beforeEach(async () => {
+      await expectNoContent(await call('/api/__test__/reset', { method: 'POST' }))
+    })
+    return
+  }
   let server: Server | undefined
   beforeAll(async () => {
     ;({ server, origin } = await startMockServer())
@@ -43,9 +71,36 @@ export function useMockServer(): void {
   })
 }
 
-/** The origin the mock host listens on, e.g. `http://127.0.0.1:PORT`. */
+/** The origin of the backend under test, e.g. `http://127.0.0.1:PORT`. */
 export function serverOrigin(): string {
   return origin
+}
+
+/** Why a test can only run against the mock; named in the title of the test it skips. */
+const MOCK_ONLY_REASONS = {
+  lab: 'uses the lab API (/api/__lab/*), which a real backend answers with 404',
+  internals: 'reaches into the mock’s in-process state or signing keys',
+  'mock-providers':
+    'drives the mock’s own OAuth provider pages, which a real backend does not serve',
+} as const
+
+export type MockOnlyReason = keyof typeof MOCK_ONLY_REASONS
+
+/**
+ * `it` and `describe` for tests that need the mock: against an external backend they are
+ * skipped, with the reason appended to their title so that reports say why.
+ *
+ * @example
+ * mockOnly('lab').it('takes its lifetime from accessTokenTtlSec', async () => { … })
+ */
+export function mockOnly(reason: MockOnlyReason) {
+  const title = (name: string) =>
+    againstMock ? name : `${name} (skipped: ${MOCK_ONLY_REASONS[reason]})`
+  return {
+    it: (name: string, fn: TestFunction) => (againstMock ? it : it.skip)(title(name), fn),
+    describe: (name: string, fn: () => void) =>
+      (againstMock ? describe : describe.skip)(title(name), fn),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,7 +125,7 @@ export interface CallOptions {
   localAddress?: string
 }
 
-/** One request to the mock host, with the headers the SPA would send. */
+/** One request to the backend under test, with the headers the SPA would send. */
 export function call(path: string, options: CallOptions = {}): Promise<Response> {
   const headers = new Headers()
   if (options.xhr !== false) headers.set('X-Requested-With', 'XMLHttpRequest')

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   call,
   DEMO,
@@ -19,6 +19,7 @@ import {
   refresh,
   timed,
   useMockServer,
+  mockOnly,
 } from './client.ts'
 
 useMockServer()
@@ -41,13 +42,13 @@ function patch(body: unknown): Promise<Response> {
   return call('/api/__lab/config', { method: 'PATCH', json: body })
 }
 
-describe('GET /api/__lab/config', () => {
+mockOnly('lab').describe('GET /api/__lab/config', () => {
   it('answers the contract defaults', async () => {
     expect(await getConfig()).toEqual(DEFAULT_CONFIG)
   })
 })
 
-describe('PATCH /api/__lab/config', () => {
+mockOnly('lab').describe('PATCH /api/__lab/config', () => {
   it('changes the fields sent and answers the whole config', async () => {
     const response = await patch({ accessTokenTtlSec: 60, refreshFailure: 'server_error' })
     const config = await expectJson(response, 200, labConfigSchema)
@@ -103,7 +104,7 @@ describe('PATCH /api/__lab/config', () => {
   )
 })
 
-describe('GET /api/__lab/stats', () => {
+mockOnly('lab').describe('GET /api/__lab/stats', () => {
   it('starts at zero', async () => {
     expect(await getStats()).toEqual({
       loginCalls: 0,
@@ -146,7 +147,7 @@ describe('GET /api/__lab/stats', () => {
   })
 })
 
-describe('POST /api/__lab/reset', () => {
+mockOnly('lab').describe('POST /api/__lab/reset', () => {
   it('restores the default config, zero counters, no sessions and the seed watchlist', async () => {
     const signedIn = await login()
     await patchConfig({ accessTokenTtlSec: 60, refreshReuseGraceSec: 5, latencyMs: 1 })
@@ -193,7 +194,7 @@ describe('POST /api/__lab/reset', () => {
   })
 })
 
-describe('latency', () => {
+mockOnly('lab').describe('latency', () => {
   it('delays API responses by at least latencyMs', async () => {
     const { accessToken } = await login()
     await patchConfig({ latencyMs: 200 })

@@ -20,6 +20,7 @@ import {
   tokenResponseSchema,
   useMockServer,
   userSchema,
+  mockOnly,
 } from './client.ts'
 
 useMockServer()
@@ -158,33 +159,39 @@ describe('POST /api/auth/login', () => {
   })
 
   describe('wrong credentials', () => {
-    it('answers an unknown user and a wrong password with the same 401 status and body', async () => {
-      const unknown = await postLogin({ username: 'nobody', password: DEMO.password })
-      const wrong = await postLogin({ username: DEMO.username, password: 'not-the-password' })
+    mockOnly('lab').it(
+      'answers an unknown user and a wrong password with the same 401 status and body',
+      async () => {
+        const unknown = await postLogin({ username: 'nobody', password: DEMO.password })
+        const wrong = await postLogin({ username: DEMO.username, password: 'not-the-password' })
 
-      const unknownBody = await expectProblem(unknown, 401, 'invalid_credentials')
-      const wrongBody = await expectProblem(wrong, 401, 'invalid_credentials')
-      expect(wrongBody).toEqual(unknownBody)
-      expect(wrong.headers.get('Content-Type')).toBe(unknown.headers.get('Content-Type'))
-      expectNoSetCookie(unknown)
-      expectNoSetCookie(wrong)
-      expect((await getStats()).activeSessions).toBe(0)
-    })
+        const unknownBody = await expectProblem(unknown, 401, 'invalid_credentials')
+        const wrongBody = await expectProblem(wrong, 401, 'invalid_credentials')
+        expect(wrongBody).toEqual(unknownBody)
+        expect(wrong.headers.get('Content-Type')).toBe(unknown.headers.get('Content-Type'))
+        expectNoSetCookie(unknown)
+        expectNoSetCookie(wrong)
+        expect((await getStats()).activeSessions).toBe(0)
+      },
+    )
   })
 
   describe('throttling', () => {
-    it('answers the sixth attempt after five failures with 429 and Retry-After, even with the right password', async () => {
-      for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
+    mockOnly('lab').it(
+      'answers the sixth attempt after five failures with 429 and Retry-After, even with the right password',
+      async () => {
+        for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
 
-      const response = await postLogin(DEMO)
-      await expectProblem(response, 429, 'too_many_attempts')
-      const retryAfter = response.headers.get('Retry-After')
-      expect(retryAfter).toMatch(/^\d+$/)
-      expect(Number(retryAfter)).toBeGreaterThan(0)
-      expect(Number(retryAfter)).toBeLessThanOrEqual(WINDOW_SEC)
-      expectNoSetCookie(response)
-      expect((await getStats()).activeSessions).toBe(0)
-    })
+        const response = await postLogin(DEMO)
+        await expectProblem(response, 429, 'too_many_attempts')
+        const retryAfter = response.headers.get('Retry-After')
+        expect(retryAfter).toMatch(/^\d+$/)
+        expect(Number(retryAfter)).toBeGreaterThan(0)
+        expect(Number(retryAfter)).toBeLessThanOrEqual(WINDOW_SEC)
+        expectNoSetCookie(response)
+        expect((await getStats()).activeSessions).toBe(0)
+      },
+    )
 
     it('allows four failures and then a successful sign-in', async () => {
       for (let attempt = 0; attempt < 4; attempt++) await failLogin(DEMO.username)
@@ -207,19 +214,22 @@ describe('POST /api/auth/login', () => {
       )
     })
 
-    it('counts down Retry-After and lets the user in again once the window has passed', async () => {
-      for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
+    mockOnly('lab').it(
+      'counts down Retry-After and lets the user in again once the window has passed',
+      async () => {
+        for (let attempt = 0; attempt < 5; attempt++) await failLogin(DEMO.username)
 
-      await setServerClock(60)
-      const later = await postLogin(DEMO)
-      await expectProblem(later, 429, 'too_many_attempts')
-      expect(Number(later.headers.get('Retry-After'))).toBeLessThanOrEqual(WINDOW_SEC - 60)
+        await setServerClock(60)
+        const later = await postLogin(DEMO)
+        await expectProblem(later, 429, 'too_many_attempts')
+        expect(Number(later.headers.get('Retry-After'))).toBeLessThanOrEqual(WINDOW_SEC - 60)
 
-      await setServerClock(WINDOW_SEC + 1)
-      await login()
-    })
+        await setServerClock(WINDOW_SEC + 1)
+        await login()
+      },
+    )
 
-    it('forgets failures older than 15 minutes', async () => {
+    mockOnly('lab').it('forgets failures older than 15 minutes', async () => {
       for (let attempt = 0; attempt < 4; attempt++) await failLogin(DEMO.username)
       await setServerClock(WINDOW_SEC + 1)
       await failLogin(DEMO.username)

@@ -7,6 +7,7 @@ import {
   expectRefreshFailure,
   expectSessionRefreshCookie,
   getStats,
+  mockOnly,
   login,
   postRefresh,
   serverOrigin,
@@ -39,7 +40,7 @@ import {
 
 useMockServer()
 
-describe('GET /api/oauth/:provider/authorize', () => {
+mockOnly('mock-providers').describe('GET /api/oauth/:provider/authorize', () => {
   it.each(PROVIDERS)('shows %s’s consent page for Reel with its accounts', async (provider) => {
     const response = await authorize(provider, goodParams(provider, newVerifier()))
     const html = await response.text()
@@ -183,7 +184,7 @@ describe('GET /api/oauth/:provider/authorize', () => {
   })
 })
 
-describe('POST /api/oauth/:provider/consent', () => {
+mockOnly('mock-providers').describe('POST /api/oauth/:provider/consent', () => {
   it('redirects to the exact redirect URI with a code and the state when the person agrees', async () => {
     const params = goodParams('kakao', newVerifier())
     const request = await consentRequestId(await authorize('kakao', params))
@@ -277,67 +278,81 @@ describe('POST /api/oauth/:provider/consent', () => {
 })
 
 describe('POST /api/auth/oauth/:provider', () => {
-  it.each(PROVIDERS)(
-    'signs in with a %s code: a token response, a refresh cookie and a session with its provider',
-    async (provider) => {
-      const { body, response } = await signInWith(provider, NEW_AT[provider])
+  mockOnly('mock-providers').describe('with each provider', () => {
+    it.each(PROVIDERS)(
+      'signs in with a %s code: a token response, a refresh cookie and a session with its provider',
+      async (provider) => {
+        const { body, response } = await signInWith(provider, NEW_AT[provider])
 
-      expect(response.headers.get('Cache-Control')).toBe('no-store')
-      expect(response.headers.getSetCookie()).toHaveLength(1)
-      expect(body.user.providers).toEqual([provider])
-      const sessions = await expectJson(
-        await call('/api/auth/sessions', { token: body.accessToken }),
-        200,
-        sessionSchema.array(),
-      )
-      expect(sessions).toHaveLength(1)
-      expect(sessions[0]).toMatchObject({ provider, current: true })
+        expect(response.headers.get('Cache-Control')).toBe('no-store')
+        expect(response.headers.getSetCookie()).toHaveLength(1)
+        expect(body.user.providers).toEqual([provider])
+        const sessions = await expectJson(
+          await call('/api/auth/sessions', { token: body.accessToken }),
+          200,
+          sessionSchema.array(),
+        )
+        expect(sessions).toHaveLength(1)
+        expect(sessions[0]).toMatchObject({ provider, current: true })
+      },
+    )
+  })
+
+  mockOnly('mock-providers').it(
+    'links a provider account to demo by its verified email and keeps the password',
+    async () => {
+      const { body } = await signInWith('google', DEMO_AT.google)
+
+      expect(body.user).toMatchObject({ id: 'u_demo', username: 'demo' })
+      expect(body.user.providers).toEqual(['password', 'google'])
+      expect(db.users.get('u_demo')?.linked).toEqual({ google: DEMO_AT.google })
+      await login()
     },
   )
 
-  it('links a provider account to demo by its verified email and keeps the password', async () => {
-    const { body } = await signInWith('google', DEMO_AT.google)
+  mockOnly('mock-providers').it(
+    'finds a linked user by provider id on the next sign-in, even after the email changed',
+    async () => {
+      await signInWith('kakao', DEMO_AT.kakao)
+      const demo = db.users.get('u_demo')
+      if (!demo) throw new Error('demo missing')
+      demo.email = 'demo-renamed@reel.example'
 
-    expect(body.user).toMatchObject({ id: 'u_demo', username: 'demo' })
-    expect(body.user.providers).toEqual(['password', 'google'])
-    expect(db.users.get('u_demo')?.linked).toEqual({ google: DEMO_AT.google })
-    await login()
-  })
+      const { body } = await signInWith('kakao', DEMO_AT.kakao)
 
-  it('finds a linked user by provider id on the next sign-in, even after the email changed', async () => {
-    await signInWith('kakao', DEMO_AT.kakao)
-    const demo = db.users.get('u_demo')
-    if (!demo) throw new Error('demo missing')
-    demo.email = 'demo-renamed@reel.example'
+      expect(body.user.id).toBe('u_demo')
+      expect(db.users.size).toBe(2)
+    },
+  )
 
-    const { body } = await signInWith('kakao', DEMO_AT.kakao)
+  mockOnly('mock-providers').it(
+    'creates a user for a new person, and finds that user again next time',
+    async () => {
+      const first = await signInWith('naver', NEW_AT.naver)
+      expect(first.body.user).toMatchObject({
+        displayName: '이서연',
+        email: 'seoyeon.lee@naver.example',
+      })
+      expect(first.body.user.id).not.toMatch(/^u_(demo|alice)$/)
 
-    expect(body.user.id).toBe('u_demo')
-    expect(db.users.size).toBe(2)
-  })
+      const second = await signInWith('naver', NEW_AT.naver)
 
-  it('creates a user for a new person, and finds that user again next time', async () => {
-    const first = await signInWith('naver', NEW_AT.naver)
-    expect(first.body.user).toMatchObject({
-      displayName: '이서연',
-      email: 'seoyeon.lee@naver.example',
-    })
-    expect(first.body.user.id).not.toMatch(/^u_(demo|alice)$/)
+      expect(second.body.user.id).toBe(first.body.user.id)
+      expect(db.users.size).toBe(3)
+    },
+  )
 
-    const second = await signInWith('naver', NEW_AT.naver)
+  mockOnly('mock-providers').it(
+    'never links by an email the provider has not verified',
+    async () => {
+      const { body } = await signInWith('kakao', KAKAO_UNVERIFIED_ALICE_EMAIL)
 
-    expect(second.body.user.id).toBe(first.body.user.id)
-    expect(db.users.size).toBe(3)
-  })
+      expect(body.user.id).not.toBe('u_alice')
+      expect(db.users.get('u_alice')?.linked).toEqual({})
+    },
+  )
 
-  it('never links by an email the provider has not verified', async () => {
-    const { body } = await signInWith('kakao', KAKAO_UNVERIFIED_ALICE_EMAIL)
-
-    expect(body.user.id).not.toBe('u_alice')
-    expect(db.users.get('u_alice')?.linked).toEqual({})
-  })
-
-  it('starts a new session for every sign-in', async () => {
+  mockOnly('mock-providers').it('starts a new session for every sign-in', async () => {
     const first = await signInWith('google', DEMO_AT.google)
     const second = await signInWith('google', DEMO_AT.google)
 
@@ -345,7 +360,7 @@ describe('POST /api/auth/oauth/:provider', () => {
     expect((await getStats()).activeSessions).toBe(2)
   })
 
-  describe('invalid_grant, for every cause', () => {
+  mockOnly('mock-providers').describe('invalid_grant, for every cause', () => {
     it('refuses an unknown code', async () => {
       const grant = await obtainCode('google', NEW_AT.google)
       await expectInvalidGrant(
@@ -458,19 +473,22 @@ describe('POST /api/auth/oauth/:provider', () => {
     })
   })
 
-  it('answers 403 csrf_check_failed without the CSRF header and spends nothing', async () => {
-    const grant = await obtainCode('google', NEW_AT.google)
-    await expectProblem(
-      await exchange(
-        'google',
-        { code: grant.code, codeVerifier: grant.verifier, redirectUri: grant.redirectUri },
-        { xhr: false },
-      ),
-      403,
-      'csrf_check_failed',
-    )
-    await expectJson(await exchangeGrant('google', grant), 200, tokenResponseSchema)
-  })
+  mockOnly('mock-providers').it(
+    'answers 403 csrf_check_failed without the CSRF header and spends nothing',
+    async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      await expectProblem(
+        await exchange(
+          'google',
+          { code: grant.code, codeVerifier: grant.verifier, redirectUri: grant.redirectUri },
+          { xhr: false },
+        ),
+        403,
+        'csrf_check_failed',
+      )
+      await expectJson(await exchangeGrant('google', grant), 200, tokenResponseSchema)
+    },
+  )
 
   it.each([
     ['code is missing', { codeVerifier: 'v', redirectUri: 'r' }, 'code'],
@@ -503,7 +521,7 @@ describe('POST /api/auth/oauth/:provider', () => {
     )
   })
 
-  it('forgets every code on a lab reset', async () => {
+  mockOnly('lab').it('forgets every code on a lab reset', async () => {
     await obtainCode('google', NEW_AT.google)
     expect(db.authorizationCodes.size).toBe(1)
     await call('/api/__lab/reset', { method: 'POST' })

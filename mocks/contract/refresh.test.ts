@@ -16,6 +16,7 @@ import {
   tokenResponseSchema,
   useMockServer,
   userSchema,
+  mockOnly,
 } from './client.ts'
 
 useMockServer()
@@ -54,29 +55,35 @@ describe('POST /api/auth/refresh', () => {
       expect(third.refreshToken).not.toBe(first.refreshToken)
     })
 
-    it('treats an already-rotated token as reuse and revokes the whole session', async () => {
-      const signedIn = await login()
-      const rotated = await refresh(signedIn.refreshToken)
+    mockOnly('lab').it(
+      'treats an already-rotated token as reuse and revokes the whole session',
+      async () => {
+        const signedIn = await login()
+        const rotated = await refresh(signedIn.refreshToken)
 
-      await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'refresh_reused')
-      await expectRefreshFailure(await postRefresh(rotated.refreshToken), 'session_revoked')
+        await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'refresh_reused')
+        await expectRefreshFailure(await postRefresh(rotated.refreshToken), 'session_revoked')
 
-      const stats = await getStats()
-      expect(stats.reuseDetections).toBe(1)
-      expect(stats.activeSessions).toBe(0)
-    })
+        const stats = await getStats()
+        expect(stats.reuseDetections).toBe(1)
+        expect(stats.activeSessions).toBe(0)
+      },
+    )
 
-    it('lets only one of several concurrent refreshes with the same token rotate it', async () => {
-      const signedIn = await login()
-      const responses = await Promise.all(
-        Array.from({ length: 5 }, () => postRefresh(signedIn.refreshToken)),
-      )
-      const statuses = responses.map((response) => response.status).sort()
+    mockOnly('lab').it(
+      'lets only one of several concurrent refreshes with the same token rotate it',
+      async () => {
+        const signedIn = await login()
+        const responses = await Promise.all(
+          Array.from({ length: 5 }, () => postRefresh(signedIn.refreshToken)),
+        )
+        const statuses = responses.map((response) => response.status).sort()
 
-      // Two successes would be two live branches of one session, beyond reuse detection.
-      expect(statuses).toEqual([200, 401, 401, 401, 401])
-      expect((await getStats()).activeSessions).toBe(0)
-    })
+        // Two successes would be two live branches of one session, beyond reuse detection.
+        expect(statuses).toEqual([200, 401, 401, 401, 401])
+        expect((await getStats()).activeSessions).toBe(0)
+      },
+    )
 
     it('does not revoke the session of another sign-in when one session is reused', async () => {
       const stolen = await login()
@@ -113,16 +120,19 @@ describe('POST /api/auth/refresh', () => {
       await refresh(signedIn.refreshToken)
     })
 
-    it('answers refresh_expired once the absolute lifetime has passed', async () => {
-      await patchConfig({ refreshTokenTtlSec: 60 })
-      const signedIn = await login()
-      expect(signedIn.maxAge).toBe(60)
+    mockOnly('lab').it(
+      'answers refresh_expired once the absolute lifetime has passed',
+      async () => {
+        await patchConfig({ refreshTokenTtlSec: 60 })
+        const signedIn = await login()
+        expect(signedIn.maxAge).toBe(60)
 
-      await setServerClock(61)
-      await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'refresh_expired')
-    })
+        await setServerClock(61)
+        await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'refresh_expired')
+      },
+    )
 
-    it('never extends the absolute lifetime by rotating', async () => {
+    mockOnly('lab').it('never extends the absolute lifetime by rotating', async () => {
       await patchConfig({ refreshTokenTtlSec: 60 })
       const signedIn = await login()
       await setServerClock(30)
@@ -132,15 +142,18 @@ describe('POST /api/auth/refresh', () => {
       await expectRefreshFailure(await postRefresh(rotated.refreshToken), 'refresh_expired')
     })
 
-    it('answers refresh_expired after the idle timeout without a refresh', async () => {
-      await patchConfig({ refreshIdleTtlSec: 60 })
-      const signedIn = await login()
+    mockOnly('lab').it(
+      'answers refresh_expired after the idle timeout without a refresh',
+      async () => {
+        await patchConfig({ refreshIdleTtlSec: 60 })
+        const signedIn = await login()
 
-      await setServerClock(61)
-      await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'refresh_expired')
-    })
+        await setServerClock(61)
+        await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'refresh_expired')
+      },
+    )
 
-    it('restarts the idle timeout on every refresh', async () => {
+    mockOnly('lab').it('restarts the idle timeout on every refresh', async () => {
       await patchConfig({ refreshIdleTtlSec: 60 })
       const signedIn = await login()
       await setServerClock(50)
@@ -151,7 +164,7 @@ describe('POST /api/auth/refresh', () => {
     })
   })
 
-  describe('cookie lifetime', () => {
+  mockOnly('lab').describe('cookie lifetime', () => {
     it('counts Max-Age down to the remaining absolute lifetime on each rotation', async () => {
       const signedIn = await login()
       expect(signedIn.maxAge).toBe(DEFAULT_REFRESH_MAX_AGE)
@@ -173,7 +186,7 @@ describe('POST /api/auth/refresh', () => {
     })
   })
 
-  describe('reuse grace window', () => {
+  mockOnly('lab').describe('reuse grace window', () => {
     it('answers a retried parent within the window with the same child and no reuse detection', async () => {
       await patchConfig({ refreshReuseGraceSec: 30 })
       const signedIn = await login()
@@ -236,7 +249,7 @@ describe('POST /api/auth/refresh', () => {
     })
   })
 
-  describe('lab failure modes', () => {
+  mockOnly('lab').describe('lab failure modes', () => {
     it('answers 401 with the cookie cleared when refreshFailure is unauthorized', async () => {
       const signedIn = await login()
       await patchConfig({ refreshFailure: 'unauthorized' })

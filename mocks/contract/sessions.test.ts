@@ -15,6 +15,7 @@ import {
   setServerClock,
   useMockServer,
   type SignedIn,
+  mockOnly,
 } from './client.ts'
 
 useMockServer()
@@ -45,26 +46,33 @@ async function signInSeveralTimes(userAgents: string[]): Promise<SignedIn[]> {
 }
 
 describe('GET /api/auth/sessions', () => {
-  it('lists the caller’s sessions newest first with the contract fields', async () => {
-    const [first, second, third] = await signInSeveralTimes(['Agent/1', 'Agent/2', 'Agent/3'])
-    if (!first || !second || !third) throw new Error('sign-ins missing')
+  mockOnly('lab').it(
+    'lists the caller’s sessions newest first with the contract fields',
+    async () => {
+      const [first, second, third] = await signInSeveralTimes(['Agent/1', 'Agent/2', 'Agent/3'])
+      if (!first || !second || !third) throw new Error('sign-ins missing')
 
-    const sessions = await listSessions(first)
+      const sessions = await listSessions(first)
 
-    expect(sessions.map((session) => session.id)).toEqual([
-      third.sessionId,
-      second.sessionId,
-      first.sessionId,
-    ])
-    expect(sessions.map((session) => session.userAgent)).toEqual(['Agent/3', 'Agent/2', 'Agent/1'])
-    for (const session of sessions) {
-      expect(session.provider).toBe('password')
-      expect(Number.isNaN(Date.parse(session.createdAt))).toBe(false)
-      expect(Date.parse(session.lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(session.createdAt))
-    }
-  })
+      expect(sessions.map((session) => session.id)).toEqual([
+        third.sessionId,
+        second.sessionId,
+        first.sessionId,
+      ])
+      expect(sessions.map((session) => session.userAgent)).toEqual([
+        'Agent/3',
+        'Agent/2',
+        'Agent/1',
+      ])
+      for (const session of sessions) {
+        expect(session.provider).toBe('password')
+        expect(Number.isNaN(Date.parse(session.createdAt))).toBe(false)
+        expect(Date.parse(session.lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(session.createdAt))
+      }
+    },
+  )
 
-  it('marks only the session of the calling access token as current', async () => {
+  mockOnly('lab').it('marks only the session of the calling access token as current', async () => {
     const [first, second] = await signInSeveralTimes(['Agent/1', 'Agent/2'])
     if (!first || !second) throw new Error('sign-ins missing')
 
@@ -79,18 +87,21 @@ describe('GET /api/auth/sessions', () => {
     ])
   })
 
-  it('keeps the same session id across refreshes and updates lastUsedAt', async () => {
-    const signedIn = await login()
-    await setServerClock(120)
-    const refreshed = await refresh(signedIn.refreshToken)
+  mockOnly('lab').it(
+    'keeps the same session id across refreshes and updates lastUsedAt',
+    async () => {
+      const signedIn = await login()
+      await setServerClock(120)
+      const refreshed = await refresh(signedIn.refreshToken)
 
-    const [session] = await listSessions(refreshed)
-    expect(session?.id).toBe(signedIn.sessionId)
-    expect(session?.current).toBe(true)
-    expect(Date.parse(session?.lastUsedAt ?? '')).toBeGreaterThan(
-      Date.parse(session?.createdAt ?? '') + 100_000,
-    )
-  })
+      const [session] = await listSessions(refreshed)
+      expect(session?.id).toBe(signedIn.sessionId)
+      expect(session?.current).toBe(true)
+      expect(Date.parse(session?.lastUsedAt ?? '')).toBeGreaterThan(
+        Date.parse(session?.createdAt ?? '') + 100_000,
+      )
+    },
+  )
 
   it('does not list other users’ sessions', async () => {
     const demo = await login()
@@ -100,7 +111,7 @@ describe('GET /api/auth/sessions', () => {
     expect(sessions.map((session) => session.id)).toEqual([demo.sessionId])
   })
 
-  it('does not list revoked sessions', async () => {
+  mockOnly('lab').it('does not list revoked sessions', async () => {
     const [first, second] = await signInSeveralTimes(['Agent/1', 'Agent/2'])
     if (!first || !second) throw new Error('sign-ins missing')
     await expectNoContent(
@@ -113,16 +124,19 @@ describe('GET /api/auth/sessions', () => {
 })
 
 describe('DELETE /api/auth/sessions/:id', () => {
-  it('revokes another session of the caller, whose refresh then answers session_revoked', async () => {
-    const [laptop, phone] = await signInSeveralTimes(['Laptop', 'Phone'])
-    if (!laptop || !phone) throw new Error('sign-ins missing')
+  mockOnly('lab').it(
+    'revokes another session of the caller, whose refresh then answers session_revoked',
+    async () => {
+      const [laptop, phone] = await signInSeveralTimes(['Laptop', 'Phone'])
+      if (!laptop || !phone) throw new Error('sign-ins missing')
 
-    await expectNoContent(await deleteSession(laptop, phone.sessionId))
+      await expectNoContent(await deleteSession(laptop, phone.sessionId))
 
-    await expectRefreshFailure(await postRefresh(phone.refreshToken), 'session_revoked')
-    expect((await listSessions(laptop)).map((session) => session.id)).toEqual([laptop.sessionId])
-    await refresh(laptop.refreshToken)
-  })
+      await expectRefreshFailure(await postRefresh(phone.refreshToken), 'session_revoked')
+      expect((await listSessions(laptop)).map((session) => session.id)).toEqual([laptop.sessionId])
+      await refresh(laptop.refreshToken)
+    },
+  )
 
   it('revokes the caller’s own current session', async () => {
     const signedIn = await login()
@@ -138,13 +152,13 @@ describe('DELETE /api/auth/sessions/:id', () => {
     await refresh(alice.refreshToken)
   })
 
-  it('answers 404 not_found for an unknown id', async () => {
+  mockOnly('lab').it('answers 404 not_found for an unknown id', async () => {
     const signedIn = await login()
     await expectProblem(await deleteSession(signedIn, 's_unknown'), 404, 'not_found')
     expect((await getStats()).activeSessions).toBe(1)
   })
 
-  it('answers 404 not_found for a session that is already revoked', async () => {
+  mockOnly('lab').it('answers 404 not_found for a session that is already revoked', async () => {
     const [first, second] = await signInSeveralTimes(['Agent/1', 'Agent/2'])
     if (!first || !second) throw new Error('sign-ins missing')
     await expectNoContent(await deleteSession(first, second.sessionId))

@@ -1,0 +1,90 @@
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+PROVIDERS = [("password", "password"), ("google", "Google"), ("kakao", "Kakao"), ("naver", "Naver")]
+
+
+def new_user_id():
+    return f"u_{secrets.token_urlsafe(9)}"
+
+
+def new_session_id():
+    return f"s_{secrets.token_urlsafe(12)}"
+
+
+class User(AbstractUser):
+    """A Reel account. `public_id` is the `sub` of its tokens and the `id` the API shows."""
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_user_id)
+    display_name = models.CharField(max_length=150)
+    email_verified = models.BooleanField(default=False)
+
+
+class SocialAccount(models.Model):
+    """A provider account linked to a user, found by the provider's own stable id."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="social_accounts")
+    provider = models.CharField(max_length=16, choices=PROVIDERS[1:])
+    subject = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="one_user_per_provider_account")
+        ]
+
+
+class Session(models.Model):
+    """
+    One sign-in: a family of refresh tokens. Its access tokens name it (`sid`), so revoking it
+    stops them too. `expires_at` is absolute and never moves; `last_used_at` drives the idle
+    timeout.
+    """
+
+    id = models.CharField(primary_key=True, max_length=32, default=new_session_id)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reel_sessions")
+    provider = models.CharField(max_length=16, choices=PROVIDERS)
+    user_agent = models.CharField(max_length=512, blank=True)
+    remember = models.BooleanField(default=True)
+    created_at = models.DateTimeField()
+    last_used_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+
+class RefreshToken(models.Model):
+    """
+    Ties one of SimpleJWT's outstanding tokens (whose `jti` is the SHA-256 of an opaque refresh
+    token, never the token itself) to its session. Blacklisting it is rotating it.
+    """
+
+    outstanding = models.OneToOneField(OutstandingToken, on_delete=models.CASCADE, primary_key=True)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="refresh_tokens")
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in, kept for the throttling window."""
+
+    username = models.CharField(max_length=128)
+    address = models.GenericIPAddressField()
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["username", "at"])]
+
+
+class WatchlistEntry(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="watchlist")
+    movie_id = models.CharField(max_length=128)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "movie_id"], name="one_watchlist_entry_per_movie")
+        ]

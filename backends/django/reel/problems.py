@@ -1,0 +1,74 @@
+"""RFC 9457 problem details, the only error format of the API, and DRF's errors mapped onto it."""
+from django.http import JsonResponse
+from rest_framework import exceptions
+
+TITLES = {
+    "validation_failed": "Some of the data sent is not valid.",
+    "not_found": "Not found.",
+    "method_not_allowed": "This method is not allowed here.",
+    "csrf_check_failed": "The request was refused for your protection.",
+    "server_error": "Something went wrong on our side.",
+}
+
+BEARER_CHALLENGE = 'Bearer realm="reel"'
+INVALID_TOKEN_CHALLENGE = 'Bearer realm="reel", error="invalid_token"'
+
+
+def problem(status, code, title=None, detail=None, headers=None):
+    body = {
+        "type": f"https://reel.example/problems/{code}",
+        "title": title or TITLES[code],
+        "status": status,
+        "code": code,
+    }
+    if detail is not None:
+        body["detail"] = detail
+    response = JsonResponse(body, status=status, content_type="application/problem+json")
+    response["Cache-Control"] = "no-store"
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+class AccessTokenRejected(exceptions.AuthenticationFailed):
+    """A Bearer token that was sent but cannot be accepted (`token_invalid` / `token_expired`)."""
+
+    TITLES = {
+        "token_invalid": "Your sign-in is not valid.",
+        "token_expired": "Your sign-in has expired.",
+    }
+
+    def __init__(self, code):
+        super().__init__(self.TITLES[code], code)
+
+
+def problem_exception_handler(exc, context):
+    """DRF's exceptions as problems, with the RFC 6750 challenge the contract asks for."""
+    if isinstance(exc, AccessTokenRejected):
+        code = exc.get_codes()
+        return problem(401, code, exc.TITLES[code], headers={"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
+    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
+        return problem(401, "token_missing", "You need to sign in.", headers={"WWW-Authenticate": BEARER_CHALLENGE})
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        view = context["view"]
+        return problem(405, "method_not_allowed", headers={"Allow": ", ".join(view.allowed_methods)})
+    if isinstance(exc, exceptions.NotFound):
+        return problem(404, "not_found", detail=str(exc.detail))
+    if isinstance(exc, exceptions.ParseError):
+        return problem(400, "validation_failed", detail="The body must be JSON.")
+    if isinstance(exc, exceptions.UnsupportedMediaType):
+        return problem(400, "validation_failed", detail="The body must be JSON.")
+    if isinstance(exc, exceptions.ValidationError):
+        return problem(400, "validation_failed", detail=first_error(exc.detail))
+    return None
+
+
+def first_error(detail, path=""):
+    """`field: message` for the first error of a serializer, as the contract's `detail` says which field."""
+    if isinstance(detail, dict):
+        field, errors = next(iter(detail.items()))
+        name = "body" if field == "non_field_errors" else field
+        return first_error(errors, f"{path}.{name}" if path else name)
+    if isinstance(detail, list):
+        return first_error(detail[0], path)
+    return f"{path or 'body'}: {detail}"

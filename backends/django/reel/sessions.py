@@ -1,0 +1,129 @@
+"""
+Sessions (token families) and their opaque refresh tokens. SimpleJWT's blacklist app is the
+ledger: every refresh token is an OutstandingToken whose `jti` is the token's SHA-256, and
+rotating it blacklists it. Blacklisting is the atomic step (one BlacklistedToken per token), so
+of two concurrent refreshes with one token only one rotates it; the other is reuse.
+"""
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+
+from reel.models import RefreshToken, Session
+
+# 32 random bytes in base64url: 256 bits, well above the contract's 128.
+REFRESH_TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+
+def token_hash(raw):
+    return hashlib.sha256(raw.encode("ascii")).hexdigest()
+
+
+def idle_deadline(session):
+    return session.last_used_at + timedelta(seconds=settings.REEL["REFRESH_IDLE_TTL_SEC"])
+
+
+def is_active(session, now=None):
+    now = now or timezone.now()
+    return session.revoked_at is None and now < session.expires_at and now < idle_deadline(session)
+
+
+def active_session(session_id, user):
+    session = Session.objects.filter(pk=session_id, user=user).first()
+    return session if session is not None and is_active(session) else None
+
+
+def active_sessions_of(user):
+    candidates = Session.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at")
+    now = timezone.now()
+    return [session for session in candidates if is_active(session, now)]
+
+
+def revoke(sessions, reason):
+    sessions.filter(revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_reason=reason)
+
+
+def store_refresh_token(session):
+    raw = secrets.token_urlsafe(32)
+    outstanding = OutstandingToken.objects.create(
+        user=session.user,
+        jti=token_hash(raw),
+        # The model wants the token; only its hash is kept, so a database leak replays nothing.
+        token=token_hash(raw),
+        created_at=timezone.now(),
+        expires_at=session.expires_at,
+    )
+    RefreshToken.objects.create(outstanding=outstanding, session=session)
+    return raw
+
+
+def create_session(user, provider, user_agent, remember):
+    now = timezone.now()
+    lifetime = settings.REEL["REFRESH_TOKEN_TTL_SEC"]
+    if not remember:
+        lifetime = min(lifetime, settings.REEL["BROWSER_SESSION_TTL_SEC"])
+    session = Session.objects.create(
+        user=user,
+        provider=provider,
+        user_agent=user_agent[:512],
+        remember=remember,
+        created_at=now,
+        last_used_at=now,
+        expires_at=now + timedelta(seconds=lifetime),
+    )
+    return session, store_refresh_token(session)
+
+
+@dataclass
+class Rotation:
+    session: Session = None
+    refresh_token: str = ""
+    failure: str = ""
+
+
+def find_refresh_token(raw):
+    if not raw or not REFRESH_TOKEN_PATTERN.match(raw):
+        return None
+    return (
+        RefreshToken.objects.select_related("session__user", "outstanding")
+        .filter(outstanding__jti=token_hash(raw))
+        .first()
+    )
+
+
+def rotate(raw):
+    """Exchanges a refresh token for its successor; an already rotated one revokes its family."""
+    if not raw:
+        return Rotation(failure="refresh_missing")
+    record = find_refresh_token(raw)
+    if record is None:
+        return Rotation(failure="refresh_invalid")
+    session = record.session
+    if session.revoked_at is not None or not session.user.is_active:
+        return Rotation(failure="session_revoked")
+    now = timezone.now()
+    if now >= session.expires_at or now >= idle_deadline(session):
+        revoke(Session.objects.filter(pk=session.pk), "expired")
+        return Rotation(failure="refresh_expired")
+    try:
+        with transaction.atomic():
+            BlacklistedToken.objects.create(token=record.outstanding)
+    except IntegrityError:
+        # Already rotated: someone holds an old token of this family. End the whole family.
+        revoke(Session.objects.filter(pk=session.pk), "reuse")
+        return Rotation(failure="refresh_reused")
+    session.last_used_at = now
+    session.save(update_fields=["last_used_at"])
+    return Rotation(session=session, refresh_token=store_refresh_token(session))
+
+
+def revoke_session_of_token(raw, reason):
+    record = find_refresh_token(raw)
+    if record is not None:
+        revoke(Session.objects.filter(pk=record.session_id), reason)

@@ -1,0 +1,49 @@
+"""
+Sign-in throttling per (username, client address), with a cap per username from all addresses.
+An attempt is recorded as a failure before the password is checked, so every request of a
+concurrent burst sees the ones before it; a success then forgets its pair's failures.
+"""
+import math
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from reel.models import LoginFailure
+
+
+def client_address(request):
+    if settings.REEL["TRUST_X_FORWARDED_FOR"]:
+        # The last hop is the one the trusted proxy appended; earlier ones the client could write.
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META["REMOTE_ADDR"]
+
+
+def begin_attempt(username, address):
+    """Records the attempt; returns it, or the seconds to wait when the attempt is refused."""
+    now = timezone.now()
+    window = timedelta(seconds=settings.REEL["LOGIN_WINDOW_SEC"])
+    LoginFailure.objects.filter(username=username, at__lte=now - window).delete()
+    attempt = LoginFailure.objects.create(username=username, address=address, at=now)
+    earlier = LoginFailure.objects.filter(username=username, at__gt=now - window, pk__lt=attempt.pk)
+    limits = [
+        (earlier.filter(address=address), settings.REEL["LOGIN_MAX_FAILURES_PER_ADDRESS"]),
+        (earlier, settings.REEL["LOGIN_MAX_FAILURES_PER_USERNAME"]),
+    ]
+    waits = []
+    for failures, limit in limits:
+        times = list(failures.order_by("-at").values_list("at", flat=True)[:limit])
+        if len(times) >= limit:
+            # Refused until the oldest of the last `limit` failures leaves the window.
+            waits.append(math.ceil((times[-1] + window - now).total_seconds()))
+    if waits:
+        attempt.delete()
+        return None, max(1, max(waits))
+    return attempt, 0
+
+
+def forget_failures(username, address):
+    LoginFailure.objects.filter(username=username, address=address).delete()
+

@@ -1,0 +1,74 @@
+"""Thin views over the session service: they move the refresh token between cookie and service."""
+from django.contrib.auth import authenticate
+from django.db.models import Q
+
+from reel.cookies import clear_refresh_cookie, read_refresh_token
+from reel.models import Session
+from reel.problems import problem
+from reel.serializers import LoginSerializer, parse
+from reel.sessions import create_session, revoke, revoke_session_of_token, rotate
+from reel.throttling import begin_attempt, client_address, forget_failures
+from reel.token_response import refresh_failure, token_response
+from reel.views.base import PublicView, no_content
+from rest_framework.views import APIView
+
+
+def user_agent(request):
+    return request.headers.get("User-Agent", "")
+
+
+def start_session(request, user, provider, remember):
+    """A new session for a sign-in; a valid refresh cookie sent along names the one it replaces."""
+    revoke_session_of_token(read_refresh_token(request), "replaced")
+    session, refresh_token = create_session(user, provider, user_agent(request), remember)
+    return token_response(session, refresh_token)
+
+
+class LoginView(PublicView):
+    def post(self, request):
+        credentials = parse(LoginSerializer, request.data)
+        username, address = credentials["username"], client_address(request)
+        attempt, retry_after = begin_attempt(username, address)
+        if attempt is None:
+            return problem(
+                429,
+                "too_many_attempts",
+                "Too many sign-in attempts. Try again later.",
+                headers={"Retry-After": str(retry_after)},
+            )
+        # Django's ModelBackend hashes the password for an unknown user too: similar timing.
+        user = authenticate(request, username=username, password=credentials["password"])
+        if user is None:
+            return problem(401, "invalid_credentials", "The username or password is incorrect.")
+        forget_failures(username, address)
+        return start_session(request, user, "password", credentials["remember"])
+
+
+class RefreshView(PublicView):
+    def post(self, request):
+        rotation = rotate(read_refresh_token(request))
+        if rotation.failure:
+            return refresh_failure(rotation.failure)
+        return token_response(rotation.session, rotation.refresh_token)
+
+
+class LogoutView(PublicView):
+    def post(self, request):
+        revoke_session_of_token(read_refresh_token(request), "logout")
+        response = no_content()
+        clear_refresh_cookie(response)
+        return response
+
+
+class LogoutAllView(APIView):
+    def post(self, request):
+        revoke(Session.objects.filter(user=request.user), "logout_all")
+        response = no_content()
+        clear_refresh_cookie(response)
+        return response
+
+
+class LogoutOthersView(APIView):
+    def post(self, request):
+        revoke(Session.objects.filter(Q(user=request.user) & ~Q(pk=request.reel_session.pk)), "logout_others")
+        return no_content()

@@ -1,0 +1,29 @@
+from rest_framework.exceptions import ValidationError
+
+from reel.oauth import ExchangeFailed, configured_providers, provider_listing, sign_in_with
+from reel.problems import problem
+from reel.serializers import CodeExchangeSerializer, parse
+from reel.views.auth import start_session
+from reel.views.base import PublicView, json
+
+
+class ProviderListView(PublicView):
+    def get(self, request):
+        return json(provider_listing())
+
+
+class CodeExchangeView(PublicView):
+    def post(self, request, provider):
+        if provider not in configured_providers():
+            return problem(404, "not_found", detail="There is no such sign-in provider.")
+        body = parse(CodeExchangeSerializer, request.data)
+        if configured_providers()[provider]["pkce"] and "codeVerifier" not in body:
+            raise ValidationError({"codeVerifier": "This provider needs the PKCE code verifier."})
+        try:
+            user = sign_in_with(provider, body["code"], body["redirectUri"], body.get("codeVerifier"))
+        except ExchangeFailed as failure:
+            # Every cause gets the same title: the user is told nothing an attacker could use.
+            return problem(
+                400, "invalid_grant", "The sign-in could not be completed. Please try again.", detail=str(failure)
+            )
+        return start_session(request, user, provider, body["remember"])

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import path, re_path
+
+from reel.views import auth, oauth, resources, sessions
+from reel.views.not_found import not_found
+from reel.views.test_reset import TestResetView
+
+urlpatterns = [
+    path("api/.well-known/jwks.json", resources.JwksView.as_view()),
+    path("api/auth/login", auth.LoginView.as_view()),
+    path("api/auth/refresh", auth.RefreshView.as_view()),
+    path("api/auth/logout", auth.LogoutView.as_view()),
+    path("api/auth/logout-all", auth.LogoutAllView.as_view()),
+    path("api/auth/logout-others", auth.LogoutOthersView.as_view()),
+    path("api/auth/sessions", sessions.SessionListView.as_view()),
+    path("api/auth/sessions/<str:session_id>", sessions.SessionDetailView.as_view()),
+    path("api/auth/providers", oauth.ProviderListView.as_view()),
+    path("api/auth/oauth/<str:provider>", oauth.CodeExchangeView.as_view()),
+    path("api/me", resources.MeView.as_view()),
+    path("api/me/watchlist", resources.WatchlistView.as_view()),
+    path("api/me/watchlist/<str:movie_id>", resources.WatchlistEntryView.as_view()),
+    path("api/movies", resources.MovieListView.as_view()),
+    path("api/movies/<str:movie_id>", resources.MovieDetailView.as_view()),
+]
+if settings.REEL["TEST_RESET"]:
+    urlpatterns.append(path("api/__test__/reset", TestResetView.as_view()))
+# Everything else, /api/__lab/* included (a real backend has no lab): a problem, not HTML.
+urlpatterns.append(re_path(r"", not_found))
+handler404 = "reel.views.not_found.not_found"
