@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium, defineConfig, devices } from '@playwright/test'
 
 // E2E_PORT lets two runs side by side each build and serve their own copy.
@@ -8,6 +11,16 @@ const baseURL = `http://localhost:${PORT}`
 // A second build with the mock backend in a service worker, for the static-demo mode.
 const WORKER_PORT = PORT + 20
 const workerURL = `http://localhost:${WORKER_PORT}`
+// A third build with /api proxied to the Django backend (backends/django), served beside it.
+const DJANGO_APP_PORT = PORT + 40
+const DJANGO_PORT = PORT + 41
+const djangoAppURL = `http://localhost:${DJANGO_APP_PORT}`
+const python =
+  process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
+/** The Django project runs where Django, DRF and SimpleJWT are installed (CI installs them). */
+const withDjango =
+  spawnSync(python, ['-c', 'import django, rest_framework, rest_framework_simplejwt']).status === 0
+if (!withDjango) console.warn('Django is not installed: skipping the Playwright project "django"')
 
 /**
  * Playwright's own Chromium when it is installed; otherwise the system's (Debian's `chromium`),
@@ -49,13 +62,22 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /worker-mode\.spec\.ts/,
+      testIgnore: /(worker-mode|django)\.spec\.ts/,
     },
     {
       name: 'worker-mode',
       use: { ...devices['Desktop Chrome'], baseURL: workerURL },
       testMatch: /worker-mode\.spec\.ts/,
     },
+    ...(withDjango
+      ? [
+          {
+            name: 'django',
+            use: { ...devices['Desktop Chrome'], baseURL: djangoAppURL },
+            testMatch: /django\.spec\.ts/,
+          },
+        ]
+      : []),
   ],
   webServer: [
     {
@@ -73,5 +95,29 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 180_000,
     },
+    ...(withDjango
+      ? [
+          {
+            // Migrates, seeds and serves; the reset route is on, for these tests only.
+            command: `node scripts/backend-django.mjs --port ${DJANGO_PORT}`,
+            url: `http://127.0.0.1:${DJANGO_PORT}/api/.well-known/jwks.json`,
+            env: {
+              DATABASE_URL: `sqlite:///${join(tmpdir(), `reel-e2e-django-${DJANGO_PORT}.sqlite3`)}`,
+              REEL_TEST_RESET: '1',
+              REEL_APP_ORIGINS: djangoAppURL,
+              PYTHONWARNINGS: 'ignore::RuntimeWarning',
+            },
+            reuseExistingServer: false,
+            timeout: 60_000,
+          },
+          {
+            command: `vite build --outDir ${outDir}-django && vite preview --outDir ${outDir}-django --port ${DJANGO_APP_PORT} --strictPort`,
+            url: djangoAppURL,
+            env: { REEL_API_URL: `http://127.0.0.1:${DJANGO_PORT}` },
+            reuseExistingServer: false,
+            timeout: 180_000,
+          },
+        ]
+      : []),
   ],
 })

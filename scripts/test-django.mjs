@@ -46,9 +46,11 @@ function run(command, args, options) {
   return spawnSync(command, args, { stdio: 'inherit', ...options }).status ?? 1
 }
 
-async function waitUntilServing(origin, server) {
+async function waitUntilServing(origin, server, log) {
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`Django exited with ${server.exitCode}`)
+    if (server.exitCode !== null) {
+      throw new Error(`Django exited with ${server.exitCode}:\n${log.join('')}`)
+    }
     try {
       if ((await fetch(`${origin}/api/.well-known/jwks.json`)).ok) return
     } catch {
@@ -68,13 +70,28 @@ const origin = `http://127.0.0.1:${port}`
 const server = spawn(python, ['manage.py', 'runreel', '--port', String(port)], {
   cwd: backend,
   env: serverEnv,
-  stdio: ['ignore', 'ignore', 'inherit'],
+  stdio: ['ignore', 'ignore', 'pipe'],
 })
+// Its request log would drown the test output; it is shown only if Django fails to start.
+const log = []
+server.stderr.setEncoding('utf8').on('data', (chunk) => log.push(chunk))
 try {
-  await waitUntilServing(origin, server)
+  await waitUntilServing(origin, server, log)
+  log.length = 0
+  server.stderr.removeAllListeners('data').resume()
   const contract = run(
     'npx',
-    ['vitest', 'run', '--project', 'mocks', 'mocks/contract', '--no-file-parallelism'],
+    [
+      'vitest',
+      'run',
+      '--project',
+      'mocks',
+      'mocks/contract',
+      // One backend for every file, reset before each test: the files must take turns.
+      '--no-file-parallelism',
+      // A real server hashes passwords with PBKDF2 (hundreds of ms each on a busy machine).
+      '--testTimeout=30000',
+    ],
     { env: { ...process.env, REEL_CONTRACT_URL: origin } },
   )
   status ||= contract

@@ -1,0 +1,99 @@
+import type { Browser, Page } from '@playwright/test'
+import { expect, signIn, test } from './fixtures'
+
+// The production build with REEL_API_URL pointing at the Django backend (backends/django),
+// which has no lab: state is reset through its test-only route, and time is not bent, so these
+// flows need no expired tokens. Revocation reaches access tokens at once there (contract v1.1).
+
+test.beforeEach(async ({ request }) => {
+  expect((await request.post('/api/__test__/reset')).status()).toBe(204)
+})
+
+/** A second browser (its own cookie jar), signed in as demo. */
+async function signInOnAnotherDevice(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page)
+  return page
+}
+
+async function openDevices(page: Page) {
+  await page.getByRole('link', { name: 'Devices', exact: true }).click()
+  return page.getByRole('list', { name: 'Devices' })
+}
+
+test('signs in against Django and stays signed in across a reload', async ({ page }) => {
+  await signIn(page)
+  await expect(page.getByText('Parasite').first()).toBeVisible()
+
+  await page.reload()
+
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(page.getByText('Parasite').first()).toBeVisible()
+})
+
+test('three tabs opened at once restore one session, with no refresh taken for reuse', async ({
+  context,
+  page,
+}) => {
+  await signIn(page)
+  const refreshStatuses: number[] = []
+  context.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/api/auth/refresh') {
+      refreshStatuses.push(response.status())
+    }
+  })
+
+  const tabs = await Promise.all([context.newPage(), context.newPage(), context.newPage()])
+  await Promise.all(tabs.map((tab) => tab.goto('/devices')))
+
+  // One session, shown in every tab as this device.
+  for (const tab of tabs) {
+    const devices = tab.getByRole('list', { name: 'Devices' })
+    await expect(devices.getByRole('listitem')).toHaveCount(1)
+    await expect(devices.getByText('This device')).toBeVisible()
+  }
+  // The tabs take turns on the one cookie: at most one refresh each, and every one accepted
+  // (two tabs rotating the same token would be reuse, which would end the session).
+  expect(refreshStatuses.length).toBeGreaterThan(0)
+  expect(refreshStatuses.length).toBeLessThanOrEqual(tabs.length)
+  expect(refreshStatuses.every((status) => status === 200)).toBe(true)
+})
+
+test('signing out of all devices ends the other device’s session at its next request', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page)
+  const other = await signInOnAnotherDevice(browser)
+
+  await openDevices(page)
+  await page.getByRole('button', { name: 'Sign out of all devices' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign out of all devices' }).click()
+  await expect(page).toHaveURL(/\/login/)
+
+  // The device list is fetched fresh on every visit: a request with the old access token.
+  await openDevices(other)
+  await expect(other).toHaveURL(/\/login/)
+  await other.context().close()
+})
+
+test('a device signed out from the device list is sent to sign-in at its next request', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page)
+  const other = await signInOnAnotherDevice(browser)
+
+  const devices = await openDevices(page)
+  await expect(devices.getByRole('listitem')).toHaveCount(2)
+  await devices.getByRole('button', { name: 'Sign out' }).click()
+  await expect(devices.getByRole('listitem')).toHaveCount(1)
+
+  // Its access token has not expired, and is refused at once: Django checks the session.
+  await openDevices(other)
+  await expect(other).toHaveURL(/\/login/)
+  await expect(
+    other.getByRole('status').filter({ hasText: 'Your session has ended' }),
+  ).toBeVisible()
+  await other.context().close()
+})
