@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 
 const counters = {
-  // Vitest (Jest-compatible JSON)
+  // Vitest (Jest-compatible JSON); the Django backend's test runner writes the same keys
   numTotalTests: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }),
   // Playwright JSON reporter; a flaky test failed at least once, so it is no pass.
   stats: (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }),

@@ -52,11 +52,7 @@ def problem_exception_handler(exc, context):
     if isinstance(exc, exceptions.MethodNotAllowed):
         view = context["view"]
         return problem(405, "method_not_allowed", headers={"Allow": ", ".join(view.allowed_methods)})
-    if isinstance(exc, exceptions.NotFound):
-        return problem(404, "not_found", detail=str(exc.detail))
-    if isinstance(exc, exceptions.ParseError):
-        return problem(400, "validation_failed", detail="The body must be JSON.")
-    if isinstance(exc, exceptions.UnsupportedMediaType):
+    if isinstance(exc, (exceptions.ParseError, exceptions.UnsupportedMediaType)):
         return problem(400, "validation_failed", detail="The body must be JSON.")
     if isinstance(exc, exceptions.ValidationError):
         return problem(400, "validation_failed", detail=first_error(exc.detail))
