@@ -89,8 +89,10 @@ try {
       'mocks/contract',
       // One backend for every file, reset before each test: the files must take turns.
       '--no-file-parallelism',
-      // A real server hashes passwords with PBKDF2 (hundreds of ms each on a busy machine).
+      // A real server hashes passwords with PBKDF2 (hundreds of ms each on a busy machine), and
+      // the reset before each test rewrites the seed data.
       '--testTimeout=30000',
+      '--hookTimeout=30000',
     ],
     { env: { ...process.env, REEL_CONTRACT_URL: origin } },
   )
