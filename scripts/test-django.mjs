@@ -3,7 +3,7 @@
 // until it answers, runs Vitest with REEL_CONTRACT_URL, and stops it. Reports go to
 // reports/django-python.json and reports/django.json for scripts/summarise-reports.mjs.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -46,10 +46,10 @@ function run(command, args, options) {
   return spawnSync(command, args, { stdio: 'inherit', ...options }).status ?? 1
 }
 
-async function waitUntilServing(origin, server, log) {
+async function waitUntilServing(origin, server, logFile) {
   for (;;) {
     if (server.exitCode !== null) {
-      throw new Error(`Django exited with ${server.exitCode}:\n${log.join('')}`)
+      throw new Error(`Django exited with ${server.exitCode}:\n${readFileSync(logFile, 'utf8')}`)
     }
     try {
       if ((await fetch(`${origin}/api/.well-known/jwks.json`)).ok) return
@@ -67,18 +67,16 @@ let status = run(python, ['manage.py', 'test', 'reel'], {
 
 const port = Number(process.env.REEL_DJANGO_PORT ?? (await freePort()))
 const origin = `http://127.0.0.1:${port}`
+// Its request log would drown the test output: it goes to a file (never a pipe, which would
+// block the server once full), shown only if Django fails to start.
+const logFile = join(dataDir, 'django.log')
 const server = spawn(python, ['manage.py', 'runreel', '--port', String(port)], {
   cwd: backend,
   env: serverEnv,
-  stdio: ['ignore', 'ignore', 'pipe'],
+  stdio: ['ignore', openSync(logFile, 'w'), openSync(logFile, 'a')],
 })
-// Its request log would drown the test output; it is shown only if Django fails to start.
-const log = []
-server.stderr.setEncoding('utf8').on('data', (chunk) => log.push(chunk))
 try {
-  await waitUntilServing(origin, server, log)
-  log.length = 0
-  server.stderr.removeAllListeners('data').resume()
+  await waitUntilServing(origin, server, logFile)
   const contract = run(
     'npx',
     [
