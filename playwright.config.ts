@@ -111,7 +111,7 @@ export default defineConfig({
             timeout: 60_000,
           },
           {
-            command: `vite build --outDir ${outDir}-django && vite preview --outDir ${outDir}-django --port ${DJANGO_APP_PORT} --strictPort`,
+            command: `vite build --outDir ${outDir}-django && npm run serve -- --dir ${outDir}-django --port ${DJANGO_APP_PORT}`,
             url: djangoAppURL,
             env: { REEL_API_URL: `http://127.0.0.1:${DJANGO_PORT}` },
             reuseExistingServer: false,
