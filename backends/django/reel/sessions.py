@@ -127,3 +127,11 @@ def revoke_session_of_token(raw, reason):
     record = find_refresh_token(raw)
     if record is not None:
         revoke(Session.objects.filter(pk=record.session_id), reason)
+
+
+def revoke_session_a_sign_in_replaces(raw):
+    """Only a valid cookie names the session a sign-in replaces; an already rotated one names none,
+    so a stale cookie in one browser cannot end the session another browser now holds."""
+    record = find_refresh_token(raw)
+    if record is not None and not BlacklistedToken.objects.filter(token=record.outstanding).exists():
+        revoke(Session.objects.filter(pk=record.session_id), "replaced")

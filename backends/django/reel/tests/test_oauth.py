@@ -1,12 +1,13 @@
 """Social sign-in against a tiny fake of each provider, speaking the provider's real shapes."""
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 from django.test import override_settings
 
-from reel.models import User
+from reel.models import Session, User
 from reel.tests.helpers import ApiTestCase
 
 CODE = "good-code"
@@ -91,11 +92,11 @@ class OAuthTests(ApiTestCase):
         super().setUp()
         FakeProvider.token_requests.clear()
 
-    def exchange(self, provider, code=CODE, verifier="v" * 43):
-        body = {"code": code, "redirectUri": f"http://localhost/auth/callback/{provider}"}
+    def exchange(self, provider, code=CODE, verifier="v" * 43, refresh_token=None, **extra):
+        body = {"code": code, "redirectUri": f"http://localhost/auth/callback/{provider}", **extra}
         if verifier:
             body["codeVerifier"] = verifier
-        return self.post(f"/api/auth/oauth/{provider}", body)
+        return self.post(f"/api/auth/oauth/{provider}", body, refresh_token=refresh_token)
 
     def test_lists_the_configured_providers(self):
         listing = self.client.get("/api/auth/providers").json()
@@ -142,3 +143,24 @@ class OAuthTests(ApiTestCase):
 
     def test_needs_the_verifier_where_the_provider_uses_pkce(self):
         self.assertProblem(self.exchange("google", verifier=None), 400, "validation_failed")
+
+    def test_gives_remember_false_a_browser_session_cookie_and_twelve_hours(self):
+        response = self.exchange("kakao", remember=False)
+        _, cookie = self.refresh_cookie(response)
+        self.assertEqual(cookie["max-age"], "")
+        session = Session.objects.get()
+        self.assertEqual(session.expires_at - session.created_at, timedelta(hours=12))
+
+    def test_answers_validation_failed_when_remember_is_not_a_boolean(self):
+        self.assertProblem(self.exchange("kakao", remember="yes"), 400, "validation_failed")
+        self.assertEqual(FakeProvider.token_requests, [])
+
+    def test_revokes_the_session_of_the_valid_refresh_cookie_it_arrives_with(self):
+        raw, _ = self.refresh_cookie(self.login())
+        self.assertEqual(self.exchange("google", refresh_token=raw).status_code, 200)
+        self.assertProblem(self.post("/api/auth/refresh", refresh_token=raw), 401, "session_revoked")
+
+    def test_keeps_the_cookies_session_when_the_exchange_fails(self):
+        raw, _ = self.refresh_cookie(self.login())
+        self.assertProblem(self.exchange("google", code="stolen", refresh_token=raw), 400, "invalid_grant")
+        self.assertEqual(self.post("/api/auth/refresh", refresh_token=raw).status_code, 200)

@@ -57,6 +57,12 @@ class RefreshTests(ApiTestCase):
         self.post("/api/auth/login", {"username": "demo", "password": "demo-password-1"}, refresh_token=raw)
         self.assertEqual(Session.objects.filter(revoked_reason="replaced").count(), 1)
 
+    def test_a_sign_in_with_an_already_rotated_cookie_replaces_no_session(self):
+        first, _ = self.refresh_cookie(self.login())
+        second, _ = self.refresh_cookie(self.post("/api/auth/refresh", refresh_token=first))
+        self.post("/api/auth/login", {"username": "demo", "password": "demo-password-1"}, refresh_token=first)
+        self.assertEqual(self.post("/api/auth/refresh", refresh_token=second).status_code, 200)
+
 
 class SessionEndpointTests(ApiTestCase):
     def test_logout_others_keeps_only_the_callers_session(self):

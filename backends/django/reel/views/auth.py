@@ -6,7 +6,13 @@ from reel.cookies import clear_refresh_cookie, read_refresh_token
 from reel.models import Session
 from reel.problems import problem
 from reel.serializers import LoginSerializer, parse
-from reel.sessions import create_session, revoke, revoke_session_of_token, rotate
+from reel.sessions import (
+    create_session,
+    revoke,
+    revoke_session_a_sign_in_replaces,
+    revoke_session_of_token,
+    rotate,
+)
 from reel.throttling import begin_attempt, client_address, forget_failures
 from reel.token_response import refresh_failure, token_response
 from reel.views.base import PublicView, no_content
@@ -19,7 +25,7 @@ def user_agent(request):
 
 def start_session(request, user, provider, remember):
     """A new session for a sign-in; a valid refresh cookie sent along names the one it replaces."""
-    revoke_session_of_token(read_refresh_token(request), "replaced")
+    revoke_session_a_sign_in_replaces(read_refresh_token(request))
     session, refresh_token = create_session(user, provider, user_agent(request), remember)
     return token_response(session, refresh_token)
 
