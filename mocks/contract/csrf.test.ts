@@ -195,7 +195,7 @@ const unsafeLabRoutes: Array<{ name: string; path: string; options: CallOptions 
   { name: 'POST /api/__lab/reset', path: '/api/__lab/reset', options: { method: 'POST' } },
 ]
 
-describe('CSRF protection of /api/__lab/*', () => {
+mockOnly('lab').describe('CSRF protection of /api/__lab/*', () => {
   describe.each(unsafeLabRoutes)('$name', (route) => {
     it.each(refusals)('answers 403 csrf_check_failed %s and changes nothing', async (_, vary) => {
       const signedIn = await login()

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { resetDb } from '../db.ts'
 import {
   DEMO,
@@ -12,6 +12,7 @@ import {
   parseSetCookie,
   serverOrigin,
   sessionSchema,
+  mockOnly,
   useMockServer,
   userSchema,
   type SignedIn,
@@ -227,7 +228,7 @@ async function freshCredentials(): Promise<Credentials> {
   return { live: await login(), revoked }
 }
 
-describe('every endpoint under arbitrary input', () => {
+mockOnly('lab').describe('every endpoint under arbitrary input', () => {
   it('never answers 5xx, always answers in time, and changes nothing when it refuses', async () => {
     await fc.assert(
       fc.asyncProperty(plan, async (request) => {

@@ -4,6 +4,7 @@ import {
   type CallOptions,
   ALICE,
   DEFAULT_REFRESH_MAX_AGE,
+  call,
   DEMO,
   expectJson,
   expectNoSetCookie,
@@ -16,11 +17,13 @@ import {
   postLogin,
   postRefresh,
   refresh,
+  sessionSchema,
   setServerClock,
   tokenResponseSchema,
   useMockServer,
   userSchema,
   mockOnly,
+  type SignedIn,
 } from './client.ts'
 
 useMockServer()
@@ -33,6 +36,16 @@ async function failLogin(username: string, options: CallOptions = {}): Promise<v
     401,
     'invalid_credentials',
   )
+}
+
+/** The ids of the user's active sessions, as the API lists them: no lab needed to count them. */
+async function activeSessionIds(signedIn: SignedIn): Promise<string[]> {
+  const sessions = await expectJson(
+    await call('/api/auth/sessions', { token: signedIn.accessToken }),
+    200,
+    sessionSchema.array(),
+  )
+  return sessions.map((session) => session.id)
 }
 
 async function expectTokenInvalid(response: Response): Promise<void> {
@@ -80,7 +93,7 @@ describe('POST /api/auth/login', () => {
 
     expect(second.refreshToken).not.toBe(first.refreshToken)
     expect(second.sessionId).not.toBe(first.sessionId)
-    expect((await getStats()).activeSessions).toBe(1)
+    expect(await activeSessionIds(second)).toEqual([second.sessionId])
     await expectRefreshFailure(await postRefresh(first.refreshToken), 'session_revoked')
     await expectTokenInvalid(await getMe(first.accessToken))
     await refresh(second.refreshToken)
@@ -102,7 +115,7 @@ describe('POST /api/auth/login', () => {
     await login(DEMO, { refreshToken: rotated.refreshToken })
 
     await expectJson(await getMe(other.accessToken), 200, userSchema)
-    expect((await getStats()).activeSessions).toBe(4)
+    expect(await activeSessionIds(other)).toHaveLength(4)
   })
 
   it.each([
@@ -313,16 +326,19 @@ describe('POST /api/auth/login', () => {
         await login(DEMO, { localAddress: '127.0.2.1' })
       })
 
-      it('lets the username in everywhere again once the 15 minutes have passed', async () => {
-        for (let address = 1; address <= 10; address++) {
-          for (let attempt = 0; attempt < 5; attempt++) {
-            await failLogin(DEMO.username, { localAddress: `127.0.1.${address}` })
+      mockOnly('lab').it(
+        'lets the username in everywhere again once the 15 minutes have passed',
+        async () => {
+          for (let address = 1; address <= 10; address++) {
+            for (let attempt = 0; attempt < 5; attempt++) {
+              await failLogin(DEMO.username, { localAddress: `127.0.1.${address}` })
+            }
           }
-        }
-        await setServerClock(WINDOW_SEC + 1)
+          await setServerClock(WINDOW_SEC + 1)
 
-        await login(DEMO, { localAddress: '127.0.1.1' })
-      })
+          await login(DEMO, { localAddress: '127.0.1.1' })
+        },
+      )
     })
   })
 })

@@ -18,6 +18,7 @@ import {
   postRefresh,
   serverOrigin,
   tokenResponseSchema,
+  mockOnly,
   useMockServer,
 } from './client.ts'
 import {
@@ -105,7 +106,7 @@ const providerListSchema = z.array(
   }),
 )
 
-describe('GET /api/auth/providers', () => {
+mockOnly('mock-providers').describe('GET /api/auth/providers', () => {
   it('lists the three mock providers with their authorize URLs, Naver without PKCE', async () => {
     const response = await call('/api/auth/providers', { xhr: false })
     expect(await expectJson(response, 200, providerListSchema)).toEqual([
@@ -147,160 +148,172 @@ describe('GET /api/auth/providers', () => {
   })
 })
 
-describe('POST /api/auth/oauth/:provider: the exchange, server to server', () => {
-  it.each(['google', 'kakao'] as const)(
-    'sends %s a form-encoded token request with Reel’s secret and the verifier, then asks who it is',
-    async (provider) => {
-      const grant = await obtainCode(provider, NEW_AT[provider])
+mockOnly('mock-providers').describe(
+  'POST /api/auth/oauth/:provider: the exchange, server to server',
+  () => {
+    it.each(['google', 'kakao'] as const)(
+      'sends %s a form-encoded token request with Reel’s secret and the verifier, then asks who it is',
+      async (provider) => {
+        const grant = await obtainCode(provider, NEW_AT[provider])
+        const seen = recordProviderRequests()
+
+        await expectJson(await exchangeGrant(provider, grant), 200, tokenResponseSchema)
+
+        expect(seen.map(({ method, url }) => `${method} ${url}`)).toEqual([
+          `POST ${serverOrigin()}/api/oauth/${provider}/token`,
+          `GET ${serverOrigin()}/api/oauth/${provider}/userinfo`,
+        ])
+        expect(seen[0]?.contentType).toBe('application/x-www-form-urlencoded')
+        expect(seen[0]?.form).toEqual({
+          grant_type: 'authorization_code',
+          client_id: 'reel',
+          client_secret: 'reel-mock-client-secret',
+          code: grant.code,
+          redirect_uri: grant.redirectUri,
+          code_verifier: grant.verifier,
+        })
+        expect(seen[1]?.authorization).toMatch(/^Bearer [A-Za-z0-9_-]{43}$/)
+      },
+    )
+
+    it('calls its own providers at its own address, never at the Host header a client sent', async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      const seen = recordProviderRequests()
+      const body = JSON.stringify({
+        code: grant.code,
+        codeVerifier: grant.verifier,
+        redirectUri: grant.redirectUri,
+      })
+      const { port } = new URL(serverOrigin())
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const sent = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/auth/oauth/google',
+            headers: {
+              Host: 'attacker.example',
+              'Content-Type': 'application/json',
+              'X-Requested-With': 'XMLHttpRequest',
+            },
+          },
+          (response) => {
+            response.resume()
+            resolve(response.statusCode)
+          },
+        )
+        sent.on('error', reject)
+        sent.end(body)
+      })
+
+      expect(status).toBe(200)
+      expect(seen.map((call) => new URL(call.url).origin)).toEqual([serverOrigin(), serverOrigin()])
+    })
+
+    it('sends Naver its secret and a state, and no verifier even when the SPA sends one', async () => {
+      const grant = await obtainCode('naver', NEW_AT.naver)
       const seen = recordProviderRequests()
 
-      await expectJson(await exchangeGrant(provider, grant), 200, tokenResponseSchema)
+      await expectJson(await exchangeGrant('naver', grant), 200, tokenResponseSchema)
 
-      expect(seen.map(({ method, url }) => `${method} ${url}`)).toEqual([
-        `POST ${serverOrigin()}/api/oauth/${provider}/token`,
-        `GET ${serverOrigin()}/api/oauth/${provider}/userinfo`,
-      ])
-      expect(seen[0]?.contentType).toBe('application/x-www-form-urlencoded')
       expect(seen[0]?.form).toEqual({
         grant_type: 'authorization_code',
         client_id: 'reel',
         client_secret: 'reel-mock-client-secret',
         code: grant.code,
-        redirect_uri: grant.redirectUri,
-        code_verifier: grant.verifier,
+        state: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
       })
-      expect(seen[1]?.authorization).toMatch(/^Bearer [A-Za-z0-9_-]{43}$/)
-    },
-  )
-
-  it('calls its own providers at its own address, never at the Host header a client sent', async () => {
-    const grant = await obtainCode('google', NEW_AT.google)
-    const seen = recordProviderRequests()
-    const body = JSON.stringify({
-      code: grant.code,
-      codeVerifier: grant.verifier,
-      redirectUri: grant.redirectUri,
-    })
-    const { port } = new URL(serverOrigin())
-    const status = await new Promise<number | undefined>((resolve, reject) => {
-      const sent = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/auth/oauth/google',
-          headers: {
-            Host: 'attacker.example',
-            'Content-Type': 'application/json',
-            'X-Requested-With': 'XMLHttpRequest',
-          },
-        },
-        (response) => {
-          response.resume()
-          resolve(response.statusCode)
-        },
-      )
-      sent.on('error', reject)
-      sent.end(body)
     })
 
-    expect(status).toBe(200)
-    expect(seen.map((call) => new URL(call.url).origin)).toEqual([serverOrigin(), serverOrigin()])
-  })
-
-  it('sends Naver its secret and a state, and no verifier even when the SPA sends one', async () => {
-    const grant = await obtainCode('naver', NEW_AT.naver)
-    const seen = recordProviderRequests()
-
-    await expectJson(await exchangeGrant('naver', grant), 200, tokenResponseSchema)
-
-    expect(seen[0]?.form).toEqual({
-      grant_type: 'authorization_code',
-      client_id: 'reel',
-      client_secret: 'reel-mock-client-secret',
-      code: grant.code,
-      state: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+    it('signs in with Naver without a codeVerifier, linking demo by email', async () => {
+      const grant = await obtainCode('naver', DEMO_AT.naver)
+      const response = await exchange('naver', { code: grant.code, redirectUri: grant.redirectUri })
+      const body = await expectJson(response, 200, tokenResponseSchema)
+      expect(body.user).toMatchObject({ id: 'u_demo', providers: ['password', 'naver'] })
     })
-  })
 
-  it('signs in with Naver without a codeVerifier, linking demo by email', async () => {
-    const grant = await obtainCode('naver', DEMO_AT.naver)
-    const response = await exchange('naver', { code: grant.code, redirectUri: grant.redirectUri })
-    const body = await expectJson(response, 200, tokenResponseSchema)
-    expect(body.user).toMatchObject({ id: 'u_demo', providers: ['password', 'naver'] })
-  })
-
-  it.each(['google', 'kakao'] as const)(
-    'answers 400 validation_failed without a codeVerifier for %s, which uses PKCE',
-    async (provider) => {
-      const grant = await obtainCode(provider, NEW_AT[provider])
-      const response = await exchange(provider, {
-        code: grant.code,
-        redirectUri: grant.redirectUri,
-      })
-      const problem = await expectProblem(response, 400, 'validation_failed')
-      expect(problem.detail).toContain('codeVerifier')
-      // Refused before the provider was asked: the code is still good.
-      await expectJson(await exchangeGrant(provider, grant), 200, tokenResponseSchema)
-    },
-  )
-
-  it('takes Naver’s 200 answer with an error in it for the refusal it is', async () => {
-    const response = await exchange('naver', { code: newVerifier(), redirectUri: 'r' })
-    await expectInvalidGrant(response, /not known/)
-  })
-
-  it('passes the provider’s own description of a refusal on as the detail', async () => {
-    const grant = await obtainCode('kakao', NEW_AT.kakao)
-    const response = await exchangeGrant('kakao', grant, { redirectUri: `${grant.redirectUri}x` })
-    await expectInvalidGrant(
-      response,
-      /^The redirect URI is not the one the code was issued for\.$/,
+    it.each(['google', 'kakao'] as const)(
+      'answers 400 validation_failed without a codeVerifier for %s, which uses PKCE',
+      async (provider) => {
+        const grant = await obtainCode(provider, NEW_AT[provider])
+        const response = await exchange(provider, {
+          code: grant.code,
+          redirectUri: grant.redirectUri,
+        })
+        const problem = await expectProblem(response, 400, 'validation_failed')
+        expect(problem.detail).toContain('codeVerifier')
+        // Refused before the provider was asked: the code is still good.
+        await expectJson(await exchangeGrant(provider, grant), 200, tokenResponseSchema)
+      },
     )
-  })
-})
+
+    it('takes Naver’s 200 answer with an error in it for the refusal it is', async () => {
+      const response = await exchange('naver', { code: newVerifier(), redirectUri: 'r' })
+      await expectInvalidGrant(response, /not known/)
+    })
+
+    it('passes the provider’s own description of a refusal on as the detail', async () => {
+      const grant = await obtainCode('kakao', NEW_AT.kakao)
+      const response = await exchangeGrant('kakao', grant, { redirectUri: `${grant.redirectUri}x` })
+      await expectInvalidGrant(
+        response,
+        /^The redirect URI is not the one the code was issued for\.$/,
+      )
+    })
+  },
+)
 
 describe('POST /api/auth/oauth/:provider: the session it starts', () => {
-  it('gives remember: false a browser-session cookie, as login does', async () => {
-    const grant = await obtainCode('kakao', NEW_AT.kakao)
-    const response = await exchangeGrant('kakao', grant, { remember: false })
-    await expectJson(response, 200, tokenResponseSchema)
-    expectSessionRefreshCookie(response)
-  })
+  mockOnly('mock-providers').it(
+    'gives remember: false a browser-session cookie, as login does',
+    async () => {
+      const grant = await obtainCode('kakao', NEW_AT.kakao)
+      const response = await exchangeGrant('kakao', grant, { remember: false })
+      await expectJson(response, 200, tokenResponseSchema)
+      expectSessionRefreshCookie(response)
+    },
+  )
 
-  it('keeps the 14-day cookie when remember is left out', async () => {
+  mockOnly('mock-providers').it('keeps the 14-day cookie when remember is left out', async () => {
     const grant = await obtainCode('google', NEW_AT.google)
     const response = await exchangeGrant('google', grant)
     await expectJson(response, 200, tokenResponseSchema)
     expect(expectRefreshCookie(response).maxAge).toBe(DEFAULT_REFRESH_MAX_AGE)
   })
 
-  it('revokes the session of the valid refresh cookie the sign-in arrives with', async () => {
-    const before = await login()
-    const grant = await obtainCode('naver', DEMO_AT.naver)
-    const response = await exchange(
-      'naver',
-      { code: grant.code, redirectUri: grant.redirectUri },
-      { refreshToken: before.refreshToken },
-    )
-    await expectJson(response, 200, tokenResponseSchema)
+  mockOnly('mock-providers').it(
+    'revokes the session of the valid refresh cookie the sign-in arrives with',
+    async () => {
+      const before = await login()
+      const grant = await obtainCode('naver', DEMO_AT.naver)
+      const response = await exchange(
+        'naver',
+        { code: grant.code, redirectUri: grant.redirectUri },
+        { refreshToken: before.refreshToken },
+      )
+      await expectJson(response, 200, tokenResponseSchema)
 
-    await expectRefreshFailure(await postRefresh(before.refreshToken), 'session_revoked')
-    expect((await getStats()).activeSessions).toBe(1)
-  })
+      await expectRefreshFailure(await postRefresh(before.refreshToken), 'session_revoked')
+      expect((await getStats()).activeSessions).toBe(1)
+    },
+  )
 
-  it('answers 400 validation_failed when remember is not a boolean', async () => {
-    const grant = await obtainCode('google', NEW_AT.google)
-    const problem = await expectProblem(
-      await exchangeGrant('google', grant, { remember: 'yes' }),
-      400,
-      'validation_failed',
-    )
-    expect(problem.detail).toContain('remember')
-  })
+  mockOnly('mock-providers').it(
+    'answers 400 validation_failed when remember is not a boolean',
+    async () => {
+      const grant = await obtainCode('google', NEW_AT.google)
+      const problem = await expectProblem(
+        await exchangeGrant('google', grant, { remember: 'yes' }),
+        400,
+        'validation_failed',
+      )
+      expect(problem.detail).toContain('remember')
+    },
+  )
 })
 
-describe('POST /api/auth/oauth/:provider: a provider that fails', () => {
+mockOnly('mock-providers').describe('POST /api/auth/oauth/:provider: a provider that fails', () => {
   async function expectUnavailable(response: Response): Promise<void> {
     const problem = await expectProblem(response, 502, 'provider_unavailable')
     expect(problem.detail).toMatch(/^The google sign-in service failed\./)
@@ -360,34 +373,37 @@ describe('POST /api/auth/oauth/:provider: a provider that fails', () => {
 })
 
 describe('the providers on their own server', () => {
-  it('signs in through providers on another origin, the backend calling them there', async () => {
-    const providers = await startProvidersServer({ appOrigins: [serverOrigin()] })
-    servers.push(providers.server)
-    const base = `${providers.origin}/api/oauth/kakao`
-    const seen = recordProviderRequests()
-    configureProviderTransport({ baseUrls: { kakao: base } })
+  mockOnly('mock-providers').it(
+    'signs in through providers on another origin, the backend calling them there',
+    async () => {
+      const providers = await startProvidersServer({ appOrigins: [serverOrigin()] })
+      servers.push(providers.server)
+      const base = `${providers.origin}/api/oauth/kakao`
+      const seen = recordProviderRequests()
+      configureProviderTransport({ baseUrls: { kakao: base } })
 
-    const verifier = newVerifier()
-    const params = goodParams('kakao', verifier)
-    const page = await fetch(`${providers.origin}${authorizeUrl('kakao', params)}`)
-    const request = await consentRequestId(page)
-    const consent = await fetch(`${base}/consent`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ request, decision: 'allow', account: NEW_AT.kakao }),
-    })
-    const code = redirectTarget(consent).searchParams.get('code') ?? ''
+      const verifier = newVerifier()
+      const params = goodParams('kakao', verifier)
+      const page = await fetch(`${providers.origin}${authorizeUrl('kakao', params)}`)
+      const request = await consentRequestId(page)
+      const consent = await fetch(`${base}/consent`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ request, decision: 'allow', account: NEW_AT.kakao }),
+      })
+      const code = redirectTarget(consent).searchParams.get('code') ?? ''
 
-    const response = await exchange('kakao', {
-      code,
-      codeVerifier: verifier,
-      redirectUri: params.redirect_uri,
-    })
+      const response = await exchange('kakao', {
+        code,
+        codeVerifier: verifier,
+        redirectUri: params.redirect_uri,
+      })
 
-    await expectJson(response, 200, tokenResponseSchema)
-    expect(seen.map((request) => request.url)).toEqual([`${base}/token`, `${base}/userinfo`])
-  })
+      await expectJson(response, 200, tokenResponseSchema)
+      expect(seen.map((request) => request.url)).toEqual([`${base}/token`, `${base}/userinfo`])
+    },
+  )
 
   it('refuses a redirect to an app origin it was not told about', async () => {
     const providers = await startProvidersServer()

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { z } from 'zod'
-import { call, serverOrigin, setServerClock, useMockServer } from './client.ts'
+import { call, mockOnly, serverOrigin, setServerClock, useMockServer } from './client.ts'
 import {
   newVerifier,
   NEW_AT,
@@ -98,7 +98,7 @@ async function expectTokenError(
   expect(body).not.toHaveProperty('access_token')
 }
 
-describe('token endpoints: what they issue', () => {
+mockOnly('mock-providers').describe('token endpoints: what they issue', () => {
   it('issues Google’s shape: a Bearer token, its lifetime in seconds and the scope', async () => {
     const response = await tokenRequest(
       'google',
@@ -152,77 +152,80 @@ describe('token endpoints: what they issue', () => {
   })
 })
 
-describe('token endpoints: the code is single-use and short-lived', () => {
-  it.each(PROVIDERS)(
-    '%s refuses a code exchanged before, and revokes the token it was exchanged for',
-    async (provider) => {
-      const grant = await newGrant(provider)
-      const first = await accessTokenFor(provider, grant)
+mockOnly('mock-providers').describe(
+  'token endpoints: the code is single-use and short-lived',
+  () => {
+    it.each(PROVIDERS)(
+      '%s refuses a code exchanged before, and revokes the token it was exchanged for',
+      async (provider) => {
+        const grant = await newGrant(provider)
+        const first = await accessTokenFor(provider, grant)
 
+        await expectTokenError(
+          provider,
+          await tokenRequest(provider, goodTokenParams(provider, grant)),
+          {
+            error: 'invalid_grant',
+            status: 400,
+            description: /already used/,
+            kakaoCode: 'KOE320',
+          },
+        )
+        expect((await userInfo(provider, first)).status).toBe(401)
+      },
+    )
+
+    it.each(PROVIDERS)('%s refuses a code after 60 seconds', async (provider) => {
+      const grant = await newGrant(provider)
+      await setServerClock(60)
       await expectTokenError(
         provider,
         await tokenRequest(provider, goodTokenParams(provider, grant)),
         {
           error: 'invalid_grant',
           status: 400,
-          description: /already used/,
+          description: /expired/,
           kakaoCode: 'KOE320',
         },
       )
-      expect((await userInfo(provider, first)).status).toBe(401)
-    },
-  )
-
-  it.each(PROVIDERS)('%s refuses a code after 60 seconds', async (provider) => {
-    const grant = await newGrant(provider)
-    await setServerClock(60)
-    await expectTokenError(
-      provider,
-      await tokenRequest(provider, goodTokenParams(provider, grant)),
-      {
-        error: 'invalid_grant',
-        status: 400,
-        description: /expired/,
-        kakaoCode: 'KOE320',
-      },
-    )
-  })
-
-  it('accepts a code at 59 seconds', async () => {
-    const grant = await newGrant('kakao')
-    await setServerClock(59)
-    expect((await tokenRequest('kakao', goodTokenParams('kakao', grant))).status).toBe(200)
-  })
-
-  it.each(PROVIDERS)('%s does not know a code that is not its own', async (provider) => {
-    const other: Provider = provider === 'google' ? 'kakao' : 'google'
-    const grant = await newGrant(other)
-    const params = { ...goodTokenParams(provider, grant), redirect_uri: grant.redirectUri }
-    await expectTokenError(provider, await tokenRequest(provider, params), {
-      error: 'invalid_grant',
-      status: 400,
-      description: /not known/,
-      kakaoCode: 'KOE320',
     })
-  })
 
-  it('spends a code on a refused exchange, so the right verifier cannot follow', async () => {
-    const grant = await newGrant('google')
-    const wrong = { ...goodTokenParams('google', grant), code_verifier: newVerifier() }
-    expect((await tokenRequest('google', wrong)).status).toBe(400)
-    await expectTokenError(
-      'google',
-      await tokenRequest('google', goodTokenParams('google', grant)),
-      {
+    it('accepts a code at 59 seconds', async () => {
+      const grant = await newGrant('kakao')
+      await setServerClock(59)
+      expect((await tokenRequest('kakao', goodTokenParams('kakao', grant))).status).toBe(200)
+    })
+
+    it.each(PROVIDERS)('%s does not know a code that is not its own', async (provider) => {
+      const other: Provider = provider === 'google' ? 'kakao' : 'google'
+      const grant = await newGrant(other)
+      const params = { ...goodTokenParams(provider, grant), redirect_uri: grant.redirectUri }
+      await expectTokenError(provider, await tokenRequest(provider, params), {
         error: 'invalid_grant',
         status: 400,
-        description: /already used/,
-      },
-    )
-  })
-})
+        description: /not known/,
+        kakaoCode: 'KOE320',
+      })
+    })
 
-describe('token endpoints: the redirect URI must be the code’s', () => {
+    it('spends a code on a refused exchange, so the right verifier cannot follow', async () => {
+      const grant = await newGrant('google')
+      const wrong = { ...goodTokenParams('google', grant), code_verifier: newVerifier() }
+      expect((await tokenRequest('google', wrong)).status).toBe(400)
+      await expectTokenError(
+        'google',
+        await tokenRequest('google', goodTokenParams('google', grant)),
+        {
+          error: 'invalid_grant',
+          status: 400,
+          description: /already used/,
+        },
+      )
+    })
+  },
+)
+
+mockOnly('mock-providers').describe('token endpoints: the redirect URI must be the code’s', () => {
   it('Google refuses another redirect URI with redirect_uri_mismatch', async () => {
     const grant = await newGrant('google')
     const params = { ...goodTokenParams('google', grant), redirect_uri: `${grant.redirectUri}/` }
@@ -258,7 +261,7 @@ describe('token endpoints: the redirect URI must be the code’s', () => {
   })
 })
 
-describe('token endpoints: PKCE at Google and Kakao', () => {
+mockOnly('mock-providers').describe('token endpoints: PKCE at Google and Kakao', () => {
   const cases: [string, (grant: Grant) => string | undefined][] = [
     ['is missing', () => undefined],
     ['is another verifier', () => newVerifier()],
@@ -279,7 +282,7 @@ describe('token endpoints: PKCE at Google and Kakao', () => {
   }
 })
 
-describe('token endpoints: the client authenticates', () => {
+mockOnly('mock-providers').describe('token endpoints: the client authenticates', () => {
   it.each(PROVIDERS)('%s refuses a wrong client secret as invalid_client', async (provider) => {
     const params = {
       ...goodTokenParams(provider, await newGrant(provider)),
@@ -333,7 +336,7 @@ describe('token endpoints: the client authenticates', () => {
   })
 })
 
-describe('token endpoints: state at Naver', () => {
+mockOnly('mock-providers').describe('token endpoints: state at Naver', () => {
   it('Naver requires the state, and answers its refusal with 200', async () => {
     const params = { ...goodTokenParams('naver', await newGrant('naver')), state: undefined }
     const response = await tokenRequest('naver', params)
@@ -345,7 +348,7 @@ describe('token endpoints: state at Naver', () => {
   })
 })
 
-describe('token endpoints: the request itself', () => {
+mockOnly('mock-providers').describe('token endpoints: the request itself', () => {
   it('refuses a JSON body: the token request is form-encoded', async () => {
     const grant = await newGrant('google')
     const response = await tokenRequest(
@@ -391,7 +394,7 @@ describe('token endpoints: the request itself', () => {
   })
 })
 
-describe('user-info endpoints', () => {
+mockOnly('mock-providers').describe('user-info endpoints', () => {
   it('describes the Google account as OpenID Connect claims', async () => {
     const response = await userInfo('google', await accessTokenFor('google'))
     expect(response.status).toBe(200)

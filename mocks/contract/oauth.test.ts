@@ -530,26 +530,29 @@ describe('POST /api/auth/oauth/:provider', () => {
 })
 
 describe('POST /api/auth/oauth/:provider and the session it replaces', () => {
-  it('revokes the session of a valid refresh cookie sent along with the code', async () => {
-    const signedIn = await login()
-    const grant = await obtainCode('google', DEMO_AT.google)
+  mockOnly('mock-providers').it(
+    'revokes the session of a valid refresh cookie sent along with the code',
+    async () => {
+      const signedIn = await login()
+      const grant = await obtainCode('google', DEMO_AT.google)
 
-    const response = await exchange(
-      'google',
-      { code: grant.code, codeVerifier: grant.verifier, redirectUri: grant.redirectUri },
-      { refreshToken: signedIn.refreshToken },
-    )
+      const response = await exchange(
+        'google',
+        { code: grant.code, codeVerifier: grant.verifier, redirectUri: grant.redirectUri },
+        { refreshToken: signedIn.refreshToken },
+      )
 
-    await expectJson(response, 200, tokenResponseSchema)
-    await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'session_revoked')
-    await expectProblem(
-      await call('/api/me', { token: signedIn.accessToken }),
-      401,
-      'token_invalid',
-    )
-  })
+      await expectJson(response, 200, tokenResponseSchema)
+      await expectRefreshFailure(await postRefresh(signedIn.refreshToken), 'session_revoked')
+      await expectProblem(
+        await call('/api/me', { token: signedIn.accessToken }),
+        401,
+        'token_invalid',
+      )
+    },
+  )
 
-  it('keeps the cookie’s session when the exchange fails', async () => {
+  mockOnly('mock-providers').it('keeps the cookie’s session when the exchange fails', async () => {
     const signedIn = await login()
     const grant = await obtainCode('google', DEMO_AT.google)
 
@@ -563,17 +566,20 @@ describe('POST /api/auth/oauth/:provider and the session it replaces', () => {
     expect((await postRefresh(signedIn.refreshToken)).status).toBe(200)
   })
 
-  it('gives remember: false a browser-session cookie and at most 12 hours', async () => {
-    const grant = await obtainCode('kakao', NEW_AT.kakao)
-    const response = await exchange('kakao', {
-      code: grant.code,
-      codeVerifier: grant.verifier,
-      redirectUri: grant.redirectUri,
-      remember: false,
-    })
+  mockOnly('mock-providers').it(
+    'gives remember: false a browser-session cookie and at most 12 hours',
+    async () => {
+      const grant = await obtainCode('kakao', NEW_AT.kakao)
+      const response = await exchange('kakao', {
+        code: grant.code,
+        codeVerifier: grant.verifier,
+        redirectUri: grant.redirectUri,
+        remember: false,
+      })
 
-    const body = await expectJson(response, 200, tokenResponseSchema)
-    expectSessionRefreshCookie(response)
-    expect(Date.parse(body.sessionExpiresAt) - Date.now()).toBeLessThanOrEqual(12 * 3600 * 1000)
-  })
+      const body = await expectJson(response, 200, tokenResponseSchema)
+      expectSessionRefreshCookie(response)
+      expect(Date.parse(body.sessionExpiresAt) - Date.now()).toBeLessThanOrEqual(12 * 3600 * 1000)
+    },
+  )
 })

@@ -13,6 +13,7 @@ import {
   postRefresh,
   refresh,
   setServerClock,
+  mockOnly,
   useMockServer,
   userSchema,
   type SignedIn,
@@ -99,7 +100,7 @@ describe('revocation reaches access tokens', () => {
     await expectRevoked(rotated)
   })
 
-  it('stops every access token on a lab reset', async () => {
+  mockOnly('lab').it('stops every access token on a lab reset', async () => {
     const signedIn = await login()
 
     await expectNoContent(await call('/api/__lab/reset', { method: 'POST' }))
@@ -115,7 +116,7 @@ describe('revocation reaches access tokens', () => {
     await expectRevoked(first)
   })
 
-  it('stops the access token of a session past its absolute lifetime', async () => {
+  mockOnly('lab').it('stops the access token of a session past its absolute lifetime', async () => {
     await patchConfig({ refreshTokenTtlSec: 60, refreshIdleTtlSec: 3 * DAY })
     const signedIn = await login()
     // Access tokens outlive the session here, so only the session can stop this one.
@@ -128,28 +129,34 @@ describe('revocation reaches access tokens', () => {
     await expectRevoked(longLived)
   })
 
-  it('stops the access token of a session idle for longer than the idle timeout', async () => {
-    await patchConfig({ accessTokenTtlSec: 3600, refreshIdleTtlSec: 60 })
-    const signedIn = await login()
+  mockOnly('lab').it(
+    'stops the access token of a session idle for longer than the idle timeout',
+    async () => {
+      await patchConfig({ accessTokenTtlSec: 3600, refreshIdleTtlSec: 60 })
+      const signedIn = await login()
 
-    await setServerClock(59)
-    await expectAccepted(signedIn)
-    await setServerClock(61)
-    await expectRevoked(signedIn)
-  })
+      await setServerClock(59)
+      await expectAccepted(signedIn)
+      await setServerClock(61)
+      await expectRevoked(signedIn)
+    },
+  )
 
-  it('counts each refused access token of a revoked session in rejectedAccessTokens', async () => {
-    const signedIn = await login()
-    await expectNoContent(
-      await call('/api/auth/logout', { method: 'POST', refreshToken: signedIn.refreshToken }),
-    )
-    const before = (await getStats()).rejectedAccessTokens
+  mockOnly('lab').it(
+    'counts each refused access token of a revoked session in rejectedAccessTokens',
+    async () => {
+      const signedIn = await login()
+      await expectNoContent(
+        await call('/api/auth/logout', { method: 'POST', refreshToken: signedIn.refreshToken }),
+      )
+      const before = (await getStats()).rejectedAccessTokens
 
-    await expectRevoked(signedIn)
-    await expectRevoked(signedIn)
+      await expectRevoked(signedIn)
+      await expectRevoked(signedIn)
 
-    expect((await getStats()).rejectedAccessTokens).toBe(before + 2)
-  })
+      expect((await getStats()).rejectedAccessTokens).toBe(before + 2)
+    },
+  )
 
   it('stops the access token on every protected endpoint, not only /api/me', async () => {
     const signedIn = await login()

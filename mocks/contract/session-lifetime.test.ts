@@ -20,6 +20,7 @@ import {
   sessionSchema,
   setServerClock,
   tokenResponseSchema,
+  mockOnly,
   useMockServer,
   userSchema,
 } from './client.ts'
@@ -44,7 +45,7 @@ describe('keep me signed in', () => {
     expect(refreshToken).not.toBe('')
   })
 
-  it('ends a remember: false session after 12 hours', async () => {
+  mockOnly('lab').it('ends a remember: false session after 12 hours', async () => {
     const { body, refreshToken } = await loginForThisBrowserSession()
     expect(secondsUntil(body.sessionExpiresAt)).toBeGreaterThan(TWELVE_HOURS - 60)
     expect(secondsUntil(body.sessionExpiresAt)).toBeLessThanOrEqual(TWELVE_HOURS)
@@ -65,12 +66,15 @@ describe('keep me signed in', () => {
     expectSessionRefreshCookie(await postRefresh(refreshToken))
   })
 
-  it('gives remember: false the configured absolute lifetime when that is shorter than 12 hours', async () => {
-    await patchConfig({ refreshTokenTtlSec: HOUR })
-    const { body } = await loginForThisBrowserSession()
-    expect(secondsUntil(body.sessionExpiresAt)).toBeLessThanOrEqual(HOUR)
-    expect(secondsUntil(body.sessionExpiresAt)).toBeGreaterThan(HOUR - 60)
-  })
+  mockOnly('lab').it(
+    'gives remember: false the configured absolute lifetime when that is shorter than 12 hours',
+    async () => {
+      await patchConfig({ refreshTokenTtlSec: HOUR })
+      const { body } = await loginForThisBrowserSession()
+      expect(secondsUntil(body.sessionExpiresAt)).toBeLessThanOrEqual(HOUR)
+      expect(secondsUntil(body.sessionExpiresAt)).toBeGreaterThan(HOUR - 60)
+    },
+  )
 
   it.each([
     ['remember: true', { ...DEMO, remember: true }],
@@ -103,7 +107,7 @@ describe('sessionExpiresAt', () => {
     expect(Math.abs(secondsUntil(body.sessionExpiresAt) - maxAge)).toBeLessThanOrEqual(2)
   })
 
-  it('never moves on rotation', async () => {
+  mockOnly('lab').it('never moves on rotation', async () => {
     const signedIn = await login()
     await setServerClock(HOUR)
     const once = await refresh(signedIn.refreshToken)
