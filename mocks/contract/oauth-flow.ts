@@ -44,6 +44,7 @@ export interface AuthorizeParams {
   state?: string | undefined
   code_challenge?: string | undefined
   code_challenge_method?: string | undefined
+  lang?: string | undefined
 }
 
 export function authorizeUrl(provider: string, params: AuthorizeParams): string {

@@ -59,14 +59,39 @@ mockOnly('mock-providers').describe('GET /api/oauth/:provider/authorize', () => 
     expect(html).toContain('Agree and continue')
     expect(html).toContain('Cancel')
     expect(html).toContain('demo@reel.example')
-    expect(html).toContain(`lang="${provider === 'google' ? 'en' : 'ko'}"`)
+    expect(html).toContain('lang="en"')
     expect(db.authorizationRequests.size).toBe(1)
   })
 
-  it('shows the Korean text first and the English below it on Kakao’s and Naver’s pages', async () => {
-    const html = await (await authorize('naver', goodParams('naver', newVerifier()))).text()
-    expect(html).toContain('동의하고 계속하기 <span class="en" lang="en">Agree and continue</span>')
-    expect(html).toContain('이서연')
+  it('speaks Korean to a browser that prefers it, and to a lang=ko request', async () => {
+    const params = goodParams('naver', newVerifier())
+    const byHeader = await (
+      await call(authorizeUrl('naver', params), {
+        xhr: false,
+        redirect: 'manual',
+        headers: { 'Accept-Language': 'ko-KR,ko;q=0.9,en;q=0.8' },
+      })
+    ).text()
+    expect(byHeader).toContain('<html lang="ko">')
+    expect(byHeader).toContain('동의하고 계속하기')
+    expect(byHeader).not.toContain('Agree and continue')
+    expect(byHeader).toContain('이서연')
+
+    const byQuery = await (await authorize('google', { ...params, lang: 'ko' })).text()
+    expect(byQuery).toContain('Google 계정으로 로그인')
+  })
+
+  it('speaks English when the browser prefers English, whatever the provider', async () => {
+    const html = await (
+      await call(authorizeUrl('kakao', goodParams('kakao', newVerifier())), {
+        xhr: false,
+        redirect: 'manual',
+        headers: { 'Accept-Language': 'en-GB,ko;q=0.5' },
+      })
+    ).text()
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('Sign in with Kakao Account')
+    expect(html).not.toContain('카카오계정으로 로그인')
   })
 
   it('names the other registered app on its own requests', async () => {

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { z } from 'zod'
 import type { SocialProvider } from '../db.ts'
-import { consentPage, errorPage } from '../oauth-pages.ts'
+import { consentPage, errorPage, pageLanguage, type PageLanguage } from '../oauth-pages.ts'
 import {
   findProviderAccount,
   isSocialProvider,
@@ -216,8 +216,8 @@ async function userInfoEndpoint(request: Request, provider: SocialProvider) {
   return providerJson(dialect.userInfo(account))
 }
 
-const unknownProvider = () =>
-  errorPage(null, 404, 'not_found', 'There is no such sign-in provider.')
+const unknownProvider = (lang: PageLanguage) =>
+  errorPage(null, lang, 404, { reason: 'unknown_provider', error: 'not_found' })
 
 const unknownProviderJson = () =>
   providerJson({ error: 'not_found', error_description: 'There is no such sign-in provider.' }, 404)
@@ -225,13 +225,18 @@ const unknownProviderJson = () =>
 export const oauthProviderHandlers = [
   http.get<{ provider: string }>('/api/oauth/:provider/authorize', ({ request, params }) => {
     const { provider } = params
-    if (!isSocialProvider(provider)) return unknownProvider()
+    const lang = pageLanguage(request)
+    if (!isSocialProvider(provider)) return unknownProvider(lang)
     const checked = checkAuthorizeRequest(new URL(request.url), provider)
-    if (!checked.ok) return errorPage(provider, 400, checked.error, checked.message)
+    if (!checked.ok) {
+      const { error, message: detail } = checked
+      return errorPage(provider, lang, 400, { reason: 'bad_request', error, detail })
+    }
     const { clientId, ...rest } = checked
     const requestId = storeAuthorizationRequest({ provider, clientId, ...rest })
     return consentPage({
       provider,
+      lang,
       clientName: oauthClients.get(clientId)?.name ?? clientId,
       requestId,
       accounts: providerAccounts[provider],
@@ -240,17 +245,13 @@ export const oauthProviderHandlers = [
 
   http.post<{ provider: string }>('/api/oauth/:provider/consent', async ({ request, params }) => {
     const { provider } = params
-    if (!isSocialProvider(provider)) return unknownProvider()
+    const lang = pageLanguage(request)
+    if (!isSocialProvider(provider)) return unknownProvider(lang)
     const form = consentSchema.safeParse(
       Object.fromEntries(new URLSearchParams(await request.text())),
     )
     const expired = () =>
-      errorPage(
-        provider,
-        400,
-        'invalid_request',
-        'This sign-in request has expired or was already answered. Go back to the app and start again.',
-      )
+      errorPage(provider, lang, 400, { reason: 'expired', error: 'invalid_request' })
     if (!form.success) return expired()
     const pending = takeAuthorizationRequest(form.data.request, provider)
     if (!pending) return expired()
@@ -258,7 +259,9 @@ export const oauthProviderHandlers = [
       return redirectBack(pending.redirectUri, { error: 'access_denied', state: pending.state })
     }
     const account = findProviderAccount(provider, form.data.account ?? '')
-    if (!account) return errorPage(provider, 400, 'invalid_request', 'No such account here.')
+    if (!account) {
+      return errorPage(provider, lang, 400, { reason: 'unknown_account', error: 'invalid_request' })
+    }
     const code = await issueAuthorizationCode(pending, account.subject)
     return redirectBack(pending.redirectUri, { code, state: pending.state })
   }),
