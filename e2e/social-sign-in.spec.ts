@@ -4,7 +4,9 @@ import { expect, test, type Page } from './fixtures'
 interface ProviderCase {
   id: 'google' | 'kakao' | 'naver'
   name: string
-  /** The consent page's main heading, in the provider's own language. */
+  /** The sign-in button, worded as the provider's brand guide asks. */
+  button: string
+  /** The consent page's main heading (the browser asks for English). */
   heading: RegExp
   /** The provider account whose verified email is demo's. */
   demo: string
@@ -15,6 +17,7 @@ interface ProviderCase {
 const GOOGLE: ProviderCase = {
   id: 'google',
   name: 'Google',
+  button: 'Sign in with Google',
   heading: /^Sign in with Google$/,
   demo: 'Demo Viewer',
   newPerson: 'Jamie Rivera',
@@ -22,14 +25,16 @@ const GOOGLE: ProviderCase = {
 const KAKAO: ProviderCase = {
   id: 'kakao',
   name: 'Kakao',
-  heading: /^카카오계정으로 로그인 Sign in with Kakao Account$/,
+  button: 'Login with Kakao',
+  heading: /^Sign in with Kakao Account$/,
   demo: '데모 시청자',
   newPerson: '김민준',
 }
 const NAVER: ProviderCase = {
   id: 'naver',
   name: 'Naver',
-  heading: /^네이버 아이디로 로그인 Sign in with NAVER ID$/,
+  button: 'Log in with NAVER',
+  heading: /^Sign in with NAVER ID$/,
   demo: '데모 시청자',
   newPerson: '이서연',
 }
@@ -56,7 +61,7 @@ function callbackNavigation(page: Page, provider: ProviderCase) {
 
 async function openConsentPage(page: Page, provider: ProviderCase, from = '/login') {
   await page.goto(from)
-  await page.getByRole('button', { name: `Continue with ${provider.name}` }).click()
+  await page.getByRole('button', { name: provider.button }).click()
   await expect(page.getByRole('heading', { level: 1, name: provider.heading })).toBeVisible()
 }
 
@@ -236,7 +241,7 @@ for (const scheme of ['light', 'dark'] as const) {
   }) => {
     await page.emulateMedia({ colorScheme: scheme })
     await page.goto('/login')
-    await expect(page.getByRole('button', { name: 'Continue with Naver' })).toBeVisible()
+    await expect(page.getByRole('button', { name: NAVER.button })).toBeVisible()
     const results = await new AxeBuilder({ page }).analyze()
     const serious = results.violations.filter((violation) =>
       ['serious', 'critical'].includes(violation.impact ?? ''),

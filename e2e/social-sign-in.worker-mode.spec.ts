@@ -6,8 +6,10 @@ test('signs in with Kakao and cancels at Naver with the mock backend in a servic
   page,
 }) => {
   await page.goto('/watchlist')
-  await page.getByRole('button', { name: 'Continue with Kakao' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /카카오계정으로 로그인/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Login with Kakao' }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Sign in with Kakao Account/ }),
+  ).toBeVisible()
   await page.getByRole('radio', { name: /김민준/ }).check()
   await page.getByRole('button', { name: /Agree and continue/ }).click()
 
@@ -17,7 +19,7 @@ test('signs in with Kakao and cancels at Naver with the mock backend in a servic
   expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([])
 
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await page.getByRole('button', { name: 'Continue with Naver' }).click()
+  await page.getByRole('button', { name: 'Log in with NAVER' }).click()
   await page.getByRole('button', { name: /Cancel/ }).click()
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
     'Sign-in with Naver was cancelled.',

@@ -5,6 +5,7 @@ import { AuthProvider } from '../auth/react'
 import type { AuthSession } from '../auth/session'
 import { apiClient } from '../lib/api-client'
 import { createQueryClient } from '../lib/query-client'
+import { I18nProvider } from '../i18n/i18n-provider'
 import { authSession } from './auth'
 
 /** Cached data belongs to one user: drop all of it on sign-out and when the user changes. */
@@ -65,8 +66,10 @@ export function AppProvider({
   useClearCacheOnUserChange(session, queryClient)
   useRefetchFailedOnRecovery(session, queryClient)
   return (
-    <AuthProvider session={session}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </AuthProvider>
+    <I18nProvider>
+      <AuthProvider session={session}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </AuthProvider>
+    </I18nProvider>
   )
 }

@@ -10,10 +10,16 @@ import { LoginRoute } from './routes/login'
 import { MoviesRoute } from './routes/movies'
 import { NotFoundRoute } from './routes/not-found'
 import { WatchlistRoute } from './routes/watchlist'
+import { useI18n } from '../i18n/i18n-provider'
 import { DocumentTitle } from './use-document-title'
 
 // The lab and jose load only when someone opens it: none of it is in the first bundle.
 const LabRoute = lazy(() => import('./routes/lab').then((module) => ({ default: module.LabRoute })))
+
+function LabLoading() {
+  const { t } = useI18n()
+  return <p className="muted">{t.lab.loading}</p>
+}
 
 /** Only mock backends have the lab's API; against a real one the page would only fail. */
 const mockOnlyRoutes: RouteObject[] = isMockBackend
@@ -21,7 +27,7 @@ const mockOnlyRoutes: RouteObject[] = isMockBackend
       {
         path: '/lab',
         element: (
-          <Suspense fallback={<p className="muted">Loading the lab…</p>}>
+          <Suspense fallback={<LabLoading />}>
             <LabRoute />
           </Suspense>
         ),
@@ -36,7 +42,7 @@ export const routes: RouteObject[] = [
     path: '/login',
     element: (
       <>
-        <DocumentTitle title="Sign in" />
+        <DocumentTitle pick={(t) => t.signIn.pageTitle} />
         <ReconnectingBanner />
         <LoginRoute />
       </>

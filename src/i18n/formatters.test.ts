@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatRelativeTime } from './format-time'
+import { formatters } from './formatters'
 
 const now = Date.parse('2025-06-15T12:00:00Z')
 const ago = (ms: number) => new Date(now - ms)
@@ -7,7 +7,10 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-describe('formatRelativeTime', () => {
+const english = formatters('en', 'just now')
+const korean = formatters('ko', '방금')
+
+describe('relative', () => {
   it.each([
     [0, 'just now'],
     [59_000, 'just now'],
@@ -20,7 +23,17 @@ describe('formatRelativeTime', () => {
     [15 * DAY, '2 weeks ago'],
     [400 * DAY, 'last year'],
     [-10 * MINUTE, 'in 10 minutes'],
+    [-(14 * DAY - 5_000), 'in 2 weeks'],
   ])('says %i ms ago is "%s"', (elapsed, expected) => {
-    expect(formatRelativeTime(ago(elapsed), now)).toBe(expected)
+    expect(english.relative(ago(elapsed), now)).toBe(expected)
+  })
+
+  it.each([
+    [0, '방금'],
+    [5 * MINUTE + 40_000, '5분 전'],
+    [DAY + HOUR, '어제'],
+    [-10 * MINUTE, '10분 후'],
+  ])('says %i ms ago in Korean is "%s"', (elapsed, expected) => {
+    expect(korean.relative(ago(elapsed), now)).toBe(expected)
   })
 })

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { configure, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
-import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { createMemoryRouter, RouterProvider, type InitialEntry } from 'react-router-dom'
 import { server } from '../../mocks/node'
 import { AppProvider } from '../app/provider'
 import { routes } from '../app/router'
@@ -13,10 +13,11 @@ import type { AuthSession } from '../auth/session'
 configure({ asyncUtilTimeout: 5000 })
 
 /**
- * Renders the whole app (real routes, layout and providers) at `path` for a test's session, with
- * a fresh cache that never retries, so a failure shows at once instead of after a back-off.
+ * Renders the whole app (real routes, layout and providers) at `path` (with history state, if
+ * given) for a test's session, with a fresh cache that never retries, so a failure shows at once
+ * instead of after a back-off.
  */
-export function renderApp(path: string, session: AuthSession) {
+export function renderApp(path: InitialEntry, session: AuthSession) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   })

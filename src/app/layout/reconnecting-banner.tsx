@@ -1,4 +1,5 @@
 import { useAuth } from '../../auth/react'
+import { useI18n } from '../../i18n/i18n-provider'
 
 /**
  * Says so while a refresh is being retried after a network error or a server failure. It floats
@@ -7,12 +8,13 @@ import { useAuth } from '../../auth/react'
  */
 export function ReconnectingBanner() {
   const { reconnecting } = useAuth()
+  const { t } = useI18n()
   return (
     <div role="status" className="reconnecting-banner">
       {reconnecting && (
         <span className="reconnecting-pill">
           <span className="spinner" aria-hidden="true" />
-          Reconnecting…
+          {t.nav.reconnecting}
         </span>
       )}
     </div>

@@ -1,37 +1,43 @@
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
 import { SessionProviderMenu } from '../../features/social-sign-in/components/session-provider-menu'
+import { useI18n } from '../../i18n/i18n-provider'
+import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend } from '../../lib/env'
 import { ReconnectingBanner } from './reconnecting-banner'
+import { SessionExpiryNotice } from './session-expiry-notice'
 
 export function SignedInLayout() {
   const { user, signOut } = useAuth()
+  const { t } = useI18n()
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t.app.skipToContent}
       </a>
       <ReconnectingBanner />
       <header className="app-header">
         <NavLink to="/movies" className="brand">
-          Reel
+          {t.app.name}
         </NavLink>
-        <nav aria-label="Main" className="main-nav">
-          <NavLink to="/movies">Movies</NavLink>
-          <NavLink to="/watchlist">Watchlist</NavLink>
-          <NavLink to="/devices">Devices</NavLink>
-          {isMockBackend && <NavLink to="/lab">Lab</NavLink>}
+        <nav aria-label={t.nav.main} className="main-nav">
+          <NavLink to="/movies">{t.nav.movies}</NavLink>
+          <NavLink to="/watchlist">{t.nav.watchlist}</NavLink>
+          <NavLink to="/devices">{t.nav.devices}</NavLink>
+          {isMockBackend && <NavLink to="/lab">{t.nav.lab}</NavLink>}
         </nav>
         <div className="account">
+          <LanguageSelect />
           <span className="user-name" title={user?.displayName}>
             {user?.displayName}
           </span>
           <SessionProviderMenu />
           <button type="button" className="button" onClick={() => void signOut()}>
-            Sign out
+            {t.nav.signOut}
           </button>
         </div>
       </header>
+      <SessionExpiryNotice />
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
@@ -44,22 +50,23 @@ export function SignedInLayout() {
  * cards, so nothing jumps when it appears.
  */
 export function SessionSkeleton() {
+  const { t } = useI18n()
   return (
     <div className="session-skeleton" aria-busy="true">
       <ReconnectingBanner />
       <p role="status" className="visually-hidden">
-        Loading your session…
+        {t.nav.loadingSession}
       </p>
       <div className="app-header" aria-hidden="true">
-        <span className="brand">Reel</span>
+        <span className="brand">{t.app.name}</span>
         <div className="main-nav">
-          <span className="skeleton-text">Movies</span>
-          <span className="skeleton-text">Watchlist</span>
-          <span className="skeleton-text">Devices</span>
+          <span className="skeleton-text">{t.nav.movies}</span>
+          <span className="skeleton-text">{t.nav.watchlist}</span>
+          <span className="skeleton-text">{t.nav.devices}</span>
         </div>
         <div className="account">
-          <span className="user-name skeleton-text">Signing in</span>
-          <span className="button skeleton-text">Sign out</span>
+          <span className="user-name skeleton-text">{t.nav.signingIn}</span>
+          <span className="button skeleton-text">{t.nav.signOut}</span>
         </div>
       </div>
       <div className="page" aria-hidden="true">

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../../mocks/db'
 import { issueAuthorizationCode } from '../../../mocks/oauth-service'
 import { createTab, countRequests } from '../../test/auth-harness'
+import { providerConfig } from '../../test/provider-configs'
 import { renderApp } from '../../test/render-app'
 import { beginSocialSignIn, callbackUrl } from '../../features/social-sign-in/oauth-flow'
 
@@ -13,7 +14,9 @@ const DEMO_AT_KAKAO = '3141592653'
  * code the mock provider issued for it with the challenge of that attempt's verifier.
  */
 async function returnFromKakao(returnTo = '/watchlist') {
-  const authorize = new URL(await beginSocialSignIn('kakao', returnTo))
+  const authorize = new URL(
+    await beginSocialSignIn(providerConfig('kakao'), { returnTo, remember: true }),
+  )
   const state = authorize.searchParams.get('state') ?? ''
   const code = await issueAuthorizationCode(
     {
@@ -91,7 +94,7 @@ describe('the social sign-in callback page', () => {
     renderApp(`/auth/callback/kakao?error=access_denied&state=${state}`, session)
 
     await expectAlert('Sign-in with Kakao was cancelled.')
-    expect(screen.getByRole('button', { name: 'Continue with Kakao' })).toBeEnabled()
+    expect(await screen.findByRole('button', { name: 'Login with Kakao' })).toBeEnabled()
   })
 
   it('shows a safe message and signs no one in when the server refuses the code', async () => {

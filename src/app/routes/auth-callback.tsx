@@ -1,15 +1,16 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
-import {
-  exchangeFailureMessage,
-  failureState,
-  flowFailureMessage,
-} from '../../features/social-sign-in/failure-message'
-import { finishSocialSignIn, type FinishResult } from '../../features/social-sign-in/oauth-flow'
 import { providerLabel } from '../../features/sessions/utils/provider-label'
+import { exchangeFailure, failureState } from '../../features/social-sign-in/failure-message'
+import {
+  finishSocialSignIn,
+  grantOf,
+  type FinishResult,
+} from '../../features/social-sign-in/oauth-flow'
 import { socialProviderSchema } from '../../features/social-sign-in/providers'
 import '../../features/social-sign-in/social-sign-in.css'
+import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 /**
@@ -33,7 +34,8 @@ function useNoReferrer(): void {
  * with a message. Only ever replaces history entries, so Back never returns here.
  */
 export function AuthCallbackRoute() {
-  useDocumentTitle('Signing in')
+  useDocumentTitle((t) => t.social.callbackTitle)
+  const { t } = useI18n()
   useNoReferrer()
   const { provider: providerParam = '' } = useParams()
   const { pathname, search } = useLocation()
@@ -55,19 +57,19 @@ export function AuthCallbackRoute() {
     if (!outcome || handled.current) return
     if (!outcome.ok) {
       handled.current = true
-      const message = flowFailureMessage(outcome.reason, outcome.provider)
-      void navigate('/login', { replace: true, state: failureState(message, outcome.returnTo) })
+      const failure = { reason: outcome.reason, provider: outcome.provider }
+      void navigate('/login', { replace: true, state: failureState(failure, outcome.returnTo) })
       return
     }
     // A restore still in flight could land after the exchange and overwrite or end its session.
     if (status === 'restoring') return
     handled.current = true
-    const { provider, code, codeVerifier, redirectUri, returnTo } = outcome
-    void signInWithProvider(provider, { code, codeVerifier, redirectUri }).then(
+    const { provider, returnTo } = outcome
+    void signInWithProvider(provider, grantOf(outcome)).then(
       () => navigate(returnTo, { replace: true }),
       (error: unknown) => {
-        const message = exchangeFailureMessage(error, provider)
-        return navigate('/login', { replace: true, state: failureState(message, returnTo) })
+        const state = failureState(exchangeFailure(error, provider), returnTo)
+        return navigate('/login', { replace: true, state })
       },
     )
   }, [status, signInWithProvider, navigate])
@@ -77,13 +79,13 @@ export function AuthCallbackRoute() {
     <main className="auth-page">
       <section className="card auth-card" aria-busy="true" aria-labelledby="callback-heading">
         <p className="brand" aria-hidden="true">
-          Reel
+          {t.app.name}
         </p>
         <h1 id="callback-heading">
-          {provider ? `Signing you in with ${providerLabel(provider)}…` : 'Signing you in…'}
+          {provider ? t.social.signingInWith(providerLabel(t, provider)) : t.social.signingIn}
         </h1>
         <p role="status" className="muted callback-status">
-          <span className="spinner" aria-hidden="true" /> Checking your sign-in…
+          <span className="spinner" aria-hidden="true" /> {t.social.checking}
         </p>
       </section>
     </main>

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { db, findUserByUsername, isSessionActive } from '../../../mocks/db'
+import { server } from '../../../mocks/node'
 import { createSession } from '../../../mocks/session-service'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
@@ -97,5 +99,58 @@ describe('Devices page', { timeout: 20_000 }, () => {
     expect(router.state.location.pathname).toBe('/login')
     expect(session.getState().status).toBe('signed-out')
     expect(activeSessions()).toHaveLength(0)
+  })
+
+  it('signs out of other devices once confirmed, and keeps this one signed in', async () => {
+    const { user, session } = await signedInOnTwoDevices()
+    const list = await screen.findByRole('list', { name: 'Devices' })
+    const calls: string[] = []
+    server.use(
+      http.post('/api/auth/logout-others', ({ request }) => {
+        calls.push(request.headers.get('Authorization') ?? '')
+        // What a v1.1 backend does: every session but the caller's ends.
+        const mine = [...db.sessions.values()].filter((s) => isSessionActive(s)).at(-1)
+        for (const other of db.sessions.values()) if (other !== mine) other.revoked = true
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+
+    await user.click(screen.getByRole('button', { name: 'Sign out of other devices' }))
+    const dialog = screen.getByRole('dialog', { name: 'Sign out of other devices?' })
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out of other devices' }))
+
+    expect(await screen.findByText('Your other devices were signed out.')).toHaveAttribute(
+      'role',
+      'status',
+    )
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1))
+    expect(calls).toEqual([expect.stringMatching(/^Bearer /)])
+    expect(session.getState().status).toBe('signed-in')
+  })
+
+  it('says when each session ends, when the backend says so', async () => {
+    const now = Date.now()
+    server.use(
+      http.get('/api/auth/sessions', () =>
+        HttpResponse.json([
+          {
+            id: 's1',
+            createdAt: new Date(now).toISOString(),
+            lastUsedAt: new Date(now).toISOString(),
+            expiresAt: new Date(now + 14 * 24 * 3600_000).toISOString(),
+            userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36',
+            provider: 'password',
+            current: true,
+          },
+        ]),
+      ),
+    )
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    renderApp('/devices', session)
+
+    const row = within(await screen.findByRole('list', { name: 'Devices' })).getByRole('listitem')
+    expect(row).toHaveTextContent('Ends in 2 weeks')
   })
 })

@@ -1,25 +1,27 @@
 import { DeviceList } from '../../features/sessions/components/device-list'
 import { SignOutEverywhere } from '../../features/sessions/components/sign-out-everywhere'
+import { SignOutOthers } from '../../features/sessions/components/sign-out-others'
+import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 export function DevicesRoute() {
-  useDocumentTitle('Devices')
+  useDocumentTitle((t) => t.devices.title)
+  const { t } = useI18n()
   return (
     <>
       <div className="page-heading">
-        <h1>Signed-in devices</h1>
-        <p className="muted">
-          Where your account is signed in. Sign out any device you do not recognise or no longer
-          use.
-        </p>
+        <h1>{t.devices.heading}</h1>
+        <p className="muted">{t.devices.lead}</p>
       </div>
       <DeviceList />
+      <section className="danger-zone" aria-labelledby="others-heading">
+        <h2 id="others-heading">{t.devices.othersHeading}</h2>
+        <p className="muted">{t.devices.othersLead}</p>
+        <SignOutOthers />
+      </section>
       <section className="danger-zone" aria-labelledby="everywhere-heading">
-        <h2 id="everywhere-heading">Sign out everywhere</h2>
-        <p className="muted">
-          Lost a device, or signed in somewhere you should not have? End every session at once,
-          including this one.
-        </p>
+        <h2 id="everywhere-heading">{t.devices.everywhereHeading}</h2>
+        <p className="muted">{t.devices.everywhereLead}</p>
         <SignOutEverywhere />
       </section>
     </>

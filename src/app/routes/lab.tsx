@@ -15,7 +15,7 @@ const JwtInspector = lazy(() =>
 
 /** The lab: watch the token lifecycle live, bend the mock backend, and take the JWT apart. */
 export function LabRoute() {
-  useDocumentTitle('Lab')
+  useDocumentTitle((t) => t.nav.lab)
   const session = useAuthSession()
   return (
     <div className="lab">

@@ -1,62 +1,66 @@
+import { useState } from 'react'
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
-import { endedByServer } from '../../auth/events'
 import { useAuth } from '../../auth/react'
-import type { LoginRedirectState } from '../require-auth'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
-import { readFailureMessage } from '../../features/social-sign-in/failure-message'
+import { failureMessage, readFailure } from '../../features/social-sign-in/failure-message'
+import { useI18n } from '../../i18n/i18n-provider'
+import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
-
-function isRedirectState(value: unknown): value is LoginRedirectState {
-  return typeof value === 'object' && value !== null && 'from' in value && 'endedBecause' in value
-}
+import { readLoginState, sessionEndedMessage } from './login-state'
 
 export function LoginRoute() {
-  const { status } = useAuth()
+  const { status, endedBecause } = useAuth()
+  const { t } = useI18n()
   const navigate = useNavigate()
   const location = useLocation()
   const [params] = useSearchParams()
-  const redirect = isRedirectState(location.state) ? location.state : null
+  const [remember, setRemember] = useState(true)
+  const redirect = readLoginState(location.state)
   const destination = safeReturnPath(redirect?.from ?? params.get('returnTo'))
-  const socialSignInError = readFailureMessage(location.state)
+  const socialSignInFailure = readFailure(location.state)
+  const renewing = redirect?.renew === true
 
-  if (status === 'signed-in') return <Navigate to={destination} replace />
+  // A signed-in person is only here to start a new session before theirs ends.
+  if (status === 'signed-in' && !renewing) return <Navigate to={destination} replace />
 
   return (
     <main className="auth-page">
+      <div className="auth-page-tools">
+        <LanguageSelect />
+      </div>
       <section className="card auth-card" aria-labelledby="sign-in-heading">
         <p className="brand" aria-hidden="true">
-          Reel
+          {t.app.name}
         </p>
-        <h1 id="sign-in-heading">Sign in to Reel</h1>
+        <h1 id="sign-in-heading">{renewing ? t.signIn.renewHeading : t.signIn.heading}</h1>
         <p role="status" className="notice">
-          {redirect?.endedBecause && endedByServer(redirect.endedBecause)
-            ? 'Your session has ended. Please sign in again.'
-            : ''}
+          {renewing
+            ? t.signIn.renewLead
+            : sessionEndedMessage(t, redirect?.endedBecause ?? endedBecause)}
         </p>
-        {socialSignInError && (
+        {socialSignInFailure && (
           <p role="alert" className="alert">
-            {socialSignInError}
+            {failureMessage(t, socialSignInFailure)}
           </p>
         )}
         {status === 'restoring' ? (
-          <p className="muted">Checking your session…</p>
+          <p className="muted">{t.signIn.checkingSession}</p>
         ) : (
           <>
-            <SignInForm onSignedIn={() => navigate(destination, { replace: true })} />
-            <SocialSignInButtons returnTo={destination} />
+            <SignInForm
+              remember={remember}
+              onRememberChange={setRemember}
+              onSignedIn={() => navigate(destination, { replace: true })}
+            />
+            <SocialSignInButtons returnTo={destination} remember={remember} />
           </>
         )}
         {isMockBackend && (
-          <aside className="demo-accounts" aria-label="Demo accounts">
-            <p>Demo accounts (mock backend):</p>
-            {mockMode === 'worker' && (
-              <p className="muted">
-                Static demo: the backend runs in this tab, so the refresh cookie is only simulated
-                (kept in localStorage) and each tab has its own data.
-              </p>
-            )}
+          <aside className="demo-accounts" aria-label={t.signIn.demoAccounts}>
+            <p>{t.signIn.demoAccountsLead}</p>
+            {mockMode === 'worker' && <p className="muted">{t.signIn.workerModeNote}</p>}
             <ul>
               <li>
                 <code>demo</code> / <code>demo-password-1</code>

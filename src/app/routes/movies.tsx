@@ -12,12 +12,14 @@ import {
 import { useWatchlist } from '../../features/watchlist/api/get-watchlist'
 import { WatchlistButton } from '../../features/watchlist/components/watchlist-button'
 import { WatchlistFailureNotice } from '../../features/watchlist/components/watchlist-failure-notice'
+import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 const PAGE_SIZE_GUESS = 12
 
 export function MoviesRoute() {
-  useDocumentTitle('Movies')
+  useDocumentTitle((t) => t.movies.title)
+  const { t } = useI18n()
   const [params, setParams] = useSearchParams()
   const search = readMovieSearch(params)
   const movies = useMovies(search)
@@ -38,13 +40,13 @@ export function MoviesRoute() {
 
   let results
   if (movies.isPending) {
-    results = <MovieGridSkeleton count={PAGE_SIZE_GUESS} label="Loading movies…" />
+    results = <MovieGridSkeleton count={PAGE_SIZE_GUESS} label={t.movies.loading} />
   } else if (movies.isError) {
     results = (
       <div role="alert" className="state-message">
-        <p>We could not load movies.</p>
+        <p>{t.movies.loadFailed}</p>
         <button type="button" className="button" onClick={() => void movies.refetch()}>
-          Try again
+          {t.errors.tryAgain}
         </button>
       </div>
     )
@@ -59,14 +61,14 @@ export function MoviesRoute() {
       total === 0 && !movies.isPlaceholderData ? (
         <div className="state-message">
           <p className="state-title">
-            {search.query ? `No movies match “${search.query}”` : 'No movies yet'}
+            {search.query ? t.movies.noMatch(search.query) : t.movies.none}
           </p>
-          <p className="muted">Try a shorter title, or a genre such as Drama or Animation.</p>
+          <p className="muted">{t.movies.noMatchHint}</p>
         </div>
       ) : (
         <>
           <MovieGrid
-            label="Search results"
+            label={t.movies.results}
             movies={items}
             stale={movies.isPlaceholderData}
             action={(movie, titleId) => (
@@ -86,14 +88,14 @@ export function MoviesRoute() {
   return (
     <>
       <div className="page-heading" ref={headingRef}>
-        <h1>Movies</h1>
+        <h1>{t.movies.title}</h1>
         <MovieSearchField query={search.query} onSearch={onSearch} />
       </div>
       {watchlist.isError && (
         <div role="alert" className="alert inline-alert">
-          <p>We could not load your watchlist, so it cannot be changed here for now.</p>
+          <p>{t.movies.watchlistLoadFailed}</p>
           <button type="button" className="button small" onClick={() => void watchlist.refetch()}>
-            Try again
+            {t.errors.tryAgain}
           </button>
         </div>
       )}

@@ -1,20 +1,20 @@
 import { Link } from 'react-router-dom'
+import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 export function NotFoundRoute() {
-  useDocumentTitle('Page not found')
+  useDocumentTitle((t) => t.notFound.title)
+  const { t } = useI18n()
   return (
     <main className="auth-page">
       <section className="card auth-card" aria-labelledby="not-found-heading">
         <p className="brand" aria-hidden="true">
-          Reel
+          {t.app.name}
         </p>
-        <h1 id="not-found-heading">Page not found</h1>
-        <p className="muted">
-          There is nothing at this address. It may have moved, or never existed.
-        </p>
+        <h1 id="not-found-heading">{t.notFound.title}</h1>
+        <p className="muted">{t.notFound.lead}</p>
         <Link to="/movies" className="button primary">
-          Go to Movies
+          {t.notFound.goToMovies}
         </Link>
       </section>
     </main>

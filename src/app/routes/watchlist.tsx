@@ -3,38 +3,40 @@ import { MovieGrid, MovieGridSkeleton } from '../../features/movies/components/m
 import { useWatchlist } from '../../features/watchlist/api/get-watchlist'
 import { WatchlistButton } from '../../features/watchlist/components/watchlist-button'
 import { WatchlistFailureNotice } from '../../features/watchlist/components/watchlist-failure-notice'
+import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 export function WatchlistRoute() {
-  useDocumentTitle('Watchlist')
+  useDocumentTitle((t) => t.watchlist.title)
+  const { t } = useI18n()
   const watchlist = useWatchlist()
 
   let content
   if (watchlist.isPending) {
-    content = <MovieGridSkeleton count={4} label="Loading your watchlist…" />
+    content = <MovieGridSkeleton count={4} label={t.watchlist.loading} />
   } else if (watchlist.isError) {
     content = (
       <div role="alert" className="state-message">
-        <p>We could not load your watchlist.</p>
+        <p>{t.watchlist.loadFailed}</p>
         <button type="button" className="button" onClick={() => void watchlist.refetch()}>
-          Try again
+          {t.errors.tryAgain}
         </button>
       </div>
     )
   } else if (watchlist.data.length === 0) {
     content = (
       <div className="state-message">
-        <p className="state-title">Your watchlist is empty</p>
-        <p className="muted">Add films you want to see from the movie list.</p>
+        <p className="state-title">{t.watchlist.empty}</p>
+        <p className="muted">{t.watchlist.emptyHint}</p>
         <Link to="/movies" className="button primary">
-          Browse movies
+          {t.watchlist.browse}
         </Link>
       </div>
     )
   } else {
     content = (
       <MovieGrid
-        label="Your watchlist"
+        label={t.watchlist.label}
         movies={watchlist.data}
         action={(movie, titleId) => <WatchlistButton movie={movie} listed describedBy={titleId} />}
       />
@@ -44,11 +46,9 @@ export function WatchlistRoute() {
   return (
     <>
       <div className="page-heading">
-        <h1>Watchlist</h1>
+        <h1>{t.watchlist.title}</h1>
         {watchlist.isSuccess && watchlist.data.length > 0 && (
-          <p className="muted">
-            {watchlist.data.length === 1 ? '1 movie' : `${watchlist.data.length} movies`}
-          </p>
+          <p className="muted">{t.watchlist.count(watchlist.data.length)}</p>
         )}
       </div>
       <WatchlistFailureNotice />

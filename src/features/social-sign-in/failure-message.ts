@@ -1,47 +1,78 @@
 import { z } from 'zod'
 import { isAuthError } from '../../auth/errors'
+import type { Messages } from '../../i18n/catalogues'
 import { providerLabel } from '../sessions/utils/provider-label'
 import type { FlowFailure } from './oauth-flow'
-import type { SocialProvider } from './providers'
+import { socialProviderSchema } from './providers'
+
+/**
+ * Why a social sign-in did not finish, as the sign-in page receives it: the flow's own reasons,
+ * plus an exchange the server refused (`refused`) or never answered (`unreachable`). The page
+ * words it in its current language, so the cause travels, not a sentence.
+ */
+const failureSchema = z.object({
+  reason: z.enum([
+    'cancelled',
+    'provider_error',
+    'unknown_provider',
+    'state_missing',
+    'state_unknown',
+    'provider_mismatch',
+    'state_expired',
+    'code_missing',
+    'refused',
+    'unreachable',
+  ] as const satisfies readonly (FlowFailure | 'refused' | 'unreachable')[]),
+  provider: socialProviderSchema.nullable(),
+})
+
+export type SocialSignInFailure = z.infer<typeof failureSchema>
+
+/** The failure of an exchange the server refused or never answered. */
+export function exchangeFailure(
+  error: unknown,
+  provider: SocialSignInFailure['provider'],
+): SocialSignInFailure {
+  const unreachable = !isAuthError(error) || error.kind === 'transient'
+  return { reason: unreachable ? 'unreachable' : 'refused', provider }
+}
 
 /**
  * What the sign-in page tells a person whose social sign-in did not finish. Safe to show: it
- * never repeats what came in the URL or the server's developer detail.
+ * never repeats what came in the URL or anything the server said.
  */
-export function flowFailureMessage(reason: FlowFailure, provider: SocialProvider | null): string {
-  const name = provider ? providerLabel(provider) : 'the provider'
-  switch (reason) {
+export function failureMessage(messages: Messages, failure: SocialSignInFailure): string {
+  const name = failure.provider
+    ? providerLabel(messages, failure.provider)
+    : messages.social.theProvider
+  switch (failure.reason) {
     case 'cancelled':
-      return `Sign-in with ${name} was cancelled.`
+      return messages.social.cancelled(name)
     case 'provider_error':
-      return `${name} could not sign you in. Please try again.`
+      return messages.social.providerError(name)
+    case 'unreachable':
+      return messages.errors.network
+    case 'refused':
+      return messages.social.exchangeFailed(name)
     default:
-      return `We could not verify this sign-in with ${name}. Please start again.`
+      return messages.social.unverified(name)
   }
 }
 
-/** The message for an exchange the server refused or never answered. */
-export function exchangeFailureMessage(error: unknown, provider: SocialProvider): string {
-  if (!isAuthError(error) || error.kind === 'transient') {
-    return 'We could not reach the server. Check your connection and try again.'
-  }
-  return `Sign-in with ${providerLabel(provider)} could not be completed. Please try again.`
-}
-
-const failureStateSchema = z.object({ socialSignInError: z.string() })
+const failureStateSchema = z.object({ socialSignInFailure: failureSchema })
 
 /**
  * The history state that carries a failure to the sign-in page, with where the person was going
  * when that is known, in the shape the sign-in page already reads (`from`).
  */
-export function failureState(message: string, returnTo: string | null) {
+export function failureState(failure: SocialSignInFailure, returnTo: string | null) {
   return returnTo === null
-    ? { socialSignInError: message }
-    : { socialSignInError: message, from: returnTo, endedBecause: null }
+    ? { socialSignInFailure: failure }
+    : { socialSignInFailure: failure, from: returnTo, endedBecause: null }
 }
 
-/** The failure message in a history state, if there is one. */
-export function readFailureMessage(state: unknown): string | null {
+/** The failure in a history state, if there is one. */
+export function readFailure(state: unknown): SocialSignInFailure | null {
   const parsed = failureStateSchema.safeParse(state)
-  return parsed.success ? parsed.data.socialSignInError : null
+  return parsed.success ? parsed.data.socialSignInFailure : null
 }

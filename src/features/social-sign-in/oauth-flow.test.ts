@@ -3,9 +3,11 @@ import {
   ATTEMPT_TTL_MS,
   beginSocialSignIn,
   finishSocialSignIn,
+  grantOf,
   type FlowEnvironment,
 } from './oauth-flow'
 import { codeChallengeS256 } from './pkce'
+import { providerConfig } from '../../test/provider-configs'
 
 const ORIGIN = 'http://localhost:4178'
 
@@ -48,40 +50,35 @@ function tab(now = 1_000_000) {
 
 /** Starts a sign-in and returns the query the provider would redirect back with. */
 async function startAt(env: FlowEnvironment, provider: 'google' | 'kakao' | 'naver' = 'kakao') {
-  const url = new URL(await beginSocialSignIn(provider, '/watchlist?page=2', env))
+  const url = new URL(
+    await beginSocialSignIn(
+      providerConfig(provider),
+      { returnTo: '/watchlist?page=2', remember: true },
+      env,
+    ),
+  )
   const state = url.searchParams.get('state') ?? ''
   return { url, state, answer: `?code=the-code&state=${encodeURIComponent(state)}` }
 }
 
 describe('beginSocialSignIn', () => {
-  it('builds the provider’s authorize URL with an S256 challenge and the exact callback', async () => {
+  it('builds the listed authorize URL with its client id, scope, an S256 challenge and the exact callback', async () => {
     const { env, storage } = tab()
-    const { url, state } = await startAt(env, 'google')
+    const { url, state } = await startAt(env, 'kakao')
 
-    expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/api/oauth/google/authorize`)
+    expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/api/oauth/kakao/authorize`)
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
       client_id: 'reel',
-      redirect_uri: `${ORIGIN}/auth/callback/google`,
+      redirect_uri: `${ORIGIN}/auth/callback/kakao`,
       state,
+      scope: 'profile_nickname account_email',
       code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       code_challenge_method: 'S256',
     })
     const [stored] = Object.values(storage.entries())
     const { codeVerifier } = JSON.parse(stored ?? '{}') as { codeVerifier: string }
     expect(url.searchParams.get('code_challenge')).toBe(await codeChallengeS256(codeVerifier))
-  })
-
-  it('sends Naver, which has no PKCE, the state and no challenge', async () => {
-    const { env } = tab()
-    const { url, state } = await startAt(env, 'naver')
-
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: 'code',
-      client_id: 'reel',
-      redirect_uri: `${ORIGIN}/auth/callback/naver`,
-      state,
-    })
   })
 
   it('keeps one attempt under a key of its own state, and never the challenge’s secret in the URL', async () => {
@@ -105,13 +102,50 @@ describe('beginSocialSignIn', () => {
 
   it('keeps only a path on this site to return to', async () => {
     const { env } = tab()
-    const url = new URL(await beginSocialSignIn('google', 'https://evil.example/', env))
+    const url = new URL(
+      await beginSocialSignIn(
+        providerConfig('google'),
+        { returnTo: 'https://evil.example/', remember: true },
+        env,
+      ),
+    )
     const result = finishSocialSignIn(
       'google',
       `?code=c&state=${url.searchParams.get('state')}`,
       env,
     )
     expect(result).toMatchObject({ ok: true, returnTo: '/movies' })
+  })
+
+  it('sends no challenge and keeps no verifier for a provider without PKCE (Naver)', async () => {
+    const { env, storage } = tab()
+    const { url, answer } = await startAt(env, 'naver')
+
+    expect(url.searchParams.has('code_challenge')).toBe(false)
+    expect(url.searchParams.has('code_challenge_method')).toBe(false)
+    const [stored] = Object.values(storage.entries())
+    expect(JSON.parse(stored ?? '{}')).toMatchObject({ codeVerifier: null })
+    const result = finishSocialSignIn('naver', answer, env)
+    if (!result.ok) throw new Error('expected a finished attempt')
+    expect(grantOf(result)).toEqual({
+      code: 'the-code',
+      redirectUri: `${ORIGIN}/auth/callback/naver`,
+      remember: true,
+    })
+  })
+
+  it('carries "keep me signed in" off through the round trip', async () => {
+    const { env } = tab()
+    const url = new URL(
+      await beginSocialSignIn(providerConfig('google'), { returnTo: '/', remember: false }, env),
+    )
+    const result = finishSocialSignIn(
+      'google',
+      `?code=c&state=${url.searchParams.get('state')}`,
+      env,
+    )
+    if (!result.ok) throw new Error('expected a finished attempt')
+    expect(grantOf(result)).toMatchObject({ remember: false, codeVerifier: expect.any(String) })
   })
 })
 
@@ -129,6 +163,7 @@ describe('finishSocialSignIn', () => {
       codeVerifier: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
       redirectUri: `${ORIGIN}/auth/callback/kakao`,
       returnTo: '/watchlist?page=2',
+      remember: true,
     })
   })
 

@@ -1,28 +1,27 @@
 import { z } from 'zod'
+import type { AuthorizationCodeGrant } from '../../auth/auth-api'
 import { safeReturnPath } from '../../lib/return-path'
+import type { ProviderConfig } from './api/get-providers'
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce'
 import { socialProviderSchema, type SocialProvider } from './providers'
 
 /**
- * The browser's half of the authorization code flow with PKCE. `begin` keeps the state and the
- * verifier in `sessionStorage` (the one place that survives the trip to the provider and back and
+ * The browser's half of the authorization code flow with PKCE. `begin` keeps the state, the
+ * verifier (none for a provider without PKCE) and the "keep me signed in" choice in `sessionStorage` (the one place that survives the trip to the provider and back and
  * is never shared with another tab); `finish` checks what came back against it and removes it.
  * Nothing here touches the network, so a bad answer is refused before any request is made.
  */
 
 const KEY_PREFIX = 'reel.oauth-attempt.'
-/** The client id Reel is registered under at every provider. */
-const CLIENT_ID = 'reel'
-/** Naver has no PKCE: its code is bound by `state` here and Reel's client secret at the server. */
-const WITHOUT_PKCE: ReadonlySet<SocialProvider> = new Set(['naver'])
 /** Time to spend at the provider; a callback after that is refused. */
 export const ATTEMPT_TTL_MS = 10 * 60 * 1000
 
 const attemptSchema = z.object({
   state: z.string().min(1),
-  codeVerifier: z.string().min(43).max(128),
+  codeVerifier: z.string().min(43).max(128).nullable(),
   provider: socialProviderSchema,
   returnTo: z.string(),
+  remember: z.boolean(),
   startedAt: z.number(),
 })
 
@@ -66,37 +65,40 @@ function readAttempt(storage: Storage, state: string): Attempt | null {
 }
 
 /**
- * Starts a sign-in: remembers a new state and verifier for this tab and returns the provider's
- * authorization URL to navigate to.
+ * Starts a sign-in at a provider the backend listed: remembers a new state (and a verifier, where
+ * the provider takes PKCE) for this tab with where to go afterwards and whether to keep the
+ * person signed in, and returns the provider's authorization URL to navigate to.
  *
  * @example
- * window.location.assign(await beginSocialSignIn('kakao', '/watchlist'))
+ * window.location.assign(await beginSocialSignIn(kakao, { returnTo: '/watchlist', remember: true }))
  */
 export async function beginSocialSignIn(
-  provider: SocialProvider,
-  returnTo: string,
+  provider: ProviderConfig,
+  { returnTo, remember }: { returnTo: string; remember: boolean },
   env: FlowEnvironment = browserEnvironment(),
 ): Promise<string> {
   const state = createState()
-  const codeVerifier = createCodeVerifier()
+  const codeVerifier = provider.pkce ? createCodeVerifier() : null
   const attempt: Attempt = {
     state,
     codeVerifier,
-    provider,
+    provider: provider.id,
     returnTo: safeReturnPath(returnTo, env.origin),
+    remember,
     startedAt: env.now(),
   }
   // A new attempt abandons any earlier one of this tab.
   clearAttempts(env.storage)
   env.storage.setItem(KEY_PREFIX + state, JSON.stringify(attempt))
-  const url = new URL(`/api/oauth/${provider}/authorize`, env.origin)
+  const url = new URL(provider.authorizeUrl, env.origin)
   const params = new URLSearchParams({
     response_type: 'code',
-    client_id: CLIENT_ID,
-    redirect_uri: callbackUrl(provider, env.origin),
+    client_id: provider.clientId,
+    redirect_uri: callbackUrl(provider.id, env.origin),
     state,
+    scope: provider.scope,
   })
-  if (!WITHOUT_PKCE.has(provider)) {
+  if (codeVerifier !== null) {
     params.set('code_challenge', await codeChallengeS256(codeVerifier))
     params.set('code_challenge_method', 'S256')
   }
@@ -131,9 +133,11 @@ export type FinishResult =
       ok: true
       provider: SocialProvider
       code: string
-      codeVerifier: string
+      /** Null for a provider without PKCE. */
+      codeVerifier: string | null
       redirectUri: string
       returnTo: string
+      remember: boolean
     }
   | {
       ok: false
@@ -149,7 +153,7 @@ export type FinishResult =
  *
  * @example
  * const result = finishSocialSignIn('kakao', window.location.search)
- * if (result.ok) await signInWithProvider(result.provider, { code: result.code, codeVerifier: result.codeVerifier, redirectUri: result.redirectUri })
+ * if (result.ok) await signInWithProvider(result.provider, grantOf(result))
  */
 export function finishSocialSignIn(
   providerParam: string,
@@ -186,5 +190,14 @@ export function finishSocialSignIn(
     codeVerifier: attempt.codeVerifier,
     redirectUri: callbackUrl(provider, env.origin),
     returnTo: safeReturnPath(attempt.returnTo, env.origin),
+    remember: attempt.remember,
   }
+}
+
+/** What to post for a finished attempt: no verifier for a provider without PKCE. */
+export function grantOf(result: Extract<FinishResult, { ok: true }>): AuthorizationCodeGrant {
+  const { code, codeVerifier, redirectUri, remember } = result
+  return codeVerifier === null
+    ? { code, redirectUri, remember }
+    : { code, codeVerifier, redirectUri, remember }
 }

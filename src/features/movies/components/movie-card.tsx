@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { useI18n } from '../../../i18n/i18n-provider'
 import type { Movie } from '../api/movie-schema'
 
 /** Renders a card's action; `titleId` lets it say which film it acts on without naming it. */
@@ -11,6 +12,7 @@ interface MovieCardProps {
 
 export function MovieCard({ movie, action }: MovieCardProps) {
   const titleId = useId()
+  const { t, format } = useI18n()
   return (
     <article className="card movie-card" aria-labelledby={titleId}>
       <h2 id={titleId} className="movie-title">
@@ -20,11 +22,11 @@ export function MovieCard({ movie, action }: MovieCardProps) {
         <span>{movie.year}</span>
         <span className="rating">
           <span aria-hidden="true">★ </span>
-          {movie.rating.toFixed(1)}
-          <span className="visually-hidden"> out of 10</span>
+          {format.oneDecimal(movie.rating)}
+          <span className="visually-hidden">{t.movies.outOf10}</span>
         </span>
       </p>
-      <ul className="genres" aria-label="Genres">
+      <ul className="genres" aria-label={t.movies.genres}>
         {movie.genres.map((genre) => (
           <li key={genre}>{genre}</li>
         ))}

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
+import { useI18n } from '../../../i18n/i18n-provider'
 
 const SEARCH_DEBOUNCE_MS = 300
 
@@ -11,6 +12,7 @@ interface MovieSearchFieldProps {
 
 /** A search box that searches as you type, without a request per keystroke. */
 export function MovieSearchField({ query, onSearch }: MovieSearchFieldProps) {
+  const { t } = useI18n()
   const [draft, setDraft] = useState(query)
   const [committed, setCommitted] = useState(query)
 
@@ -43,14 +45,14 @@ export function MovieSearchField({ query, onSearch }: MovieSearchFieldProps) {
   return (
     <form role="search" className="search-form" onSubmit={submit}>
       <label className="field">
-        <span>Search movies</span>
+        <span>{t.movies.search}</span>
         <input
           type="search"
           name="query"
           autoComplete="off"
           spellCheck={false}
           maxLength={128}
-          placeholder="Title or genre, e.g. Drama"
+          placeholder={t.movies.searchPlaceholder}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />

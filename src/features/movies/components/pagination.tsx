@@ -1,3 +1,5 @@
+import { useI18n } from '../../../i18n/i18n-provider'
+
 interface PaginationProps {
   page: number
   totalPages: number
@@ -5,8 +7,9 @@ interface PaginationProps {
 }
 
 export function Pagination({ page, totalPages, onPageChange }: PaginationProps) {
+  const { t } = useI18n()
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label={t.movies.pagination}>
       <button
         type="button"
         className="button"
@@ -14,16 +17,18 @@ export function Pagination({ page, totalPages, onPageChange }: PaginationProps) 
         onClick={() => onPageChange(page - 1)}
       >
         <span aria-hidden="true">←</span>
-        Previous page
+        {t.movies.previous}
       </button>
-      <p className="page-status" aria-live="polite">{`Page ${page} of ${totalPages}`}</p>
+      <p className="page-status" aria-live="polite">
+        {t.movies.pageOf(page, totalPages)}
+      </p>
       <button
         type="button"
         className="button"
         disabled={page >= totalPages}
         onClick={() => onPageChange(page + 1)}
       >
-        Next page
+        {t.movies.next}
         <span aria-hidden="true">→</span>
       </button>
     </nav>

@@ -6,6 +6,8 @@ export const deviceSessionSchema = z.object({
   id: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
   lastUsedAt: z.iso.datetime({ offset: true }),
+  // The session's absolute end (contract v1.1); a v1 backend does not say.
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
   userAgent: z.string(),
   // Kept open: a provider added on the server later should show, not break the page.
   provider: z.string(),

@@ -1,12 +1,32 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { useAuth } from '../../../auth/react'
+import { useI18n } from '../../../i18n/i18n-provider'
 
-interface ConfirmDialogProps {
-  onCancel: () => void
+interface ConfirmedActionProps {
+  /** The trigger's label and the dialog's confirm button: the same words, so no surprise. */
+  label: string
+  question: string
+  explanation: string
+  failureMessage: string
+  /** Rejects when the action failed: the dialog stays open and says so. */
+  action: () => Promise<void>
+  onDone?: () => void
 }
 
-function ConfirmSignOutEverywhere({ onCancel }: ConfirmDialogProps) {
-  const { signOutEverywhere } = useAuth()
+type ConfirmDialogProps = Omit<ConfirmedActionProps, 'onDone'> & {
+  onCancel: () => void
+  onConfirmed: () => void
+}
+
+function ConfirmDialog({
+  label,
+  question,
+  explanation,
+  failureMessage,
+  action,
+  onCancel,
+  onConfirmed,
+}: ConfirmDialogProps) {
+  const { t } = useI18n()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
   const headingId = useId()
@@ -21,7 +41,7 @@ function ConfirmSignOutEverywhere({ onCancel }: ConfirmDialogProps) {
     // jsdom) the dialog still opens, only without that.
     if (typeof dialog.showModal === 'function') dialog.showModal()
     else dialog.setAttribute('open', '')
-    // The harmless choice takes focus, so a stray Enter cannot end every session.
+    // The harmless choice takes focus, so a stray Enter cannot end sessions.
     cancelRef.current?.focus()
     return () => {
       if (typeof dialog.close === 'function') dialog.close()
@@ -32,8 +52,8 @@ function ConfirmSignOutEverywhere({ onCancel }: ConfirmDialogProps) {
     setPending(true)
     setFailed(false)
     try {
-      // On success the session ends and the app leaves this page for the sign-in page.
-      await signOutEverywhere()
+      await action()
+      onConfirmed()
     } catch {
       setFailed(true)
       setPending(false)
@@ -67,19 +87,16 @@ function ConfirmSignOutEverywhere({ onCancel }: ConfirmDialogProps) {
       onClick={onBackdropClick}
     >
       <div className="dialog-body">
-        <h2 id={headingId}>Sign out of all devices?</h2>
+        <h2 id={headingId}>{question}</h2>
         <p id={descriptionId} className="muted">
-          Every browser and app signed in to your account will be signed out, including this one.
-          You will need to sign in again on each of them.
+          {explanation}
         </p>
         <div role="alert" className="alert">
-          {failed
-            ? 'We could not sign you out everywhere. Check your connection and try again.'
-            : ''}
+          {failed ? failureMessage : ''}
         </div>
         <div className="dialog-actions">
           <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
-            Cancel
+            {t.devices.cancel}
           </button>
           <button
             type="button"
@@ -89,7 +106,7 @@ function ConfirmSignOutEverywhere({ onCancel }: ConfirmDialogProps) {
             onClick={() => void confirm()}
           >
             {pending && <span className="spinner" aria-hidden="true" />}
-            Sign out of all devices
+            {label}
           </button>
         </div>
       </div>
@@ -97,8 +114,8 @@ function ConfirmSignOutEverywhere({ onCancel }: ConfirmDialogProps) {
   )
 }
 
-/** A button that, once confirmed in a dialog, revokes every session of the user. */
-export function SignOutEverywhere() {
+/** A button whose action runs only once confirmed in a dialog; for actions that end sessions. */
+export function ConfirmedAction({ onDone, ...dialog }: ConfirmedActionProps) {
   const [open, setOpen] = useState(false)
   const triggerRef = useRef<HTMLButtonElement>(null)
   const wasOpen = useRef(false)
@@ -117,9 +134,18 @@ export function SignOutEverywhere() {
         className="button danger"
         onClick={() => setOpen(true)}
       >
-        Sign out of all devices
+        {dialog.label}
       </button>
-      {open && <ConfirmSignOutEverywhere onCancel={() => setOpen(false)} />}
+      {open && (
+        <ConfirmDialog
+          {...dialog}
+          onCancel={() => setOpen(false)}
+          onConfirmed={() => {
+            setOpen(false)
+            onDone?.()
+          }}
+        />
+      )}
     </>
   )
 }

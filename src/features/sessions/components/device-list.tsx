@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useSessions, type DeviceSession } from '../api/get-sessions'
 import { useRevokeSession } from '../api/revoke-session'
-import { formatFullDate, formatRelativeTime } from '../utils/format-time'
+import { useI18n } from '../../../i18n/i18n-provider'
 import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'
 import { providerLabel } from '../utils/provider-label'
 
@@ -16,10 +16,11 @@ function useNow(intervalMs = 60_000): number {
 }
 
 function Moment({ iso, now }: { iso: string; now: number }) {
+  const { format } = useI18n()
   const date = new Date(iso)
   return (
-    <time dateTime={iso} title={formatFullDate(date)}>
-      {formatRelativeTime(date, now)}
+    <time dateTime={iso} title={format.full(date)}>
+      {format.relative(date, now)}
     </time>
   )
 }
@@ -39,26 +40,32 @@ function DeviceIcon({ mobile }: { mobile: boolean }) {
 function DeviceRow({ session, now }: { session: DeviceSession; now: number }) {
   const nameId = useId()
   const revoke = useRevokeSession()
+  const { t } = useI18n()
   return (
     <li className="card device-row" aria-current={session.current ? 'true' : undefined}>
       <DeviceIcon mobile={isMobileUserAgent(session.userAgent)} />
       <div className="device-details">
         <p className="device-name">
-          <span id={nameId}>{describeUserAgent(session.userAgent)}</span>
-          {session.current && <span className="badge">This device</span>}
+          <span id={nameId}>{describeUserAgent(session.userAgent, t.devices)}</span>
+          {session.current && <span className="badge">{t.devices.thisDevice}</span>}
         </p>
         <p className="device-meta muted">
-          <span>{providerLabel(session.provider)}</span>
+          <span>{providerLabel(t, session.provider)}</span>
           <span>
-            Signed in <Moment iso={session.createdAt} now={now} />
+            {t.devices.signedIn} <Moment iso={session.createdAt} now={now} />
           </span>
           <span>
-            Last active <Moment iso={session.lastUsedAt} now={now} />
+            {t.devices.lastActive} <Moment iso={session.lastUsedAt} now={now} />
           </span>
+          {session.expiresAt && (
+            <span>
+              {t.devices.ends} <Moment iso={session.expiresAt} now={now} />
+            </span>
+          )}
         </p>
         {revoke.isError && (
           <p role="alert" className="alert">
-            We could not sign this device out. Please try again.
+            {t.devices.revokeFailed}
           </p>
         )}
       </div>
@@ -72,7 +79,7 @@ function DeviceRow({ session, now }: { session: DeviceSession; now: number }) {
           onClick={() => revoke.mutate(session.id)}
         >
           {revoke.isPending && <span className="spinner" aria-hidden="true" />}
-          Sign out
+          {t.devices.signOut}
         </button>
       )}
     </li>
@@ -80,10 +87,11 @@ function DeviceRow({ session, now }: { session: DeviceSession; now: number }) {
 }
 
 export function DeviceListSkeleton() {
+  const { t } = useI18n()
   return (
     <div>
       <p role="status" className="visually-hidden">
-        Loading your devices…
+        {t.devices.loading}
       </p>
       <ul className="device-list" aria-hidden="true">
         {[0, 1].map((index) => (
@@ -104,21 +112,22 @@ export function DeviceListSkeleton() {
 export function DeviceList() {
   const sessions = useSessions()
   const now = useNow()
+  const { t } = useI18n()
 
   if (sessions.isPending) return <DeviceListSkeleton />
   if (sessions.isError) {
     return (
       <div role="alert" className="state-message">
-        <p>We could not load your devices.</p>
+        <p>{t.devices.loadFailed}</p>
         <button type="button" className="button" onClick={() => void sessions.refetch()}>
-          Try again
+          {t.errors.tryAgain}
         </button>
       </div>
     )
   }
   const ordered = [...sessions.data].sort((a, b) => Number(b.current) - Number(a.current))
   return (
-    <ul className="device-list" aria-label="Devices">
+    <ul className="device-list" aria-label={t.devices.listLabel}>
       {ordered.map((session) => (
         <DeviceRow key={session.id} session={session} now={now} />
       ))}

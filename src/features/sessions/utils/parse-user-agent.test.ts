@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { en } from '../../../i18n/messages/en'
 import { describeUserAgent, isMobileUserAgent } from './parse-user-agent'
 
 const AGENTS = {
@@ -49,12 +50,12 @@ describe('describeUserAgent', () => {
     ['chromeOs', 'Chrome on ChromeOS'],
     ['jsdom', 'A browser on Linux'],
   ] as const)('names %s "%s"', (agent, expected) => {
-    expect(describeUserAgent(AGENTS[agent])).toBe(expected)
+    expect(describeUserAgent(AGENTS[agent], en.devices)).toBe(expected)
   })
 
   it('admits not knowing a user agent it cannot read', () => {
-    expect(describeUserAgent('')).toBe('Unknown device')
-    expect(describeUserAgent('curl/8.5.0')).toBe('Unknown device')
+    expect(describeUserAgent('', en.devices)).toBe('Unknown device')
+    expect(describeUserAgent('curl/8.5.0', en.devices)).toBe('Unknown device')
   })
 
   it('tells phones from computers', () => {

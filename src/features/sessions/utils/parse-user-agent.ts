@@ -1,3 +1,5 @@
+import type { Messages } from '../../../i18n/catalogues'
+
 export interface DeviceDescription {
   browser: string | null
   os: string | null
@@ -33,13 +35,13 @@ export function parseUserAgent(userAgent: string): DeviceDescription {
   return { browser: firstMatch(userAgent, BROWSERS), os: firstMatch(userAgent, SYSTEMS) }
 }
 
-/** A short name for a device, like "Chrome on Linux" or "Safari on iOS". */
-export function describeUserAgent(userAgent: string): string {
+/** A short name for a device, like "Chrome on Linux" or "Safari on iOS", in the page's language. */
+export function describeUserAgent(userAgent: string, words: Messages['devices']): string {
   const { browser, os } = parseUserAgent(userAgent)
-  if (browser && os) return `${browser} on ${os}`
+  if (browser && os) return words.browserOn(browser, os)
   if (browser) return browser
-  if (os) return `A browser on ${os}`
-  return 'Unknown device'
+  if (os) return words.aBrowserOn(os)
+  return words.unknownDevice
 }
 
 /** Whether to draw a phone rather than a computer next to the device. */

@@ -1,11 +1,13 @@
-const LABELS: Readonly<Record<string, string>> = {
-  password: 'Password',
-  google: 'Google',
-  kakao: 'Kakao',
-  naver: 'Naver',
-}
+import type { Messages } from '../../../i18n/catalogues'
 
-/** How a session was signed in to, as a person would say it. */
-export function providerLabel(provider: string): string {
-  return LABELS[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1)
+type KnownMethod = keyof Messages['providers']
+
+const isKnown = (messages: Messages, method: string): method is KnownMethod =>
+  Object.hasOwn(messages.providers, method)
+
+/** How a session was signed in to, as a person would say it in the page's language. */
+export function providerLabel(messages: Messages, provider: string): string {
+  return isKnown(messages, provider)
+    ? messages.providers[provider]
+    : provider.charAt(0).toUpperCase() + provider.slice(1)
 }

@@ -1,29 +1,40 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { isAuthError } from '../../../auth/errors'
 import { useAuth } from '../../../auth/react'
+import type { Messages } from '../../../i18n/catalogues'
+import { useI18n } from '../../../i18n/i18n-provider'
+import { serverErrorMessage } from '../../../i18n/server-error'
 
-/** What to tell the user about a failed sign-in; never a stack trace or a raw status. */
-function describeFailure(error: unknown): { message: string; retryAfterSec: number | null } {
-  if (!isAuthError(error) || error.kind === 'transient') {
-    return {
-      message: 'We could not reach the server. Check your connection and try again.',
-      retryAfterSec: null,
-    }
-  }
+/** Why a sign-in failed, as the form keeps it: worded at render time, in the page's language. */
+type Failure =
+  | { kind: 'unreachable' }
+  | { kind: 'throttled'; waitSec: number }
+  | { kind: 'refused'; code: string | null }
+
+function classify(error: unknown): Failure {
+  if (!isAuthError(error) || error.kind === 'transient') return { kind: 'unreachable' }
   if (error.code === 'too_many_attempts') {
-    const wait = error.retryAfterSec ?? 60
-    return {
-      message: `Too many sign-in attempts. Try again in ${formatWait(wait)}.`,
-      retryAfterSec: wait,
-    }
+    return { kind: 'throttled', waitSec: error.retryAfterSec ?? 60 }
   }
-  return { message: error.message, retryAfterSec: null }
+  return { kind: 'refused', code: error.code }
 }
 
-function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
-  const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
+/** What to tell the user about a failed sign-in; never a stack trace, a status or the server's words. */
+function describe(messages: Messages, failure: Failure): string {
+  switch (failure.kind) {
+    case 'unreachable':
+      return messages.errors.network
+    case 'throttled':
+      return messages.signIn.tooManyAttempts(formatWait(messages, failure.waitSec))
+    case 'refused':
+      return serverErrorMessage(messages, failure.code)
+  }
+}
+
+function formatWait(messages: Messages, seconds: number): string {
+  return seconds < 60
+    ? messages.duration.seconds(seconds)
+    : messages.duration.minutes(Math.ceil(seconds / 60))
 }
 
 /** Counts down to zero once a second; while above zero the form stays locked. */
@@ -37,25 +48,33 @@ function useCountdown(): [number, (seconds: number) => void] {
   return [secondsLeft, setSecondsLeft]
 }
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+interface SignInFormProps {
+  onSignedIn: () => void
+  /** "Keep me signed in": the sign-in page shares it with its social sign-in buttons. */
+  remember: boolean
+  onRememberChange: (remember: boolean) => void
+}
+
+export function SignInForm({ onSignedIn, remember, onRememberChange }: SignInFormProps) {
   const { signIn } = useAuth()
+  const { t } = useI18n()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [failure, setFailure] = useState<Failure | null>(null)
   const [lockedFor, lockFor] = useCountdown()
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setPending(true)
-    setError(null)
+    setFailure(null)
     try {
-      await signIn({ username: username.trim(), password })
+      await signIn({ username: username.trim(), password, remember })
       onSignedIn()
-    } catch (failure) {
-      const { message, retryAfterSec } = describeFailure(failure)
-      setError(message)
-      if (retryAfterSec !== null) lockFor(retryAfterSec)
+    } catch (error) {
+      const next = classify(error)
+      setFailure(next)
+      if (next.kind === 'throttled') lockFor(next.waitSec)
       setPending(false)
     }
   }
@@ -64,10 +83,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     <form
       className="stack"
       onSubmit={submit}
-      aria-describedby={error ? 'sign-in-error' : undefined}
+      aria-describedby={failure ? 'sign-in-error' : undefined}
     >
       <label className="field">
-        <span>Username</span>
+        <span>{t.signIn.username}</span>
         <input
           name="username"
           autoComplete="username"
@@ -78,7 +97,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         />
       </label>
       <label className="field">
-        <span>Password</span>
+        <span>{t.signIn.password}</span>
         <input
           name="password"
           type="password"
@@ -89,9 +108,18 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           onChange={(event) => setPassword(event.target.value)}
         />
       </label>
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          name="remember"
+          checked={remember}
+          onChange={(event) => onRememberChange(event.target.checked)}
+        />
+        <span>{t.signIn.keepSignedIn}</span>
+      </label>
       {/* Always in the DOM, so screen readers announce the message when it appears. */}
       <div role="alert" id="sign-in-error" className="alert">
-        {error}
+        {failure && describe(t, failure)}
       </div>
       <button
         type="submit"
@@ -100,7 +128,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         aria-busy={pending}
       >
         {pending && <span className="spinner" aria-hidden="true" />}
-        Sign in
+        {t.signIn.submit}
       </button>
     </form>
   )

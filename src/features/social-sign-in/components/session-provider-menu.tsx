@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useAuth } from '../../../auth/react'
 import { sessionsQueryOptions, type DeviceSession } from '../../sessions/api/get-sessions'
+import { useI18n } from '../../../i18n/i18n-provider'
 import { providerLabel } from '../../sessions/utils/provider-label'
 import { socialProviderSchema } from '../providers'
 import { ProviderLogo } from './provider-logo'
@@ -31,6 +32,7 @@ function ProviderMark({ provider }: { provider: string }) {
  */
 export function SessionProviderMenu() {
   const { user } = useAuth()
+  const { t } = useI18n()
   const { data: provider } = useQuery({
     ...sessionsQueryOptions(),
     select: currentProvider,
@@ -61,21 +63,21 @@ export function SessionProviderMenu() {
   }, [])
 
   if (!user || !provider) return null
-  const label = providerLabel(provider)
+  const label = providerLabel(t, provider)
   return (
     <details className="provider-menu" ref={menuRef}>
-      <summary aria-label={`Signed in with ${label}`}>
+      <summary aria-label={t.social.signedInWith(label)}>
         <ProviderMark provider={provider} />
         {label}
       </summary>
       <div className="provider-menu-panel">
         <p>
-          This session was signed in with <strong>{label}</strong>.
+          {t.social.sessionSignedInWith} <strong>{label}</strong>
         </p>
-        <p className="muted">Sign-in methods linked to your account:</p>
-        <ul aria-label="Linked sign-in methods">
+        <p className="muted">{t.social.linkedMethods}</p>
+        <ul aria-label={t.social.linkedMethodsLabel}>
           {user.providers.map((linked) => (
-            <li key={linked}>{providerLabel(linked)}</li>
+            <li key={linked}>{providerLabel(t, linked)}</li>
           ))}
         </ul>
       </div>

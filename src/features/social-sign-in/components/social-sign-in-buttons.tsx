@@ -1,17 +1,27 @@
 import { useEffect, useState } from 'react'
-import { providerLabel } from '../../sessions/utils/provider-label'
+import { useI18n } from '../../../i18n/i18n-provider'
+import { useProviders, type ProviderConfig } from '../api/get-providers'
 import { beginSocialSignIn } from '../oauth-flow'
-import { SOCIAL_PROVIDERS, type SocialProvider } from '../providers'
+import type { SocialProvider } from '../providers'
 import { ProviderLogo } from './provider-logo'
 import '../social-sign-in.css'
 
+interface SocialSignInButtonsProps {
+  returnTo: string
+  /** "Keep me signed in", carried through the trip to the provider and back. */
+  remember: boolean
+}
+
 /**
- * "Continue with Google / Kakao / Naver", each in its provider's own style, under an "or" that
- * separates them from the password form. A click leaves for the provider's consent page.
+ * A button per provider the backend offers, each in its provider's own style and wording, under
+ * an "or" that separates them from the password form; nothing at all when it offers none. A click
+ * leaves for the provider's consent page.
  */
-export function SocialSignInButtons({ returnTo }: { returnTo: string }) {
+export function SocialSignInButtons({ returnTo, remember }: SocialSignInButtonsProps) {
+  const { t } = useI18n()
+  const { data: providers = [] } = useProviders()
   const [leavingFor, setLeavingFor] = useState<SocialProvider | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [failed, setFailed] = useState(false)
 
   // Back from the provider, the browser may show this page from its cache exactly as it was
   // left: with the buttons still waiting. Let them be pressed again.
@@ -23,39 +33,40 @@ export function SocialSignInButtons({ returnTo }: { returnTo: string }) {
     return () => window.removeEventListener('pageshow', onPageShow)
   }, [])
 
-  async function start(provider: SocialProvider) {
-    setLeavingFor(provider)
-    setError(null)
+  async function start(provider: ProviderConfig) {
+    setLeavingFor(provider.id)
+    setFailed(false)
     try {
-      window.location.assign(await beginSocialSignIn(provider, returnTo))
+      window.location.assign(await beginSocialSignIn(provider, { returnTo, remember }))
     } catch {
       // sessionStorage can be full or switched off; without it the answer could not be checked.
-      setError('We could not start the sign-in in this browser. Please try again.')
+      setFailed(true)
       setLeavingFor(null)
     }
   }
 
+  if (providers.length === 0) return null
   return (
     <div className="social-sign-in">
-      <p className="social-divider">or</p>
+      <p className="social-divider">{t.signIn.or}</p>
       <div role="alert" className="alert">
-        {error}
+        {failed ? t.social.startFailed : null}
       </div>
-      {SOCIAL_PROVIDERS.map((provider) => (
+      {providers.map((provider) => (
         <button
-          key={provider}
+          key={provider.id}
           type="button"
-          className={`social-button ${provider}`}
+          className={`social-button ${provider.id}`}
           disabled={leavingFor !== null}
-          aria-busy={leavingFor === provider}
+          aria-busy={leavingFor === provider.id}
           onClick={() => void start(provider)}
         >
-          {leavingFor === provider ? (
+          {leavingFor === provider.id ? (
             <span className="spinner provider-logo" aria-hidden="true" />
           ) : (
-            <ProviderLogo provider={provider} />
+            <ProviderLogo provider={provider.id} />
           )}
-          Continue with {providerLabel(provider)}
+          {t.social[provider.id]}
         </button>
       ))}
     </div>

@@ -1,3 +1,4 @@
+import { useI18n } from '../../../i18n/i18n-provider'
 import type { Movie } from '../../movies/api/movie-schema'
 import { useAddToWatchlist } from '../api/add-to-watchlist'
 import { useRemoveFromWatchlist } from '../api/remove-from-watchlist'
@@ -11,6 +12,7 @@ interface WatchlistButtonProps {
 }
 
 export function WatchlistButton({ movie, listed, describedBy }: WatchlistButtonProps) {
+  const { t } = useI18n()
   const add = useAddToWatchlist()
   const remove = useRemoveFromWatchlist()
   return (
@@ -23,7 +25,7 @@ export function WatchlistButton({ movie, listed, describedBy }: WatchlistButtonP
       onClick={() => (listed ? remove.mutate(movie) : add.mutate(movie))}
     >
       <span aria-hidden="true">{listed ? '✓' : '+'}</span>
-      {listed ? 'Remove from watchlist' : 'Add to watchlist'}
+      {listed ? t.watchlist.remove : t.watchlist.add}
     </button>
   )
 }

@@ -1,5 +1,6 @@
 import { useMutationState } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useI18n } from '../../../i18n/i18n-provider'
 import { movieSchema } from '../../movies/api/movie-schema'
 import { addToWatchlistKey } from '../api/add-to-watchlist'
 import { watchlistKeys } from '../api/get-watchlist'
@@ -11,6 +12,7 @@ import { watchlistKeys } from '../api/get-watchlist'
  */
 export function WatchlistFailureNotice() {
   // Failures from before this page opened belong to another page.
+  const { t } = useI18n()
   const [since] = useState(() => Date.now())
   const [dismissedAt, setDismissedAt] = useState(0)
   const changes = useMutationState({
@@ -33,13 +35,9 @@ export function WatchlistFailureNotice() {
   const { adding, movie, submittedAt } = shown
   return (
     <div role="alert" className="alert dismissible">
-      <p>
-        {adding
-          ? `We could not add “${movie.title}” to your watchlist. Please try again.`
-          : `We could not remove “${movie.title}” from your watchlist. It is back in your list.`}
-      </p>
+      <p>{adding ? t.watchlist.addFailed(movie.title) : t.watchlist.removeFailed(movie.title)}</p>
       <button type="button" className="button small" onClick={() => setDismissedAt(submittedAt)}>
-        Dismiss
+        {t.errors.dismiss}
       </button>
     </div>
   )

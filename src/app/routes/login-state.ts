@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth/events'
+import type { Messages } from '../../i18n/catalogues'
+
+/**
+ * What the sign-in page may be handed in history state: where to go afterwards, why the last
+ * session ended, and whether a signed-in person came to sign in anew (`renew`) before their
+ * session's end. History state can be anything a page once put there, so it is parsed.
+ */
+const loginStateSchema = z.object({
+  from: z.string(),
+  endedBecause: z.enum(SIGN_OUT_REASONS).nullable(),
+  renew: z.boolean().optional(),
+})
+
+export type LoginState = z.infer<typeof loginStateSchema>
+
+export const readLoginState = (state: unknown): LoginState | null =>
+  loginStateSchema.safeParse(state).data ?? null
+
+/** The state that opens the sign-in page for a new session, returning to `from` after. */
+export const renewState = (from: string): LoginState => ({ from, endedBecause: null, renew: true })
+
+/** What the sign-in page says about how the last session ended; nothing after a plain sign-out. */
+export function sessionEndedMessage(messages: Messages, reason: SignOutReason | null): string {
+  switch (reason) {
+    case 'expired':
+      return messages.sessionEnded.expired
+    case 'revoked':
+      return messages.sessionEnded.revoked
+    case 'reused':
+      return messages.sessionEnded.reused
+    case 'other-tab':
+      return messages.sessionEnded.otherTab
+    case 'ended':
+      return messages.sessionEnded.ended
+    case 'user':
+    case null:
+      return ''
+  }
+}

@@ -1,0 +1,51 @@
+import type { Locale } from './locale'
+
+const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 60 * 60 * 1000],
+  ['month', 30 * 24 * 60 * 60 * 1000],
+  ['week', 7 * 24 * 60 * 60 * 1000],
+  ['day', 24 * 60 * 60 * 1000],
+  ['hour', 60 * 60 * 1000],
+  ['minute', 60 * 1000],
+]
+
+/**
+ * Dates, relative times and numbers in one language; `justNow` is that language's word for under
+ * a minute.
+ */
+export function formatters(locale: Locale, justNow: string) {
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' })
+  const oneDecimal = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
+  return {
+    /**
+     * "5 minutes ago", "yesterday", "in 2 weeks". Under a minute either way is "just now": clocks
+     * disagree by seconds, and "in 2 seconds" for something that happened is noise.
+     */
+    relative(date: Date, now: number = Date.now()): string {
+      const elapsed = now - date.getTime()
+      for (const [unit, size] of UNITS) {
+        if (Math.abs(elapsed) < size) continue
+        // Past times count whole units gone by ("5 minutes ago" until the sixth); a coming end
+        // rounds, so a session ending in 13 days 23 hours says "in 2 weeks", not "next week".
+        return relative.format(
+          elapsed > 0 ? -Math.trunc(elapsed / size) : Math.round(-elapsed / size),
+          unit,
+        )
+      }
+      return justNow
+    },
+    /** The exact moment, for a tooltip next to a relative time. */
+    full: (date: Date): string => full.format(date),
+    /** A date and time to the second, for the lab's readouts. */
+    dateTime: (date: Date): string => dateTime.format(date),
+    /** A rating such as 7.5, with the language's decimal mark. */
+    oneDecimal: (value: number): string => oneDecimal.format(value),
+  }
+}
+
+export type Formatters = ReturnType<typeof formatters>
