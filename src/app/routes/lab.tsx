@@ -4,6 +4,7 @@ import { BackendControls } from '../../features/lab/components/backend-controls'
 import { Experiments } from '../../features/lab/components/experiments'
 import { Timeline } from '../../features/lab/components/timeline'
 import '../../features/lab/lab.css'
+import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 // jose comes with the inspector alone, in a chunk of its own: the rest of the lab needs none of it.
@@ -17,14 +18,12 @@ const JwtInspector = lazy(() =>
 export function LabRoute() {
   useDocumentTitle((t) => t.nav.lab)
   const session = useAuthSession()
+  const { t } = useI18n()
   return (
     <div className="lab">
       <div className="page-heading">
-        <h1>Lab</h1>
-        <p className="muted">
-          Watch silent refresh happen, then break it on purpose. Everything here talks to the mock
-          backend, which exists only in mock modes.
-        </p>
+        <h1>{t.nav.lab}</h1>
+        <p className="muted">{t.lab.lead}</p>
       </div>
       <Timeline session={session} />
       <div className="lab-columns">
@@ -34,8 +33,8 @@ export function LabRoute() {
       <Suspense
         fallback={
           <section className="lab-panel" aria-busy="true">
-            <h2>JWT inspector</h2>
-            <p className="muted">Loading…</p>
+            <h2>{t.lab.jwtInspector}</h2>
+            <p className="muted">{t.lab.loadingPanel}</p>
           </section>
         }
       >

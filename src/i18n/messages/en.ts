@@ -163,7 +163,12 @@ export const en = {
     lead: 'There is nothing at this address. It may have moved, or never existed.',
     goToMovies: 'Go to Movies',
   },
-  lab: { loading: 'Loading the lab…' },
+  lab: {
+    loading: 'Loading the lab…',
+    lead: 'Watch silent refresh happen, then break it on purpose. Everything here talks to the mock backend, which exists only in mock modes.',
+    jwtInspector: 'JWT inspector',
+    loadingPanel: 'Loading…',
+  },
 }
 
 export type Messages = typeof en
