@@ -77,7 +77,8 @@ mockOnly('mock-providers').describe('GET /api/oauth/:provider/authorize', () => 
     expect(byHeader).not.toContain('Agree and continue')
     expect(byHeader).toContain('이서연')
 
-    const byQuery = await (await authorize('google', { ...params, lang: 'ko' })).text()
+    const google = goodParams('google', newVerifier())
+    const byQuery = await (await authorize('google', { ...google, lang: 'ko' })).text()
     expect(byQuery).toContain('Google 계정으로 로그인')
   })
 
