@@ -34,8 +34,24 @@ export function sessionEndedMessage(messages: Messages, reason: SignOutReason | 
       return messages.sessionEnded.otherTab
     case 'ended':
       return messages.sessionEnded.ended
+    case 'bad-response':
+      return messages.sessionEnded.badResponse
     case 'user':
     case null:
       return ''
   }
+}
+
+/**
+ * The sign-in page's status line: why the last session ended, and, when the sign-out could not
+ * reach the server, that it is done here and the server will hear of it later.
+ */
+export function statusNotice(
+  messages: Messages,
+  reason: SignOutReason | null,
+  logoutPending: boolean,
+): string {
+  const ended = sessionEndedMessage(messages, reason)
+  if (!logoutPending) return ended
+  return [ended, messages.sessionEnded.logoutPending].filter(Boolean).join(' ')
 }

@@ -39,13 +39,17 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
     ['reused', 'For your security you were signed out: your sign-in was used somewhere else.'],
     ['other-tab', 'You signed out in another tab.'],
     ['ended', 'Your session has ended. Please sign in again.'],
+    [
+      'bad-response',
+      'The server answered in a way Reel does not understand, so you were signed out. Please sign in again.',
+    ],
   ] as const)('says why a session ended (%s) in a status message', async (reason, message) => {
     loginPage({ from: '/watchlist', endedBecause: reason })
     expect(await screen.findByText(message)).toHaveAttribute('role', 'status')
   })
 
   it('says nothing after a plain sign-out, and has a message for every other reason', async () => {
-    expect(SIGN_OUT_REASONS).toHaveLength(6)
+    expect(SIGN_OUT_REASONS).toHaveLength(7)
     loginPage({ from: '/movies', endedBecause: 'user' })
     const status = (await screen.findByRole('heading', { name: 'Sign in to Reel' }))
       .closest('section')
@@ -143,6 +147,21 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(asked).toBe(true))
     expect(within(form as HTMLElement).queryByText('or')).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /Kakao|Google|NAVER/ })).not.toBeInTheDocument()
+  })
+
+  it('tells a person whose sign-out could not reach the server that this device is signed out', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    server.use(http.post('/api/auth/logout', () => HttpResponse.error()))
+    await session.signOut()
+    expect(session.getState()).toMatchObject({ status: 'signed-out', logoutPending: true })
+    renderApp({ pathname: '/login', state: { from: '/movies', endedBecause: 'user' } }, session)
+
+    expect(
+      await screen.findByText(
+        'You are signed out on this device. The server will be told when it can be reached.',
+      ),
+    ).toHaveAttribute('role', 'status')
   })
 
   it('signs in anew when a signed-in person came to renew, and returns where they were', async () => {

@@ -8,10 +8,10 @@ import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
-import { readLoginState, sessionEndedMessage } from './login-state'
+import { readLoginState, statusNotice } from './login-state'
 
 export function LoginRoute() {
-  const { status, endedBecause } = useAuth()
+  const { status, endedBecause, logoutPending } = useAuth()
   const { t } = useI18n()
   const navigate = useNavigate()
   const location = useLocation()
@@ -38,7 +38,7 @@ export function LoginRoute() {
         <p role="status" className="notice">
           {renewing
             ? t.signIn.renewLead
-            : sessionEndedMessage(t, redirect?.endedBecause ?? endedBecause)}
+            : statusNotice(t, redirect?.endedBecause ?? endedBecause, logoutPending)}
         </p>
         {socialSignInFailure && (
           <p role="alert" className="alert">

@@ -43,6 +43,10 @@ export const en = {
     reused: 'For your security you were signed out: your sign-in was used somewhere else.',
     otherTab: 'You signed out in another tab.',
     ended: 'Your session has ended. Please sign in again.',
+    badResponse:
+      'The server answered in a way Reel does not understand, so you were signed out. Please sign in again.',
+    logoutPending:
+      'You are signed out on this device. The server will be told when it can be reached.',
   },
   sessionExpiry: {
     endsIn: (left: string) => `Your session ends in ${left}.`,

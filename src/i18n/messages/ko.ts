@@ -41,6 +41,8 @@ export const ko: Messages = {
     reused: '보안을 위해 로그아웃했어요. 로그인 정보가 다른 곳에서 사용됐어요.',
     otherTab: '다른 탭에서 로그아웃했어요.',
     ended: '로그인이 종료됐어요. 다시 로그인해 주세요.',
+    badResponse: '서버가 Reel이 이해할 수 없는 응답을 보내서 로그아웃됐어요. 다시 로그인해 주세요.',
+    logoutPending: '이 기기에서는 로그아웃됐어요. 서버에 연결되면 로그아웃 사실을 알릴게요.',
   },
   sessionExpiry: {
     endsIn: (left) => `${left} 후에 로그인이 종료돼요.`,
