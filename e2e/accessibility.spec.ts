@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('the sign-in page has no serious accessibility violation', async ({ page }) => {
       await page.goto('/login')
-      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+      await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
     })
 

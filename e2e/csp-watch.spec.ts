@@ -26,7 +26,7 @@ for (const [kind, inject] of [
     await watchCsp(context, found)
     const page = await context.newPage()
     await page.goto('/login')
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
     expect(found).toEqual([])
 
     await page.evaluate(inject)

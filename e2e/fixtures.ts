@@ -50,7 +50,7 @@ export async function signIn(page: Page, account: { username: string; password: 
   await page.goto('/login')
   await page.getByLabel('Username').fill(account.username)
   await page.getByLabel('Password').fill(account.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('button', { name: 'Sign out' }).first()).toBeVisible()
 }
 

@@ -25,7 +25,7 @@ test('a device revoked from another browser is sent to sign-in at its next refre
   ).toBeVisible()
   await page.getByLabel('Username').fill('demo')
   await page.getByLabel('Password').fill('demo-password-1')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page).toHaveURL(/\/devices$/)
 })
 

@@ -24,7 +24,7 @@ async function forceRefresh(page: Page, labApi: { expireAccessTokens(): Promise<
 async function signInOnForm(page: Page) {
   await page.getByLabel('Username').fill(DEMO.username)
   await page.getByLabel('Password').fill(DEMO.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 test.describe('why a session ended, on the sign-in page', () => {
