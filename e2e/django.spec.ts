@@ -93,7 +93,7 @@ test('a device signed out from the device list is sent to sign-in at its next re
   await openDevices(other)
   await expect(other).toHaveURL(/\/login/)
   await expect(
-    other.getByRole('status').filter({ hasText: 'Your session has ended' }),
+    other.getByRole('status').filter({ hasText: 'You were signed out from another device.' }),
   ).toBeVisible()
   await other.context().close()
 })
