@@ -21,25 +21,19 @@ export const readLoginState = (state: unknown): LoginState | null =>
 /** The state that opens the sign-in page for a new session, returning to `from` after. */
 export const renewState = (from: string): LoginState => ({ from, endedBecause: null, renew: true })
 
+/** Each reason the server or another tab ended a session, and the message that explains it. */
+const ENDED_MESSAGE = {
+  expired: 'expired',
+  revoked: 'revoked',
+  reused: 'reused',
+  'other-tab': 'otherTab',
+  ended: 'ended',
+  'bad-response': 'badResponse',
+} as const satisfies Record<Exclude<SignOutReason, 'user'>, keyof Messages['sessionEnded']>
+
 /** What the sign-in page says about how the last session ended; nothing after a plain sign-out. */
 export function sessionEndedMessage(messages: Messages, reason: SignOutReason | null): string {
-  switch (reason) {
-    case 'expired':
-      return messages.sessionEnded.expired
-    case 'revoked':
-      return messages.sessionEnded.revoked
-    case 'reused':
-      return messages.sessionEnded.reused
-    case 'other-tab':
-      return messages.sessionEnded.otherTab
-    case 'ended':
-      return messages.sessionEnded.ended
-    case 'bad-response':
-      return messages.sessionEnded.badResponse
-    case 'user':
-    case null:
-      return ''
-  }
+  return reason === null || reason === 'user' ? '' : messages.sessionEnded[ENDED_MESSAGE[reason]]
 }
 
 /**
