@@ -55,6 +55,15 @@ export default tseslint.config(
     rules: noImportsFrom(MOCKS, FEATURES, APP),
   },
   { files: ['src/features/**'], ignores: ['**/*.test.{ts,tsx}'], rules: noImportsFrom(MOCKS, APP) },
+  // The contract is read by the app, the mock backend and the benchmarks alike: it depends on none.
+  {
+    files: ['contract/**/*.ts'],
+    rules: noImportsFrom(
+      ['**/src/**', 'The contract depends on nothing but zod.'],
+      ['**/mocks/**', 'The contract depends on nothing but zod.'],
+      ['**/bench/**', 'The contract depends on nothing but zod.'],
+    ),
+  },
   {
     files: ['mocks/**/*.ts'],
     ignores: ['mocks/**/*.test.ts'],

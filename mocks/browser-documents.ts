@@ -2,7 +2,7 @@ import { getResponse } from 'msw'
 import { z } from 'zod'
 import { db, serverNow, type AuthorizationCodeRecord } from './db.ts'
 import { handlers } from './handlers/index.ts'
-import { SOCIAL_PROVIDERS } from './oauth-provider-seed.ts'
+import { SOCIAL_PROVIDERS } from '../contract/providers.ts'
 
 /**
  * Two gaps of the in-page (service worker) host that the OAuth round trip falls into, and their

@@ -1,11 +1,11 @@
 import { hashPassword, type PasswordHash } from './crypto.ts'
-import { defaultLabConfig, type LabConfig } from './lab-config.ts'
+import { defaultLabConfig, type LabConfig } from '../contract/lab.ts'
+import type { SocialProvider } from '../contract/providers.ts'
 import { newLoginFailures } from './login-throttle.ts'
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
-export type Provider = 'password' | 'google' | 'kakao' | 'naver'
-export type SocialProvider = Exclude<Provider, 'password'>
+export type Provider = 'password' | SocialProvider
 
 export interface UserRecord {
   id: string

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw'
-import type { z } from 'zod'
+import * as z from 'zod/mini'
 import { problem, validationFailed } from './problem.ts'
 
 export const REFRESH_COOKIE = '__Secure-reel_rt'
@@ -45,14 +45,17 @@ export async function csrfRefusal(request: Request): Promise<HttpResponse<string
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: HttpResponse<string> }
 
 /** Reads a JSON body through a schema; anything else becomes `400 validation_failed`. */
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+export async function parseJsonBody<S extends z.core.$ZodType>(
+  request: Request,
+  schema: S,
+): Promise<Parsed<z.output<S>>> {
   let body: unknown
   try {
     body = JSON.parse(await request.text())
   } catch {
     return { ok: false, response: validationFailed('The body must be JSON.') }
   }
-  const result = schema.safeParse(body)
+  const result = z.safeParse(schema, body)
   if (result.success) return { ok: true, data: result.data }
   const issue = result.error.issues[0]
   const field = issue?.path.join('.') || 'body'

@@ -1,12 +1,4 @@
-/** A film as the API returns it (see the backend contract). */
-export interface Movie {
-  id: string
-  title: string
-  year: number
-  genres: string[]
-  overview: string
-  rating: number
-}
+import type { Movie } from '../contract/movies.ts'
 
 /** Real films with their real release years and genres; ratings are on a 0–10 scale. */
 export const movieSeed: readonly Movie[] = [

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw'
-import type { SocialProvider } from './db.ts'
+import type { SocialProvider } from '../contract/providers.ts'
 import type { ProviderAccount } from './oauth-provider-seed.ts'
 
 /**

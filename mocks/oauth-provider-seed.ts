@@ -1,8 +1,6 @@
-import type { SocialProvider } from './db.ts'
+import { SOCIAL_PROVIDERS, type SocialProvider } from '../contract/providers.ts'
 
 /** What the mock providers know: their accounts and the apps registered with them. */
-
-export const SOCIAL_PROVIDERS = ['google', 'kakao', 'naver'] as const satisfies SocialProvider[]
 
 export function isSocialProvider(value: string): value is SocialProvider {
   return (SOCIAL_PROVIDERS as readonly string[]).includes(value)

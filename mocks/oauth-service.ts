@@ -5,8 +5,8 @@ import {
   type AuthorizationCodeRecord,
   type AuthorizationRequestRecord,
   type ProviderAccessTokenRecord,
-  type SocialProvider,
 } from './db.ts'
+import type { SocialProvider } from '../contract/providers.ts'
 import { oauthClients } from './oauth-provider-seed.ts'
 
 /**

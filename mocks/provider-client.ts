@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { randomToken } from './crypto.ts'
-import type { SocialProvider } from './db.ts'
+import type { SocialProvider } from '../contract/providers.ts'
 import { REEL_CLIENT_ID, REEL_CLIENT_SECRET, type ProviderAccount } from './oauth-provider-seed.ts'
 import { callProvider, providerEndpoint } from './provider-transport.ts'
 

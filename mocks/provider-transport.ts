@@ -1,4 +1,4 @@
-import type { SocialProvider } from './db.ts'
+import type { SocialProvider } from '../contract/providers.ts'
 
 /**
  * How Reel's mock backend reaches the providers' token and user-info endpoints: over HTTP by

@@ -1,11 +1,6 @@
 import { randomToken } from './crypto.ts'
-import {
-  db,
-  findUserByProviderId,
-  findUserByVerifiedEmail,
-  type SocialProvider,
-  type UserRecord,
-} from './db.ts'
+import { db, findUserByProviderId, findUserByVerifiedEmail, type UserRecord } from './db.ts'
+import type { SocialProvider } from '../contract/providers.ts'
 import type { ProviderAccount } from './oauth-provider-seed.ts'
 
 /**

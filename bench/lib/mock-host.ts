@@ -1,29 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
+import { labStatsSchema, type LabConfigPatch, type LabStats } from '../../contract/lab.ts'
 
-const statsSchema = z.object({
-  loginCalls: z.number(),
-  refreshCalls: z.number(),
-  refreshSucceeded: z.number(),
-  reuseDetections: z.number(),
-  rejectedAccessTokens: z.number(),
-  activeSessions: z.number(),
-})
+export type { LabStats }
 
-export type LabStats = z.infer<typeof statsSchema>
-
-export interface LabPatch {
-  latencyMs?: number
-  refreshLatencyMs?: number
-  accessTokenTtlSec?: number
-  serverClockSkewSec?: number
-  signingAlg?: 'ES256' | 'HS256'
-  refreshReuseGraceSec?: number
-}
-
-/** The mock backend's lab (API.md, "Lab"), over plain fetch so it never touches a client's pool. */
+/** The mock backend's lab (docs/api.md, "Lab"), over plain fetch so it never touches a client's pool. */
 export function labClient(origin: string) {
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
     // Unsafe lab requests pass the API's CSRF check as the SPA's own do.
@@ -41,11 +23,11 @@ export function labClient(origin: string) {
     async reset(): Promise<void> {
       await call('POST', 'reset')
     },
-    async configure(patch: LabPatch): Promise<void> {
+    async configure(patch: LabConfigPatch): Promise<void> {
       await call('PATCH', 'config', patch)
     },
     async stats(): Promise<LabStats> {
-      return statsSchema.parse(await (await call('GET', 'stats')).json())
+      return labStatsSchema.parse(await (await call('GET', 'stats')).json())
     },
   }
 }

@@ -13,7 +13,7 @@ import {
 import { z } from 'zod'
 import { db, resetDb } from '../db.ts'
 import { startMockServer } from '../http.ts'
-import type { LabConfig } from '../lab-config.ts'
+import type { LabConfig } from '../../contract/lab.ts'
 import { issueAccessToken } from '../tokens.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { http } from 'msw'
-import { z } from 'zod'
+import { credentialsSchema } from '../../contract/auth.ts'
 import { clientAddressOf } from '../client-address.ts'
 import { verifyPassword } from '../crypto.ts'
 import { db, findUserByUsername, serverNow } from '../db.ts'
@@ -20,12 +20,6 @@ import {
   tokenResponse,
 } from '../session-service.ts'
 import { withAuth } from '../with-auth.ts'
-
-const credentialsSchema = z.object({
-  username: z.string().min(1).max(128),
-  password: z.string().min(1).max(128),
-  remember: z.boolean().default(true),
-})
 
 export const authHandlers = [
   // Runs first for every auth route and falls through when the request passes.

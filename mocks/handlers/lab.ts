@@ -1,7 +1,7 @@
 import { http } from 'msw'
 import { db, isSessionActive, resetDb } from '../db.ts'
 import { csrfRefusal, json, noContent, parseJsonBody } from '../http-helpers.ts'
-import { labConfigPatchSchema } from '../lab-config.ts'
+import { labConfigPatchSchema } from '../../contract/lab.ts'
 
 export const labHandlers = [
   // The lab bends the whole server: a cross-site form must not reach it any more than sign-in.

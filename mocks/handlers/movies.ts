@@ -1,5 +1,5 @@
 import { http } from 'msw'
-import { z } from 'zod'
+import { movieSearchSchema } from '../../contract/movies.ts'
 import { json } from '../http-helpers.ts'
 import { movieSeed } from '../movie-seed.ts'
 import { notFound, validationFailed } from '../problem.ts'
@@ -7,17 +7,12 @@ import { withAuth } from '../with-auth.ts'
 
 const PAGE_SIZE = 12
 
-const searchSchema = z.object({
-  query: z.string().max(128).default(''),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-})
-
 export const movieHandlers = [
   http.get(
     '/api/movies',
     withAuth(({ request }) => {
       const url = new URL(request.url)
-      const parsed = searchSchema.safeParse({
+      const parsed = movieSearchSchema.safeParse({
         query: url.searchParams.get('query') ?? undefined,
         page: url.searchParams.get('page') || undefined,
       })

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { z } from 'zod'
-import type { SocialProvider } from '../db.ts'
+import type { SocialProvider } from '../../contract/providers.ts'
 import { consentPage, errorPage, pageLanguage, type PageLanguage } from '../oauth-pages.ts'
 import {
   findProviderAccount,

@@ -1,26 +1,15 @@
 import { http } from 'msw'
-import { z } from 'zod'
+import { codeExchangeSchema } from '../../contract/auth.ts'
+import { SOCIAL_PROVIDERS } from '../../contract/providers.ts'
 import { sha256 } from '../crypto.ts'
 import { db, type ExchangedCodeRecord } from '../db.ts'
 import { json, parseJsonBody, REFRESH_COOKIE } from '../http-helpers.ts'
-import {
-  isSocialProvider,
-  providerProfiles,
-  REEL_CLIENT_ID,
-  SOCIAL_PROVIDERS,
-} from '../oauth-provider-seed.ts'
+import { isSocialProvider, providerProfiles, REEL_CLIENT_ID } from '../oauth-provider-seed.ts'
 import { notFound, problem, validationFailed } from '../problem.ts'
 import { signInAtProvider } from '../provider-client.ts'
 import { providerEndpoint } from '../provider-transport.ts'
 import { createSession, tokenResponse } from '../session-service.ts'
 import { resolveUser } from '../social-users.ts'
-
-const exchangeSchema = z.object({
-  code: z.string().min(1).max(512),
-  codeVerifier: z.string().min(1).max(512).optional(),
-  redirectUri: z.string().min(1).max(2048),
-  remember: z.boolean().default(true),
-})
 
 const SIGN_IN_FAILED = 'The sign-in could not be completed. Please try again.'
 
@@ -57,7 +46,7 @@ export const oauthHandlers = [
     const { request, params, cookies } = info
     const { provider } = params
     if (!isSocialProvider(provider)) return notFound('There is no such sign-in provider.')
-    const parsed = await parseJsonBody(request, exchangeSchema)
+    const parsed = await parseJsonBody(request, codeExchangeSchema)
     if (!parsed.ok) return parsed.response
     const { code, codeVerifier, redirectUri, remember } = parsed.data
     const { pkce } = providerProfiles[provider]

@@ -1,43 +1,28 @@
 import axios, { type AxiosInstance } from 'axios'
-import { z } from 'zod'
+import {
+  tokenResponseSchema,
+  type CodeExchange,
+  type Credentials,
+  type TokenResponse as WireTokenResponse,
+  type User,
+} from '../../contract/auth'
 import { redactErrorsOf } from '../lib/redact-error'
 
-/** The signed-in person, as `GET /api/me` and every token response describe them. */
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  email: z.string(),
-  providers: z.array(z.string()),
-})
+export type { Credentials, User }
 
-export type User = z.infer<typeof userSchema>
+/** A token response as the session keeps it: the session's end as a time, or null when unknown. */
+export interface TokenResponse extends Omit<WireTokenResponse, 'sessionExpiresAt'> {
+  sessionExpiresAt: number | null
+}
 
-export const tokenResponseSchema = z.object({
-  accessToken: z.string().min(1),
-  tokenType: z.literal('Bearer'),
-  expiresIn: z.number().positive(),
-  /**
-   * When the session ends absolutely (contract v1.1). A v1 backend omits it, and an unreadable
-   * value is treated the same way: the session then simply has no known end.
-   */
-  sessionExpiresAt: z
-    .string()
-    .optional()
-    .transform((value) => {
-      const at = value === undefined ? Number.NaN : Date.parse(value)
-      return Number.isFinite(at) ? at : null
-    }),
-  user: userSchema,
-})
-
-export type TokenResponse = z.infer<typeof tokenResponseSchema>
-
-export interface Credentials {
-  username: string
-  password: string
-  /** "Keep me signed in": false asks for a browser-session cookie and a shorter session. */
-  remember?: boolean
+/**
+ * Parses a token response. A v1 backend omits `sessionExpiresAt`, and an unreadable value is
+ * treated the same way: the session then simply has no known end.
+ */
+export function parseTokenResponse(data: unknown): TokenResponse {
+  const { sessionExpiresAt, ...response } = tokenResponseSchema.parse(data)
+  const at = sessionExpiresAt === undefined ? Number.NaN : Date.parse(sessionExpiresAt)
+  return { ...response, sessionExpiresAt: Number.isFinite(at) ? at : null }
 }
 
 /**
@@ -59,30 +44,21 @@ export async function postLogin(
   credentials: Credentials,
 ): Promise<TokenResponse> {
   const { data } = await http.post<unknown>('/auth/login', credentials)
-  return tokenResponseSchema.parse(data)
-}
-
-/** What the SPA's callback page hands the backend after a provider redirected back with a code. */
-export interface AuthorizationCodeGrant {
-  code: string
-  /** Absent for a provider without PKCE (Naver), whose code the backend redeems with a secret. */
-  codeVerifier?: string
-  redirectUri: string
-  remember?: boolean
+  return parseTokenResponse(data)
 }
 
 export async function postOAuthCode(
   http: AxiosInstance,
   provider: string,
-  grant: AuthorizationCodeGrant,
+  grant: CodeExchange,
 ): Promise<TokenResponse> {
   const { data } = await http.post<unknown>(`/auth/oauth/${encodeURIComponent(provider)}`, grant)
-  return tokenResponseSchema.parse(data)
+  return parseTokenResponse(data)
 }
 
 export async function postRefresh(http: AxiosInstance): Promise<TokenResponse> {
   const { data } = await http.post<unknown>('/auth/refresh')
-  return tokenResponseSchema.parse(data)
+  return parseTokenResponse(data)
 }
 
 export async function postLogout(http: AxiosInstance): Promise<void> {

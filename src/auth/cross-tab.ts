@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { userSchema } from './auth-api'
+import * as z from 'zod/mini'
+import { userSchema } from '../../contract/auth'
 import { SIGN_OUT_REASONS } from './events'
 import type { Timers } from './scheduler'
 
@@ -28,7 +28,7 @@ export const AUTH_CHANNEL = 'reel-auth'
 /** How many token answers and sign-outs the origin has seen: a number, not a secret. */
 export const GENERATION_KEY = 'reel-auth-generation'
 
-const generation = z.number().int().nonnegative()
+const generation = z.int().check(z.nonnegative())
 
 /** What tabs tell each other. Parsed on arrival like any other untrusted input. */
 export const channelMessageSchema = z.discriminatedUnion('type', [
@@ -36,9 +36,9 @@ export const channelMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('token'),
     from: z.string(),
     generation,
-    accessToken: z.string().min(1),
-    expiresIn: z.number().positive(),
-    sessionExpiresAt: z.number().nullable(),
+    accessToken: z.string().check(z.minLength(1)),
+    expiresIn: z.number().check(z.positive()),
+    sessionExpiresAt: z.nullable(z.number()),
     user: userSchema,
   }),
   z.object({

@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios'
-import { ZodError } from 'zod'
+import * as z from 'zod/mini'
+import { SESSION_ENDING_CODES } from '../../contract/problem'
 import { parseProblem } from '../lib/problem'
 
 /**
@@ -14,13 +15,7 @@ import { parseProblem } from '../lib/problem'
 export type AuthErrorKind = 'session_ended' | 'transient' | 'rejected' | 'bad_response'
 
 /** The codes that end a session, per the backend contract. */
-export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set([
-  'refresh_missing',
-  'refresh_invalid',
-  'refresh_expired',
-  'refresh_reused',
-  'session_revoked',
-])
+const SESSION_ENDING: ReadonlySet<string> = new Set(SESSION_ENDING_CODES)
 
 export class AuthError extends Error {
   override readonly name = 'AuthError'
@@ -58,7 +53,7 @@ export function problemCode(error: unknown): string | null {
  */
 export function toAuthError(error: unknown): AuthError {
   if (isAuthError(error)) return error
-  if (error instanceof ZodError) {
+  if (error instanceof z.core.$ZodError) {
     return new AuthError('bad_response', 'The server answered wrongly.', null, null, null, {
       cause: error,
     })
@@ -85,7 +80,7 @@ export function toAuthError(error: unknown): AuthError {
   const problem = parseProblem(data)
   const code = problem?.code ?? null
   const kind =
-    status === 401 && code !== null && SESSION_ENDING_CODES.has(code) ? 'session_ended' : 'rejected'
+    status === 401 && code !== null && SESSION_ENDING.has(code) ? 'session_ended' : 'rejected'
   return new AuthError(
     kind,
     problem?.title ?? 'Something went wrong.',

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { SIGN_OUT_REASONS, type AuthEvent, type AuthEventListener } from './events'
 import type { ChannelLike } from './cross-tab'
 import type { AuthSession } from './session'
@@ -10,37 +10,37 @@ export const AUTH_EVENTS_CHANNEL = 'reel-auth-events'
 export const RELAY_HISTORY_LIMIT = 2000
 export const RELAY_HISTORY_MS = 10 * 60_000
 
-const text = z.string().max(2048)
+const text = z.string().check(z.maxLength(2048))
 const base = {
-  at: z.number().finite(),
-  tabId: z.string().min(1).max(64),
-  seq: z.number().int().nonnegative(),
+  at: z.number(),
+  tabId: z.string().check(z.minLength(1), z.maxLength(64)),
+  seq: z.int().check(z.nonnegative()),
 }
-const method = z.string().max(16)
+const method = z.string().check(z.maxLength(16))
 
 /**
  * An event from another tab, parsed like any untrusted input. Objects are not strict, but zod
  * drops keys it does not know, so nothing but these fields (no token, ever) gets through.
  */
-export const authEventSchema: z.ZodType<AuthEvent> = z.discriminatedUnion('type', [
+export const authEventSchema: z.ZodMiniType<AuthEvent> = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('refresh-started') }),
   z.object({ ...base, type: z.literal('refresh-joined') }),
   z.object({
     ...base,
     type: z.literal('refresh-succeeded'),
-    durationMs: z.number().nonnegative(),
+    durationMs: z.number().check(z.nonnegative()),
     source: z.enum(['network', 'other-tab']),
   }),
   z.object({
     ...base,
     type: z.literal('refresh-failed'),
     kind: z.enum(['session_ended', 'transient', 'rejected', 'bad_response']),
-    code: text.nullable(),
+    code: z.nullable(text),
   }),
   z.object({
     ...base,
     type: z.literal('token-received'),
-    expiresInMs: z.number().nonnegative(),
+    expiresInMs: z.number().check(z.nonnegative()),
     source: z.enum(['network', 'other-tab']),
   }),
   z.object({ ...base, type: z.literal('request-queued'), method, url: text }),
@@ -56,7 +56,7 @@ export const authEventSchema: z.ZodType<AuthEvent> = z.discriminatedUnion('type'
     type: z.literal('request-completed'),
     method,
     url: text,
-    status: z.number().int().nullable(),
+    status: z.nullable(z.int()),
     replayed: z.boolean(),
   }),
   z.object({ ...base, type: z.literal('signed-in'), userId: text }),
@@ -65,11 +65,11 @@ export const authEventSchema: z.ZodType<AuthEvent> = z.discriminatedUnion('type'
 
 const relayMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event'), event: authEventSchema }),
-  z.object({ kind: z.literal('history-request'), requestId: z.string().max(64) }),
+  z.object({ kind: z.literal('history-request'), requestId: z.string().check(z.maxLength(64)) }),
   z.object({
     kind: z.literal('history'),
-    requestId: z.string().max(64),
-    events: z.array(authEventSchema).max(RELAY_HISTORY_LIMIT),
+    requestId: z.string().check(z.maxLength(64)),
+    events: z.array(authEventSchema).check(z.maxLength(RELAY_HISTORY_LIMIT)),
   }),
 ])
 

@@ -7,11 +7,11 @@ import {
   postLogoutOthers,
   postOAuthCode,
   postRefresh,
-  type AuthorizationCodeGrant,
   type Credentials,
   type TokenResponse,
   type User,
 } from './auth-api'
+import type { CodeExchange } from '../../contract/auth'
 import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
 import {
   browserChannel,
@@ -499,7 +499,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
      * const redirectUri = `${origin}/auth/callback/kakao`
      * await session.signInWithProvider('kakao', { code, codeVerifier, redirectUri, remember: true })
      */
-    signInWithProvider: (provider: string, grant: AuthorizationCodeGrant): Promise<User> =>
+    signInWithProvider: (provider: string, grant: CodeExchange): Promise<User> =>
       startSession(() => postOAuthCode(http, provider, grant)),
 
     /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Where `/api` is served from; set by the build (see vite.config.ts). */
 export const mockMode = z

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * Zod compiles object schemas with `new Function` when it can, and finds out whether it can by

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
-import type { ProviderConfig } from '../features/social-sign-in/api/get-providers'
-import type { SocialProvider } from '../features/social-sign-in/providers'
+import type { ProviderConfig } from '../../contract/providers'
+import type { SocialProvider } from '../../contract/providers'
 
 const SCOPES: Record<SocialProvider, string> = {
   google: 'openid email profile',

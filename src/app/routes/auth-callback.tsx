@@ -8,7 +8,7 @@ import {
   grantOf,
   type FinishResult,
 } from '../../features/social-sign-in/oauth-flow'
-import { socialProviderSchema } from '../../features/social-sign-in/providers'
+import { socialProviderSchema } from '../../../contract/providers'
 import '../../features/social-sign-in/social-sign-in.css'
 import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth/events'
 import type { Messages } from '../../i18n/catalogues'
 
@@ -9,8 +9,8 @@ import type { Messages } from '../../i18n/catalogues'
  */
 const loginStateSchema = z.object({
   from: z.string(),
-  endedBecause: z.enum(SIGN_OUT_REASONS).nullable(),
-  renew: z.boolean().optional(),
+  endedBecause: z.nullable(z.enum(SIGN_OUT_REASONS)),
+  renew: z.optional(z.boolean()),
 })
 
 export type LoginState = z.infer<typeof loginStateSchema>

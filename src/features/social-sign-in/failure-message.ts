@@ -1,9 +1,9 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { isAuthError } from '../../auth/errors'
 import type { Messages } from '../../i18n/catalogues'
 import { providerLabel } from '../sessions/utils/provider-label'
 import type { FlowFailure } from './oauth-flow'
-import { socialProviderSchema } from './providers'
+import { socialProviderSchema } from '../../../contract/providers'
 
 /**
  * Why a social sign-in did not finish, as the sign-in page receives it: the flow's own reasons,
@@ -23,7 +23,7 @@ const failureSchema = z.object({
     'refused',
     'unreachable',
   ] as const satisfies readonly (FlowFailure | 'refused' | 'unreachable')[]),
-  provider: socialProviderSchema.nullable(),
+  provider: z.nullable(socialProviderSchema),
 })
 
 export type SocialSignInFailure = z.infer<typeof failureSchema>

@@ -1,9 +1,9 @@
-import { z } from 'zod'
-import type { AuthorizationCodeGrant } from '../../auth/auth-api'
+import * as z from 'zod/mini'
+import type { CodeExchange } from '../../../contract/auth'
 import { safeReturnPath } from '../../lib/return-path'
-import type { ProviderConfig } from './api/get-providers'
+import type { ProviderConfig } from '../../../contract/providers'
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce'
-import { socialProviderSchema, type SocialProvider } from './providers'
+import { socialProviderSchema, type SocialProvider } from '../../../contract/providers'
 
 /**
  * The browser's half of the authorization code flow with PKCE. `begin` keeps the state, the
@@ -17,8 +17,8 @@ const KEY_PREFIX = 'reel.oauth-attempt.'
 export const ATTEMPT_TTL_MS = 10 * 60 * 1000
 
 const attemptSchema = z.object({
-  state: z.string().min(1),
-  codeVerifier: z.string().min(43).max(128).nullable(),
+  state: z.string().check(z.minLength(1)),
+  codeVerifier: z.nullable(z.string().check(z.minLength(43), z.maxLength(128))),
   provider: socialProviderSchema,
   returnTo: z.string(),
   remember: z.boolean(),
@@ -195,7 +195,7 @@ export function finishSocialSignIn(
 }
 
 /** What to post for a finished attempt: no verifier for a provider without PKCE. */
-export function grantOf(result: Extract<FinishResult, { ok: true }>): AuthorizationCodeGrant {
+export function grantOf(result: Extract<FinishResult, { ok: true }>): CodeExchange {
   const { code, codeVerifier, redirectUri, remember } = result
   return codeVerifier === null
     ? { code, redirectUri, remember }

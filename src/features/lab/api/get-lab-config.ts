@@ -1,23 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import { labConfigSchema, type LabConfig } from '../../../../contract/lab'
 import { apiClient } from '../../../lib/api-client'
-
-export const refreshFailures = ['none', 'unauthorized', 'server_error', 'network'] as const
-export const signingAlgs = ['ES256', 'HS256'] as const
-
-export const labConfigSchema = z.object({
-  accessTokenTtlSec: z.number(),
-  refreshTokenTtlSec: z.number(),
-  refreshIdleTtlSec: z.number(),
-  refreshReuseGraceSec: z.number(),
-  latencyMs: z.number(),
-  refreshLatencyMs: z.number(),
-  refreshFailure: z.enum(refreshFailures),
-  serverClockSkewSec: z.number(),
-  signingAlg: z.enum(signingAlgs),
-})
-
-export type LabConfig = z.infer<typeof labConfigSchema>
 
 export const labKeys = {
   all: ['lab'] as const,

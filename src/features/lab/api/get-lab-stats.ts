@@ -1,18 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import { labStatsSchema, type LabStats } from '../../../../contract/lab'
 import { apiClient } from '../../../lib/api-client'
 import { labKeys } from './get-lab-config'
-
-export const labStatsSchema = z.object({
-  loginCalls: z.number(),
-  refreshCalls: z.number(),
-  refreshSucceeded: z.number(),
-  reuseDetections: z.number(),
-  rejectedAccessTokens: z.number(),
-  activeSessions: z.number(),
-})
-
-export type LabStats = z.infer<typeof labStatsSchema>
 
 /** The server's counters since the last reset, for the experiments' before-and-after. */
 export async function getLabStats(signal?: AbortSignal): Promise<LabStats> {

@@ -1,7 +1,5 @@
-import { z } from 'zod'
+import { deviceSessionListSchema } from '../../../../contract/sessions'
 import { apiClient } from '../../../lib/api-client'
-
-const sessionListSchema = z.array(z.object({ id: z.string(), current: z.boolean() }))
 
 /**
  * Ends this page's session on the server, as an administrator or a stolen-laptop report would:
@@ -10,7 +8,7 @@ const sessionListSchema = z.array(z.object({ id: z.string(), current: z.boolean(
  */
 export async function revokeCurrentSession(): Promise<{ sessionId: string }> {
   const { data } = await apiClient.get<unknown>('/auth/sessions')
-  const current = sessionListSchema.parse(data).find((session) => session.current)
+  const current = deviceSessionListSchema.parse(data).find((session) => session.current)
   if (!current) throw new Error('The server lists no current session for this token.')
   await apiClient.delete(`/auth/sessions/${encodeURIComponent(current.id)}`)
   return { sessionId: current.id }

@@ -1,80 +1,54 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { isAxiosError } from 'axios'
 import { parseProblem } from '../../../lib/problem'
-import { refreshFailures, signingAlgs, useLabConfig, type LabConfig } from '../api/get-lab-config'
-import { useLabStats, type LabStats } from '../api/get-lab-stats'
+import {
+  LAB_NUMBER_BOUNDS,
+  REFRESH_FAILURES,
+  SIGNING_ALGS,
+  type LabConfig,
+  type LabNumberSetting,
+  type LabStats,
+} from '../../../../contract/lab'
+import { useLabConfig } from '../api/get-lab-config'
+import { useLabStats } from '../api/get-lab-stats'
 import { useResetLab } from '../api/reset-lab'
 import { useUpdateLabConfig } from '../api/update-lab-config'
 
-type NumberField = {
-  [K in keyof LabConfig]: LabConfig[K] extends number ? K : never
-}[keyof LabConfig]
-
-const DAY = 86_400
-
-/** The limits the lab API accepts (see API.md); the server checks them again. */
-const numberFields: ReadonlyArray<{
-  key: NumberField
-  label: string
-  unit: 's' | 'ms'
-  min: number
-  max: number
-  hint: string
-}> = [
+/** The numeric settings; their units and limits are the contract's (`LAB_NUMBER_BOUNDS`). */
+const numberFields: ReadonlyArray<{ key: LabNumberSetting; label: string; hint: string }> = [
   {
     key: 'accessTokenTtlSec',
     label: 'Access token lifetime',
-    unit: 's',
-    min: 1,
-    max: DAY,
     hint: 'For tokens issued from now on. 5 s makes the refresh cycle easy to watch.',
   },
   {
     key: 'refreshTokenTtlSec',
     label: 'Session lifetime (absolute)',
-    unit: 's',
-    min: 1,
-    max: 365 * DAY,
     hint: 'How long a sign-in lasts however often it refreshes; rotation never extends it.',
   },
   {
     key: 'refreshIdleTtlSec',
     label: 'Idle timeout',
-    unit: 's',
-    min: 1,
-    max: 365 * DAY,
     hint: 'A session that has not refreshed for this long ends.',
   },
   {
     key: 'refreshReuseGraceSec',
     label: 'Reuse grace window',
-    unit: 's',
-    min: 0,
-    max: 600,
     hint: 'A rotated refresh token presented again within this window gets the same answer instead of revoking the session.',
   },
   {
     key: 'latencyMs',
     label: 'API latency',
-    unit: 'ms',
-    min: 0,
-    max: 60_000,
     hint: 'Added to every API call but refresh.',
   },
   {
     key: 'refreshLatencyMs',
     label: 'Refresh latency',
-    unit: 'ms',
-    min: 0,
-    max: 60_000,
     hint: 'Added to the refresh call: a slow refresh lets more requests pile up behind it.',
   },
   {
     key: 'serverClockSkewSec',
     label: 'Server clock skew',
-    unit: 's',
-    min: -DAY,
-    max: DAY,
     hint: 'Moves the server’s clock. Past a token’s lifetime, every token it holds is expired.',
   },
 ]
@@ -108,6 +82,7 @@ function NumberControl({
   onCommit: (value: number) => void
 }) {
   const id = useId()
+  const { unit, min, max } = LAB_NUMBER_BOUNDS[field.key]
   // Null while the person is not editing: the field shows the server's value (a reset, another
   // tab), and only their own typing overrides it.
   const [draft, setDraft] = useState<string | null>(null)
@@ -125,15 +100,15 @@ function NumberControl({
   return (
     <div className="lab-field">
       <label htmlFor={id}>
-        {field.label} <span className="muted">({field.unit})</span>
+        {field.label} <span className="muted">({unit})</span>
       </label>
       <input
         id={id}
         className="lab-input"
         type="number"
         inputMode="numeric"
-        min={field.min}
-        max={field.max}
+        min={min}
+        max={max}
         step={1}
         value={draft ?? String(value)}
         aria-describedby={`${id}-hint`}
@@ -249,11 +224,11 @@ export function BackendControls() {
               value={shown.refreshFailure}
               aria-describedby={`${failureId}-hint`}
               onChange={(event) => {
-                const value = refreshFailures.find((option) => option === event.target.value)
+                const value = REFRESH_FAILURES.find((option) => option === event.target.value)
                 if (value) apply({ refreshFailure: value }, 'Refresh failure')
               }}
             >
-              {refreshFailures.map((option) => (
+              {REFRESH_FAILURES.map((option) => (
                 <option key={option} value={option}>
                   {failureLabels[option]}
                 </option>
@@ -265,7 +240,7 @@ export function BackendControls() {
           </div>
           <fieldset className="lab-field lab-radios">
             <legend>Signing algorithm</legend>
-            {signingAlgs.map((alg) => (
+            {SIGNING_ALGS.map((alg) => (
               <label key={alg}>
                 <input
                   type="radio"

@@ -1,16 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import { moviePageSchema, type MoviePage } from '../../../../contract/movies'
 import { apiClient } from '../../../lib/api-client'
-import { movieSchema } from './movie-schema'
-
-const moviePageSchema = z.object({
-  items: z.array(movieSchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-})
-
-export type MoviePage = z.infer<typeof moviePageSchema>
 
 export interface MovieSearch {
   query: string

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react'
 import { useI18n } from '../../../i18n/i18n-provider'
-import type { Movie } from '../api/movie-schema'
+import type { Movie } from '../../../../contract/movies'
 
 /** Renders a card's action; `titleId` lets it say which film it acts on without naming it. */
 export type MovieCardAction = (movie: Movie, titleId: string) => ReactNode

@@ -1,4 +1,4 @@
-import type { Movie } from '../api/movie-schema'
+import type { Movie } from '../../../../contract/movies'
 import { MovieCard, type MovieCardAction } from './movie-card'
 
 interface MovieGridProps {

@@ -1,20 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import { deviceSessionListSchema, type DeviceSession } from '../../../../contract/sessions'
 import { apiClient } from '../../../lib/api-client'
-
-export const deviceSessionSchema = z.object({
-  id: z.string(),
-  createdAt: z.iso.datetime({ offset: true }),
-  lastUsedAt: z.iso.datetime({ offset: true }),
-  // The session's absolute end (contract v1.1); a v1 backend does not say.
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
-  userAgent: z.string(),
-  // Kept open: a provider added on the server later should show, not break the page.
-  provider: z.string(),
-  current: z.boolean(),
-})
-
-export type DeviceSession = z.infer<typeof deviceSessionSchema>
 
 export const sessionKeys = {
   all: ['sessions'] as const,
@@ -23,7 +9,7 @@ export const sessionKeys = {
 
 export async function getSessions(signal: AbortSignal): Promise<DeviceSession[]> {
   const { data } = await apiClient.get<unknown>('/auth/sessions', { signal })
-  return z.array(deviceSessionSchema).parse(data)
+  return deviceSessionListSchema.parse(data)
 }
 
 export const sessionsQueryOptions = () =>

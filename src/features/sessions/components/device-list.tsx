@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
-import { useSessions, type DeviceSession } from '../api/get-sessions'
+import type { DeviceSession } from '../../../../contract/sessions'
+import { useSessions } from '../api/get-sessions'
 import { useRevokeSession } from '../api/revoke-session'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'

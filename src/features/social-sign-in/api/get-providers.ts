@@ -1,23 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { providerConfigSchema, type ProviderConfig } from '../../../../contract/providers'
 import { apiClient } from '../../../lib/api-client'
-import { socialProviderSchema } from '../providers'
 
-/** One provider the backend offers, and where its authorization endpoint is. */
-export const providerConfigSchema = z.object({
-  id: socialProviderSchema,
-  name: z.string(),
-  // A page of this site or an https endpoint: nothing else is a place to send a person to sign in.
-  authorizeUrl: z
-    .string()
-    .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || url.startsWith('https://')),
-  clientId: z.string().min(1),
-  scope: z.string(),
-  /** False where the provider has no PKCE (Naver): no verifier, no challenge. */
-  pkce: z.boolean(),
-})
-
-export type ProviderConfig = z.infer<typeof providerConfigSchema>
+// A page of this site or an https endpoint: nothing else is a place to send a person to sign in.
+const isSafeToVisit = (url: string) =>
+  (url.startsWith('/') && !url.startsWith('//')) || url.startsWith('https://')
 
 /**
  * The providers this backend offers, in its order. An entry Reel cannot use (an unknown id, a
@@ -28,7 +16,7 @@ export function parseProviders(data: unknown): ProviderConfig[] {
   if (!list.success) return []
   return list.data.flatMap((entry) => {
     const parsed = providerConfigSchema.safeParse(entry)
-    return parsed.success ? [parsed.data] : []
+    return parsed.success && isSafeToVisit(parsed.data.authorizeUrl) ? [parsed.data] : []
   })
 }
 

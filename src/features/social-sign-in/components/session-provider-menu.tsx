@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useAuth } from '../../../auth/react'
-import { sessionsQueryOptions, type DeviceSession } from '../../sessions/api/get-sessions'
+import type { DeviceSession } from '../../../../contract/sessions'
+import { sessionsQueryOptions } from '../../sessions/api/get-sessions'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { providerLabel } from '../../sessions/utils/provider-label'
-import { socialProviderSchema } from '../providers'
+import { socialProviderSchema } from '../../../../contract/providers'
 import { ProviderLogo } from './provider-logo'
 import '../social-sign-in.css'
 

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useI18n } from '../../../i18n/i18n-provider'
-import { useProviders, type ProviderConfig } from '../api/get-providers'
+import type { ProviderConfig } from '../../../../contract/providers'
+import { useProviders } from '../api/get-providers'
 import { beginSocialSignIn } from '../oauth-flow'
-import type { SocialProvider } from '../providers'
+import type { SocialProvider } from '../../../../contract/providers'
 import { ProviderLogo } from './provider-logo'
 import '../social-sign-in.css'
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { apiClient } from '../../../lib/api-client'
-import type { Movie } from '../../movies/api/movie-schema'
+import type { Movie } from '../../../../contract/movies'
 import { watchlistKeys } from './get-watchlist'
 import {
   changeCachedList,

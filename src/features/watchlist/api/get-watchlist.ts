@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import { watchlistSchema, type Movie } from '../../../../contract/movies'
 import { apiClient } from '../../../lib/api-client'
-import { movieSchema, type Movie } from '../../movies/api/movie-schema'
 
 /** Every watchlist query and mutation key starts here, so one filter reaches them all. */
 export const watchlistKeys = {
@@ -11,7 +10,7 @@ export const watchlistKeys = {
 
 export async function getWatchlist(signal: AbortSignal): Promise<Movie[]> {
   const { data } = await apiClient.get<unknown>('/me/watchlist', { signal })
-  return z.array(movieSchema).parse(data)
+  return watchlistSchema.parse(data)
 }
 
 export const watchlistQueryOptions = () =>

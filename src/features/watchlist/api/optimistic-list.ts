@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { Movie } from '../../movies/api/movie-schema'
+import type { Movie } from '../../../../contract/movies'
 import { watchlistKeys } from './get-watchlist'
 
 /**

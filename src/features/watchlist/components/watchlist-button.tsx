@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n/i18n-provider'
-import type { Movie } from '../../movies/api/movie-schema'
+import type { Movie } from '../../../../contract/movies'
 import { useAddToWatchlist } from '../api/add-to-watchlist'
 import { useRemoveFromWatchlist } from '../api/remove-from-watchlist'
 

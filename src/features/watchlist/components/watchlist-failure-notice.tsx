@@ -1,7 +1,7 @@
 import { useMutationState } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useI18n } from '../../../i18n/i18n-provider'
-import { movieSchema } from '../../movies/api/movie-schema'
+import { movieSchema } from '../../../../contract/movies'
 import { addToWatchlistKey } from '../api/add-to-watchlist'
 import { watchlistKeys } from '../api/get-watchlist'
 

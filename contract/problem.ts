@@ -1,0 +1,45 @@
+import * as z from 'zod/mini'
+
+/** An RFC 9457 problem body; `title` is safe to show a user, `detail` is for developers. */
+export const problemSchema = z.object({
+  type: z.optional(z.string()),
+  title: z.string(),
+  status: z.int(),
+  code: z.string(),
+  detail: z.optional(z.string()),
+})
+
+export type Problem = z.infer<typeof problemSchema>
+
+/** The `code`s a refresh answers with when the session is over: signing in again is the only way on. */
+export const SESSION_ENDING_CODES = [
+  'refresh_missing',
+  'refresh_invalid',
+  'refresh_expired',
+  'refresh_reused',
+  'session_revoked',
+] as const
+
+/** The `code`s a Bearer request is refused with (`WWW-Authenticate` says the same). */
+export const ACCESS_TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expired'] as const
+
+/**
+ * Every `code` of docs/api.md, and the ones a careful server adds where the contract is silent
+ * (`payload_too_large`, `server_error`, `provider_unavailable`). A client must still expect others.
+ */
+export const PROBLEM_CODES = [
+  ...SESSION_ENDING_CODES,
+  ...ACCESS_TOKEN_CODES,
+  'validation_failed',
+  'invalid_credentials',
+  'too_many_attempts',
+  'csrf_check_failed',
+  'not_found',
+  'method_not_allowed',
+  'invalid_grant',
+  'payload_too_large',
+  'server_error',
+  'provider_unavailable',
+] as const
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number]
