@@ -2,9 +2,9 @@
 import './lib/zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router-dom'
+import { BrowserRouter } from 'react-router-dom'
 import { AppProvider } from './app/provider'
-import { router } from './app/router'
+import { AppRoutes } from './app/router'
 import './styles.css'
 
 /** False when the page is the mock backend's own (a provider's consent page), not the app. */
@@ -23,7 +23,9 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <AppProvider>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </AppProvider>
     </StrictMode>,
   )

@@ -1,3 +1,4 @@
+import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
 import { SessionProviderMenu } from '../../features/social-sign-in/components/session-provider-menu'
@@ -6,6 +7,7 @@ import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend } from '../../lib/env'
 import { ReconnectingBanner } from './reconnecting-banner'
 import { SessionExpiryNotice } from './session-expiry-notice'
+import { PageSkeleton } from './skeletons'
 
 export function SignedInLayout() {
   const { user, signOut } = useAuth()
@@ -39,40 +41,10 @@ export function SignedInLayout() {
       </header>
       <SessionExpiryNotice />
       <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
-  )
-}
-
-/**
- * Holds the layout's place while the session restores, drawn like the real header and a page of
- * cards, so nothing jumps when it appears.
- */
-export function SessionSkeleton() {
-  const { t } = useI18n()
-  return (
-    <div className="session-skeleton" aria-busy="true">
-      <ReconnectingBanner />
-      <p role="status" className="visually-hidden">
-        {t.nav.loadingSession}
-      </p>
-      <div className="app-header" aria-hidden="true">
-        <span className="brand">{t.app.name}</span>
-        <div className="main-nav">
-          <span className="skeleton-text">{t.nav.movies}</span>
-          <span className="skeleton-text">{t.nav.watchlist}</span>
-          <span className="skeleton-text">{t.nav.devices}</span>
-        </div>
-        <div className="account">
-          <span className="user-name skeleton-text">{t.nav.signingIn}</span>
-          <span className="button skeleton-text">{t.nav.signOut}</span>
-        </div>
-      </div>
-      <div className="page" aria-hidden="true">
-        <span className="skeleton-line heading" />
-        <div className="skeleton-block" />
-      </div>
-    </div>
   )
 }

@@ -33,7 +33,9 @@ describe('Devices page', { timeout: 20_000 }, () => {
   it('lists every signed-in session, this device first and marked', async () => {
     await signedInOnTwoDevices()
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Signed-in devices' })).toBeVisible()
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Signed-in devices' }),
+    ).toBeVisible()
     const list = await screen.findByRole('list', { name: 'Devices' })
     const [mine, theirs] = within(list).getAllByRole('listitem')
     expect(within(list).getAllByRole('listitem')).toHaveLength(2)

@@ -28,7 +28,7 @@ describe('Watchlist page', { timeout: 20_000 }, () => {
   it('lists the saved movies as the same cards as the search results', async () => {
     await signedInAt('/watchlist')
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Watchlist' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Watchlist' })).toBeInTheDocument()
     await waitFor(() => expect(listedTitles()).toEqual(['Parasite', 'Spirited Away']))
     expect(screen.getByText('2 movies')).toBeInTheDocument()
     const parasite = await findMovieCard('Parasite')
