@@ -1,3 +1,4 @@
+import { dirname, relative, resolve, sep } from 'node:path'
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -14,12 +15,52 @@ const MOCKS = ['**/mocks/**', 'src never imports the mock backend (main.tsx may,
 const FEATURES = ['**/features/**', 'This layer must not know about features.']
 const APP = ['**/app/**', 'Only the app composes features.']
 
+/** The feature a file belongs to (`src/features/<name>/…`), or null for any other file. */
+const FEATURES_DIR = resolve('src/features')
+const featureOf = (file) => {
+  const inside = relative(FEATURES_DIR, file)
+  return inside.startsWith('..') || inside === '' ? null : inside.split(sep)[0]
+}
+
+/**
+ * Features stay apart: a feature imports the shared layers (components, lib, auth, i18n, the
+ * contract) but never another feature; only the app composes them. Paths are resolved, so
+ * `../../movies/…` is caught as surely as an alias would be.
+ */
+const featuresApart = {
+  meta: {
+    type: 'problem',
+    messages: {
+      apart:
+        'Feature "{{from}}" may not import feature "{{to}}"; move what both need to a shared layer.',
+    },
+  },
+  create(context) {
+    const from = featureOf(context.filename)
+    if (from === null) return {}
+    const check = (node) => {
+      const source = node.source?.value
+      if (typeof source !== 'string' || !source.startsWith('.')) return
+      const to = featureOf(resolve(dirname(context.filename), source))
+      if (to !== null && to !== from)
+        context.report({ node, messageId: 'apart', data: { from, to } })
+    }
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    }
+  },
+}
+
 export default tseslint.config(
   {
     ignores: [
       'dist',
       'dist-*',
       'bench/.out',
+      'server/.out',
       'reports',
       'test-results',
       'playwright-report',
@@ -50,11 +91,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/auth/**', 'src/lib/**'],
+    files: ['src/auth/**', 'src/lib/**', 'src/components/**', 'src/i18n/**'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: noImportsFrom(MOCKS, FEATURES, APP),
   },
   { files: ['src/features/**'], ignores: ['**/*.test.{ts,tsx}'], rules: noImportsFrom(MOCKS, APP) },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    plugins: { reel: { rules: { 'features-apart': featuresApart } } },
+    rules: { 'reel/features-apart': 'error' },
+  },
   // The contract is read by the app, the mock backend and the benchmarks alike: it depends on none.
   {
     files: ['contract/**/*.ts'],

@@ -1,7 +1,7 @@
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
-import { SessionProviderMenu } from '../../features/social-sign-in/components/session-provider-menu'
+import { SessionProviderMenu } from '../../features/sessions/components/session-provider-menu'
 import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend } from '../../lib/env'

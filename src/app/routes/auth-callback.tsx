@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
-import { providerLabel } from '../../features/sessions/utils/provider-label'
+import { providerLabel } from '../../i18n/provider-label'
 import { exchangeFailure, failureState } from '../../features/social-sign-in/failure-message'
 import {
   finishSocialSignIn,

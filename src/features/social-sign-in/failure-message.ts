@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { isAuthError } from '../../auth/errors'
 import type { Messages } from '../../i18n/catalogues'
-import { providerLabel } from '../sessions/utils/provider-label'
+import { providerLabel } from '../../i18n/provider-label'
 import type { FlowFailure } from './oauth-flow'
 import { socialProviderSchema } from '../../../contract/providers'
 

@@ -4,7 +4,7 @@ import { useSessions } from '../api/get-sessions'
 import { useRevokeSession } from '../api/revoke-session'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'
-import { providerLabel } from '../utils/provider-label'
+import { providerLabel } from '../../../i18n/provider-label'
 
 /** The current time, moving once a minute so that "5 minutes ago" does not stand still. */
 function useNow(intervalMs = 60_000): number {

@@ -4,7 +4,7 @@ import type { ProviderConfig } from '../../../../contract/providers'
 import { useProviders } from '../api/get-providers'
 import { beginSocialSignIn } from '../oauth-flow'
 import type { SocialProvider } from '../../../../contract/providers'
-import { ProviderLogo } from './provider-logo'
+import { ProviderLogo } from '../../../components/provider-logo'
 import '../social-sign-in.css'
 
 interface SocialSignInButtonsProps {

@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useAuth } from '../../../auth/react'
 import type { DeviceSession } from '../../../../contract/sessions'
-import { sessionsQueryOptions } from '../../sessions/api/get-sessions'
+import { sessionsQueryOptions } from '../api/get-sessions'
 import { useI18n } from '../../../i18n/i18n-provider'
-import { providerLabel } from '../../sessions/utils/provider-label'
+import { providerLabel } from '../../../i18n/provider-label'
 import { socialProviderSchema } from '../../../../contract/providers'
-import { ProviderLogo } from './provider-logo'
-import '../social-sign-in.css'
+import { ProviderLogo } from '../../../components/provider-logo'
+import './session-provider-menu.css'
 
 /**
  * Which provider this session came from is the server's to say: the access token is not read

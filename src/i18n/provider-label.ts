@@ -1,4 +1,4 @@
-import type { Messages } from '../../../i18n/catalogues'
+import type { Messages } from './catalogues'
 
 type KnownMethod = keyof Messages['providers']
 

@@ -1,4 +1,4 @@
-import type { SocialProvider } from '../../../../contract/providers'
+import type { SocialProvider } from '../../contract/providers'
 
 // Naver's N fills its square edge to edge; the margin gives it the weight of the other two marks.
 const VIEW_BOXES: Record<SocialProvider, string> = {
