@@ -37,7 +37,7 @@ describe('describeUserAgent', () => {
     ['chromeLinux', 'Chrome on Linux'],
     ['headlessChrome', 'Chrome on Linux'],
     ['chromeWindows', 'Chrome on Windows'],
-    ['edgeWindows', 'Edge on Windows'],
+    ['edgeWindows', 'Microsoft Edge on Windows'],
     ['safariMac', 'Safari on macOS'],
     ['safariIphone', 'Safari on iOS'],
     ['chromeIphone', 'Chrome on iOS'],
@@ -47,8 +47,8 @@ describe('describeUserAgent', () => {
     ['samsungAndroid', 'Samsung Internet on Android'],
     ['operaWindows', 'Opera on Windows'],
     ['whaleWindows', 'Whale on Windows'],
-    ['chromeOs', 'Chrome on ChromeOS'],
-    ['jsdom', 'A browser on Linux'],
+    ['chromeOs', 'Chrome on Chrome OS'],
+    ['jsdom', 'Safari on Linux'],
   ] as const)('names %s "%s"', (agent, expected) => {
     expect(describeUserAgent(AGENTS[agent], en.devices)).toBe(expected)
   })
