@@ -104,9 +104,11 @@ export default defineConfig({
   // No other origin may read the API: no Access-Control-Allow-Origin for anyone.
   server: { port: 5173, strictPort: true, cors: false, ...(proxy && { proxy }) },
   preview: { port: 4173, strictPort: true, cors: false, ...(proxy && { proxy }) },
-  // Source maps would publish the source; `REEL_SOURCEMAP=1` builds them for debugging.
+  // Source maps would publish the source; `REEL_SOURCEMAP=1` builds them for debugging, and
+  // `hidden` writes them without pointing the scripts at them (the benchmark's size breakdown).
   build: {
-    sourcemap: process.env.REEL_SOURCEMAP === '1',
+    sourcemap:
+      process.env.REEL_SOURCEMAP === 'hidden' ? 'hidden' : process.env.REEL_SOURCEMAP === '1',
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -17,7 +17,13 @@ import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/b
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
 import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
 import { overheadTable, runOverhead, type OverheadRow } from './scenarios/overhead'
-import { runSize, sizeTable, type SizeRow } from './scenarios/size'
+import {
+  entryCompositionTable,
+  runEntryComposition,
+  runSize,
+  sizeTable,
+  type SizeRow,
+} from './scenarios/size'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
 
 const SCENARIOS = ['burst', 'late-joiners', 'overhead', 'tabs', 'size', 'cold-start'] as const
@@ -125,6 +131,9 @@ if (runs('size')) {
   size = await runSize(DIST_REEL)
   results.size = size
   tables.push(sizeTable(size))
+  const byPackage = await runEntryComposition(DIST_REEL)
+  results.sizeByPackage = byPackage
+  tables.push(entryCompositionTable(byPackage))
 }
 
 // Scenario order in the output, whatever order they ran in.

@@ -24,10 +24,15 @@ function vite(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   })
 }
 
-/** A production build into bench/.out; `crossTab: false` is the per-tab baseline. */
+/**
+ * A production build into bench/.out; `crossTab: false` is the per-tab baseline. Its source maps
+ * are hidden (no comment in the scripts, so the sizes are the shipped ones) and let the size
+ * scenario say which package each byte of the first load comes from.
+ */
 export async function buildApp(outDir: string, { crossTab }: { crossTab: boolean }): Promise<void> {
   await vite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     REEL_CROSS_TAB: crossTab ? 'on' : 'off',
+    REEL_SOURCEMAP: 'hidden',
   })
 }
 

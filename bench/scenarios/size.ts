@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { SourceMapConsumer } from 'source-map-js'
 import { ROOT } from '../lib/app-build'
 import type { Table } from '../lib/table'
 
@@ -31,13 +32,16 @@ function measure(what: string, scope: string, files: readonly Uint8Array[]): Siz
 }
 
 /** The scripts and module preloads the built index.html loads before anything else. */
-async function initialJavaScript(distDir: string): Promise<SizeRow> {
+async function initialScripts(distDir: string): Promise<string[]> {
   const html = await readFile(join(distDir, 'index.html'), 'utf8')
-  const sources = [
+  return [
     ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ].map((match) => match[1] ?? '')
-  const files = await Promise.all(sources.map((source) => readFile(join(distDir, source))))
+  ].map((match) => join(distDir, match[1] ?? ''))
+}
+
+async function initialJavaScript(distDir: string): Promise<SizeRow> {
+  const files = await Promise.all((await initialScripts(distDir)).map((file) => readFile(file)))
   return measure(
     'Reel production build, initial JS',
     `${files.length} files: index.html's scripts and modulepreloads`,
@@ -102,6 +106,88 @@ export function sizeTable(rows: readonly SizeRow[]): Table {
     ]),
     notes: [
       'Peers: `export * from <package>` bundled by esbuild (minified ES module for the browser), so the whole package counts; the auth core is measured the same way with axios and zod external, because the app ships both anyway.',
+    ],
+  }
+}
+
+export interface DependencyRow {
+  /** An npm package, or "Reel's own code". */
+  what: string
+  minifiedBytes: number
+  /** The package's share of each file's gzip size, by its share of that file's bytes. */
+  gzipBytes: number
+}
+
+const OWN_CODE = "Reel's own code"
+
+/** `node_modules/@scope/name/…` → `@scope/name`; anything else is the app's own. */
+function packageOf(source: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)
+  return match?.[1] ?? OWN_CODE
+}
+
+/** Bytes of a minified file per package, from its source map's mappings. */
+function bytesByPackage(code: string, map: SourceMapConsumer): Map<string, number> {
+  const lines = code.split('\n')
+  const segments: { line: number; column: number; source: string | null }[] = []
+  map.eachMapping((mapping) =>
+    segments.push({
+      line: mapping.generatedLine,
+      column: mapping.generatedColumn,
+      source: mapping.source,
+    }),
+  )
+  const sizes = new Map<string, number>()
+  segments.forEach((segment, index) => {
+    const next = segments[index + 1]
+    const end =
+      next?.line === segment.line
+        ? next.column
+        : (lines[segment.line - 1]?.length ?? segment.column)
+    const what = segment.source === null ? OWN_CODE : packageOf(segment.source)
+    sizes.set(what, (sizes.get(what) ?? 0) + end - segment.column)
+  })
+  return sizes
+}
+
+/**
+ * What each package costs in the first load: every initial script's bytes attributed through its
+ * (hidden) source map, and its gzip size shared out by those bytes.
+ */
+export async function runEntryComposition(distDir: string): Promise<DependencyRow[]> {
+  const rows = new Map<string, DependencyRow>()
+  for (const file of await initialScripts(distDir)) {
+    const code = await readFile(file, 'utf8')
+    const map = await readFile(`${file}.map`, 'utf8').catch(() => null)
+    // The bundler's own module loader is emitted without a map.
+    const sizes = map
+      ? bytesByPackage(code, new SourceMapConsumer(JSON.parse(map)))
+      : new Map([["the bundler's runtime", code.length]])
+    const mapped = [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0)
+    const fileGzip = gzip(Buffer.from(code))
+    for (const [what, bytes] of sizes) {
+      const row = rows.get(what) ?? { what, minifiedBytes: 0, gzipBytes: 0 }
+      row.minifiedBytes += bytes
+      row.gzipBytes += (fileGzip * bytes) / mapped
+      rows.set(what, row)
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.minifiedBytes - a.minifiedBytes)
+}
+
+export function entryCompositionTable(rows: readonly DependencyRow[]): Table {
+  const total = rows.reduce((sum, row) => sum + row.gzipBytes, 0)
+  return {
+    title: '5. Size: the first load by package (KB = 1024 bytes)',
+    headers: ['package', 'minified', 'gzip (share)', 'of the first load'],
+    rows: rows.map((row) => [
+      row.what,
+      kb(row.minifiedBytes),
+      kb(row.gzipBytes),
+      `${((100 * row.gzipBytes) / total).toFixed(1)} %`,
+    ]),
+    notes: [
+      "Each initial script's bytes are attributed to a package through the build's hidden source maps; a package's gzip figure is its share of each file's gzip size by bytes, an estimate (gzip does not split exactly).",
     ],
   }
 }
