@@ -5,7 +5,7 @@ import { en } from '../../i18n/messages/en'
 import { ko } from '../../i18n/messages/ko'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
-import { timeLeft } from './session-expiry-notice'
+import { spokenTimeLeft, timeLeft } from './session-expiry-notice'
 
 /**
  * A tab whose backend says its sessions end `msLeft` from now (contract v1.1), or says nothing
@@ -43,6 +43,18 @@ describe('the session expiry notice', { timeout: 20_000 }, () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/watchlist'))
   })
 
+  it('counts the last minute on screen but tells a screen reader only at its milestones', async () => {
+    const { session } = tabWithSessionEnd(45_000)
+    await session.signIn(DEMO)
+    renderApp('/watchlist', session)
+
+    const shown = await screen.findByText(/^Your session ends in \d+ seconds\.$/)
+    expect(shown).toHaveAttribute('aria-hidden', 'true')
+    const spoken = screen.getByText('Your session ends in 1 minute.')
+    expect(spoken).toHaveClass('visually-hidden')
+    expect(spoken.closest('[role="status"]')).not.toBeNull()
+  })
+
   it('stays away while more than five minutes are left', async () => {
     const { session } = tabWithSessionEnd(6 * 60_000)
     await session.signIn(DEMO)
@@ -77,5 +89,19 @@ describe('timeLeft', () => {
   it('counts the same way in Korean, which has one plural form', () => {
     expect(timeLeft(ko, 3 * 60_000)).toBe('3분')
     expect(timeLeft(ko, 1_000)).toBe('1초')
+  })
+})
+
+describe('spokenTimeLeft', () => {
+  it.each([
+    [3 * 60_000, '3 minutes'],
+    [59_000, '1 minute'],
+    [31_000, '1 minute'],
+    [30_000, '30 seconds'],
+    [11_000, '30 seconds'],
+    [10_000, '10 seconds'],
+    [1_000, '10 seconds'],
+  ])('announces %i ms left as "%s"', (ms, expected) => {
+    expect(spokenTimeLeft(en, ms)).toBe(expected)
   })
 })

@@ -38,6 +38,16 @@ export function timeLeft(messages: Messages, msLeft: number): string {
 }
 
 /**
+ * What a screen reader hears in the last minute: the time rounded up to the next of 1 minute,
+ * 30 and 10 seconds, so the live region changes three times, not sixty.
+ */
+export function spokenTimeLeft(messages: Messages, msLeft: number): string {
+  const seconds = Math.ceil(msLeft / 1000)
+  if (seconds >= 60) return timeLeft(messages, msLeft)
+  return timeLeft(messages, (seconds > 30 ? 60 : seconds > 10 ? 30 : 10) * 1000)
+}
+
+/**
  * Says when the session's absolute end is less than five minutes away, and offers to sign in
  * anew on the sign-in page, coming back here after. It blocks nothing. A backend that does not
  * say when sessions end (contract v1) never shows it.
@@ -55,7 +65,15 @@ export function SessionExpiryNotice() {
     <div role="status" className="session-expiry">
       {shown && (
         <div className="session-expiry-notice">
-          <p>{t.sessionExpiry.endsIn(timeLeft(t, msLeft))}</p>
+          {msLeft > 59_000 ? (
+            <p>{t.sessionExpiry.endsIn(timeLeft(t, msLeft))}</p>
+          ) : (
+            // The last minute counts every second on screen; the live region only at milestones.
+            <>
+              <p aria-hidden="true">{t.sessionExpiry.endsIn(timeLeft(t, msLeft))}</p>
+              <p className="visually-hidden">{t.sessionExpiry.endsIn(spokenTimeLeft(t, msLeft))}</p>
+            </>
+          )}
           <button
             type="button"
             className="button small primary"
