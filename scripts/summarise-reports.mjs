@@ -1,5 +1,7 @@
 // Prints "N passed, N failed" summed over Vitest's and Playwright's JSON reports. A report that
-// is missing (its runner never started) counts nothing; exits 1 when any test failed.
+// is missing counts as one failure: its runner never started (an earlier step failed, or its
+// server did not come up), and a run that tested nothing must not read as a clean one. Exits 1
+// when anything failed.
 import { existsSync, readFileSync } from 'node:fs'
 
 const counters = {
@@ -13,7 +15,8 @@ let passed = 0
 let failed = 0
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
-    console.info(`(no report at ${file})`)
+    console.info(`${file}: missing, its tests never ran (counted as 1 failed)`)
+    failed += 1
     continue
   }
   const report = JSON.parse(readFileSync(file, 'utf8'))
