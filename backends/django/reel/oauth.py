@@ -5,6 +5,7 @@ real shapes (form-encoded token request; Google's OIDC userinfo, Kakao's /v2/use
 /v1/nid/me).
 """
 import json
+import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -72,6 +73,10 @@ def exchange_code(config, code, redirect_uri, code_verifier):
         if not code_verifier:
             raise ExchangeFailed("A code verifier is required.")
         form["code_verifier"] = code_verifier
+    if config["token_state"]:
+        # Naver's token request requires a state; the SPA has already checked the callback's, and
+        # the contract does not pass it on, so a fresh one is sent.
+        form["state"] = secrets.token_urlsafe(16)
     request = urllib.request.Request(
         config["token_url"],
         data=urllib.parse.urlencode(form).encode("ascii"),

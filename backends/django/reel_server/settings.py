@@ -119,6 +119,8 @@ REEL_OAUTH_PROVIDERS = {
         "client_secret": os.environ.get(f"REEL_{provider.upper()}_CLIENT_SECRET", ""),
         "scope": scope,
         "pkce": pkce,
+        # Naver alone wants a `state` in the token request too.
+        "token_state": provider == "naver",
     }
     for provider, name, authorize, token, userinfo, scope, pkce in [
         (

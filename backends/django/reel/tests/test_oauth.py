@@ -75,6 +75,7 @@ class OAuthTests(ApiTestCase):
                 "client_secret": "secret",
                 "scope": "",
                 "pkce": pid != "naver",
+                "token_state": pid == "naver",
             }
             for pid in ACCOUNTS
         }
@@ -118,12 +119,21 @@ class OAuthTests(ApiTestCase):
         self.assertEqual(first["displayName"], "새 사용자")
         self.assertEqual(self.exchange("kakao").json()["user"]["id"], first["id"])
 
-    def test_signs_in_with_naver_without_pkce_and_with_the_client_secret(self):
+    def test_signs_in_with_naver_without_pkce_and_with_the_client_secret_and_a_state(self):
         response = self.exchange("naver", verifier=None)
         self.assertEqual(response.json()["user"]["id"], "u_alice")
         _, _, form = FakeProvider.token_requests[0]
         self.assertNotIn("code_verifier", form)
         self.assertEqual(form["client_secret"], ["secret"])
+        self.assertGreaterEqual(len(form["state"][0]), 16)
+
+    def test_sends_no_state_in_the_token_request_of_google_or_kakao(self):
+        for provider in ("google", "kakao"):
+            with self.subTest(provider=provider):
+                FakeProvider.token_requests.clear()
+                self.exchange(provider)
+                _, _, form = FakeProvider.token_requests[0]
+                self.assertNotIn("state", form)
 
     def test_answers_invalid_grant_when_the_provider_refuses_the_code(self):
         for provider in ACCOUNTS:
