@@ -4,7 +4,9 @@ ledger: every refresh token is an OutstandingToken whose `jti` is the token's SH
 rotating it blacklists it. Blacklisting is the atomic step (one BlacklistedToken per token), so
 of two concurrent refreshes with one token only one rotates it; the other is reuse.
 """
+import base64
 import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
@@ -49,8 +51,18 @@ def revoke(sessions, reason):
     sessions.filter(revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_reason=reason)
 
 
-def store_refresh_token(session):
-    raw = secrets.token_urlsafe(32)
+def successor_of(raw):
+    """
+    The token that replaces `raw` at its rotation: derived from it with a server key instead of
+    drawn at random, so that a retry inside the reuse grace window can be handed the same
+    successor again while the database still holds only hashes.
+    """
+    digest = hmac.new(settings.REEL["REFRESH_SUCCESSOR_KEY"], raw.encode("ascii"), hashlib.sha256)
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode("ascii")
+
+
+def store_refresh_token(session, raw=None):
+    raw = raw or secrets.token_urlsafe(32)
     outstanding = OutstandingToken.objects.create(
         user=session.user,
         jti=token_hash(raw),
@@ -112,15 +124,43 @@ def rotate(raw):
         revoke(Session.objects.filter(pk=session.pk), "expired")
         return Rotation(failure="refresh_expired")
     try:
+        # One transaction: whoever finds the token rotated finds its successor stored too.
         with transaction.atomic():
             BlacklistedToken.objects.create(token=record.outstanding)
+            successor = store_refresh_token(session, successor_of(raw))
     except IntegrityError:
-        # Already rotated: someone holds an old token of this family. End the whole family.
-        revoke(Session.objects.filter(pk=session.pk), "reuse")
-        return Rotation(failure="refresh_reused")
+        successor = successor_within_grace(record, raw, now)
+        if successor is None:
+            # Already rotated: someone holds an old token of this family. End the whole family.
+            revoke(Session.objects.filter(pk=session.pk), "reuse")
+            return Rotation(failure="refresh_reused")
     session.last_used_at = now
     session.save(update_fields=["last_used_at"])
-    return Rotation(session=session, refresh_token=store_refresh_token(session))
+    return Rotation(session=session, refresh_token=successor)
+
+
+def successor_within_grace(record, raw, now):
+    """
+    An already rotated token presented within REFRESH_REUSE_GRACE_SEC of its rotation gets the
+    same successor again, as long as that one is still current: a retry whose answer was lost,
+    not a second holder. No new branch is made. Outside the window (0 s unless configured) it
+    is reuse.
+    """
+    grace = timedelta(seconds=settings.REEL["REFRESH_REUSE_GRACE_SEC"])
+    rotated_at = (
+        BlacklistedToken.objects.filter(token=record.outstanding).values_list("blacklisted_at", flat=True).first()
+    )
+    if not grace or rotated_at is None or now - rotated_at > grace:
+        return None
+    successor = successor_of(raw)
+    child = find_refresh_token(successor)
+    if (
+        child is None
+        or child.session_id != record.session_id
+        or BlacklistedToken.objects.filter(token=child.outstanding).exists()
+    ):
+        return None
+    return successor
 
 
 def revoke_session_of_token(raw, reason):

@@ -2,6 +2,8 @@
 Settings for the Reel backend, every one overridable from the environment (see the README of
 backends/django). Defaults make `manage.py runreel` work on a laptop with nothing configured.
 """
+import hashlib
+import hmac
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -96,6 +98,14 @@ REEL = {
     "REFRESH_TOKEN_TTL_SEC": env_int("REEL_REFRESH_TOKEN_TTL_SEC", 14 * 24 * 3600),
     "REFRESH_IDLE_TTL_SEC": env_int("REEL_REFRESH_IDLE_TTL_SEC", 3 * 24 * 3600),
     "BROWSER_SESSION_TTL_SEC": 12 * 3600,
+    # The contract's refreshReuseGraceSec: how long a rotated refresh token may come back (a
+    # retry whose answer was lost) and get the same successor instead of revoking the session.
+    "REFRESH_REUSE_GRACE_SEC": env_int("REEL_REFRESH_REUSE_GRACE_SEC", 0),
+    # Derives each rotated refresh token's successor (reel.sessions.successor_of); kept apart from
+    # the signing key itself by the HMAC, and as stable as that key.
+    "REFRESH_SUCCESSOR_KEY": hmac.new(
+        ACCESS_TOKEN_KEY.private_pem.encode("ascii"), b"reel refresh-token successor", hashlib.sha256
+    ).digest(),
     "LOGIN_WINDOW_SEC": 15 * 60,
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 5,
     "LOGIN_MAX_FAILURES_PER_USERNAME": 50,

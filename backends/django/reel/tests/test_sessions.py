@@ -1,7 +1,9 @@
 from datetime import timedelta
 
+from django.conf import settings
+from django.test import override_settings
 from django.utils import timezone
-from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from reel.models import Session
 from reel.tests.helpers import ApiTestCase
@@ -62,6 +64,33 @@ class RefreshTests(ApiTestCase):
         second, _ = self.refresh_cookie(self.post("/api/auth/refresh", refresh_token=first))
         self.post("/api/auth/login", {"username": "demo", "password": "demo-password-1"}, refresh_token=first)
         self.assertEqual(self.post("/api/auth/refresh", refresh_token=second).status_code, 200)
+
+
+@override_settings(REEL={**settings.REEL, "REFRESH_REUSE_GRACE_SEC": 30})
+class ReuseGraceTests(ApiTestCase):
+    def rotate_once(self):
+        first, _ = self.refresh_cookie(self.login())
+        second, _ = self.refresh_cookie(self.post("/api/auth/refresh", refresh_token=first))
+        return first, second
+
+    def test_hands_a_retry_within_the_window_the_same_successor(self):
+        first, second = self.rotate_once()
+        retried = self.post("/api/auth/refresh", refresh_token=first)
+        self.assertEqual(retried.status_code, 200)
+        self.assertEqual(self.refresh_cookie(retried)[0], second)
+        self.assertEqual(OutstandingToken.objects.count(), 2)
+        self.assertEqual(self.post("/api/auth/refresh", refresh_token=second).status_code, 200)
+
+    def test_revokes_once_the_successor_has_been_rotated_itself(self):
+        first, second = self.rotate_once()
+        self.post("/api/auth/refresh", refresh_token=second)
+        self.assertProblem(self.post("/api/auth/refresh", refresh_token=first), 401, "refresh_reused")
+        self.assertEqual(Session.objects.get().revoked_reason, "reuse")
+
+    def test_revokes_after_the_window(self):
+        first, _ = self.rotate_once()
+        BlacklistedToken.objects.update(blacklisted_at=timezone.now() - timedelta(seconds=31))
+        self.assertProblem(self.post("/api/auth/refresh", refresh_token=first), 401, "refresh_reused")
 
 
 class SessionEndpointTests(ApiTestCase):
