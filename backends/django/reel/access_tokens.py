@@ -47,6 +47,11 @@ class ReelTokenBackend(TokenBackend):
 
     def decode(self, token, verify=True):
         # SimpleJWT calls this when it wraps a token; the verdict was already given by verify().
+        checks = ("verify_signature", "verify_exp", "verify_aud", "verify_iss")
+        return self.decode_with({name: verify for name in checks}, token)
+
+    def decode_with(self, options, token):
+        """PyJWT's decode with this backend's key, only algorithm, audience, issuer and leeway."""
         return jwt.decode(
             token,
             self.verifying_key,
@@ -54,7 +59,7 @@ class ReelTokenBackend(TokenBackend):
             audience=self.audience,
             issuer=self.issuer,
             leeway=self.get_leeway(),
-            options={"verify_signature": verify, "verify_exp": verify, "verify_aud": verify, "verify_iss": verify},
+            options=options,
         )
 
     def verify(self, token):
@@ -67,15 +72,7 @@ class ReelTokenBackend(TokenBackend):
             if header.get("typ") != ACCESS_TOKEN_TYPE or header.get("kid") != self.kid:
                 raise AccessTokenError("token_invalid")
             # Only the configured algorithm: `none` and HS256-with-the-public-key fail here.
-            claims = jwt.decode(
-                token,
-                self.verifying_key,
-                algorithms=[self.algorithm],
-                audience=self.audience,
-                issuer=self.issuer,
-                leeway=self.get_leeway(),
-                options={"require": REQUIRED_CLAIMS},
-            )
+            claims = self.decode_with({"require": REQUIRED_CLAIMS}, token)
         except jwt.ExpiredSignatureError:
             raise AccessTokenError("token_expired") from None
         except jwt.InvalidTokenError:
