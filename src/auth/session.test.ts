@@ -61,6 +61,19 @@ describe('the auth session', () => {
     expect(b.session.accessToken()?.value).toBe(a.session.accessToken()?.value)
   })
 
+  it('restores with no refresh call when another tab has already shared the session', async () => {
+    const tabs = createFakeTabsEnvironment()
+    const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    const b = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    await a.session.signIn(DEMO)
+    await expect.poll(() => b.session.getState().status).toBe('signed-in')
+
+    await b.session.restore()
+
+    expect(b.session.getState()).toMatchObject({ status: 'signed-in', user: { id: 'u_demo' } })
+    expect(db.stats.refreshCalls).toBe(0)
+  })
+
   it('signs out here, on the server and in the other tabs', async () => {
     const tabs = createFakeTabsEnvironment()
     const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })

@@ -386,6 +386,9 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
         dispatch({ type: 'signed-out', logoutPending: !delivered })
         return
       }
+      // A tab that refreshed while this page started may already have shared the session here:
+      // spending the cookie again would only rotate it once more.
+      if (!tokenDue()) return
       await refresh().catch(() => undefined)
     })()
     return restoring
