@@ -3,9 +3,19 @@ import * as z from 'zod/mini'
 import { providerConfigSchema, type ProviderConfig } from '../../../../contract/providers'
 import { apiClient } from '../../../lib/api-client'
 
-// A page of this site or an https endpoint: nothing else is a place to send a person to sign in.
-const isSafeToVisit = (url: string) =>
-  (url.startsWith('/') && !url.startsWith('//')) || url.startsWith('https://')
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * A page of this site, an https endpoint, or an http one on this machine's loopback (where
+ * providers run during development, as the browser treats loopback as a secure origin): nothing
+ * else is a place to send a person to sign in.
+ */
+export function isAuthorizeUrl(url: string): boolean {
+  if (url.startsWith('/')) return !url.startsWith('//')
+  if (!URL.canParse(url)) return false
+  const { protocol, hostname } = new URL(url)
+  return protocol === 'https:' || (protocol === 'http:' && LOOPBACK_HOSTS.has(hostname))
+}
 
 /**
  * The providers this backend offers, in its order. An entry Reel cannot use (an unknown id, a
@@ -16,7 +26,7 @@ export function parseProviders(data: unknown): ProviderConfig[] {
   if (!list.success) return []
   return list.data.flatMap((entry) => {
     const parsed = providerConfigSchema.safeParse(entry)
-    return parsed.success && isSafeToVisit(parsed.data.authorizeUrl) ? [parsed.data] : []
+    return parsed.success && isAuthorizeUrl(parsed.data.authorizeUrl) ? [parsed.data] : []
   })
 }
 
