@@ -127,13 +127,22 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 }
 
-async function htmlResponse(status: number, body: string): Promise<HttpResponse<string>> {
+/**
+ * `formTarget` is where the page's form may end up besides this origin: the consent form's answer
+ * redirects to the app's callback, and Chromium holds that redirect to `form-action` too.
+ */
+async function htmlResponse(
+  status: number,
+  body: string,
+  formTarget?: string,
+): Promise<HttpResponse<string>> {
+  const formAction = ["'self'", ...(formTarget ? [formTarget] : [])].join(' ')
   return new HttpResponse(body, {
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': `default-src 'none'; style-src ${await styleHash}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      'Content-Security-Policy': `default-src 'none'; style-src ${await styleHash}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'X-Frame-Options': 'DENY',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
@@ -179,6 +188,8 @@ export interface ConsentPage {
   clientName: string
   requestId: string
   accounts: readonly ProviderAccount[]
+  /** The registered redirect URI the answer goes back to. */
+  redirectUri: string
 }
 
 /** The provider's sign-in and consent page: pick an account, then agree or cancel. */
@@ -188,6 +199,7 @@ export function consentPage({
   clientName,
   requestId,
   accounts,
+  redirectUri,
 }: ConsentPage): Promise<HttpResponse<string>> {
   const { signIn } = BRANDS[provider]
   const t = (line: Text) => escapeHtml(line[lang])
@@ -229,7 +241,7 @@ ${choices}
     ko: '데모용 모의 로그인입니다. 실제 계정은 사용되지 않습니다.',
     en: 'A mock sign-in for the Reel demo. No real account is used.',
   })}</p>`
-  return htmlResponse(200, page(provider, lang, signIn, content))
+  return htmlResponse(200, page(provider, lang, signIn, content), new URL(redirectUri).origin)
 }
 
 /** What a person is told about a refused request; the developer's detail follows in English. */

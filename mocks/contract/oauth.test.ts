@@ -53,6 +53,8 @@ mockOnly('mock-providers').describe('GET /api/oauth/:provider/authorize', () => 
     const csp = response.headers.get('Content-Security-Policy') ?? ''
     expect(csp).toContain("default-src 'none'")
     expect(csp).toContain("frame-ancestors 'none'")
+    // The form posts here and is answered with a redirect to the callback, on the app's origin.
+    expect(csp).toContain(`form-action 'self' ${new URL(callbackUri(provider)).origin};`)
     expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*'/)
     expect(html).not.toContain('<script')
     expect(html).toContain('<strong>Reel</strong>')

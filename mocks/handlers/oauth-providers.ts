@@ -240,6 +240,7 @@ export const oauthProviderHandlers = [
       clientName: oauthClients.get(clientId)?.name ?? clientId,
       requestId,
       accounts: providerAccounts[provider],
+      redirectUri: rest.redirectUri,
     })
   }),
 
