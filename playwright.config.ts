@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, defineConfig, devices } from '@playwright/test'
+import { REEL_CLIENT_ID, REEL_CLIENT_SECRET } from './mocks/oauth-provider-seed.ts'
 
 // E2E_PORT lets two runs side by side each build and serve their own copy.
 const PORT = Number(process.env.E2E_PORT ?? 4173)
@@ -15,6 +16,23 @@ const workerURL = `http://localhost:${WORKER_PORT}`
 const DJANGO_APP_PORT = PORT + 40
 const DJANGO_PORT = PORT + 41
 const djangoAppURL = `http://localhost:${DJANGO_APP_PORT}`
+// The mock Google, Kakao and Naver on their own origin (`npm run providers`), for Django to use.
+const PROVIDERS_PORT = PORT + 42
+const providersURL = `http://127.0.0.1:${PROVIDERS_PORT}`
+/** Django's settings for each provider: the mock's endpoints, and Reel's client at the mocks. */
+const djangoProviderEnv = Object.fromEntries(
+  (['google', 'kakao', 'naver'] as const).flatMap((provider) => {
+    const prefix = `REEL_${provider.toUpperCase()}`
+    const base = `${providersURL}/api/oauth/${provider}`
+    return [
+      [`${prefix}_AUTHORIZE_URL`, `${base}/authorize`],
+      [`${prefix}_TOKEN_URL`, `${base}/token`],
+      [`${prefix}_USERINFO_URL`, `${base}/userinfo`],
+      [`${prefix}_CLIENT_ID`, REEL_CLIENT_ID],
+      [`${prefix}_CLIENT_SECRET`, REEL_CLIENT_SECRET],
+    ]
+  }),
+)
 const python =
   process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
 /** The Django project runs where Django, DRF and SimpleJWT are installed (CI installs them). */
@@ -106,7 +124,16 @@ export default defineConfig({
               REEL_TEST_RESET: '1',
               REEL_APP_ORIGINS: djangoAppURL,
               PYTHONWARNINGS: 'ignore::RuntimeWarning',
+              ...djangoProviderEnv,
             },
+            reuseExistingServer: false,
+            timeout: 60_000,
+          },
+          {
+            // Redirects only to the callbacks of the Django-served app.
+            command: `npm run providers -- --port ${PROVIDERS_PORT} --app-origin ${djangoAppURL}`,
+            // Any answer means it listens: the bare authorize URL is a 400 page.
+            url: `${providersURL}/api/oauth/google/authorize`,
             reuseExistingServer: false,
             timeout: 60_000,
           },

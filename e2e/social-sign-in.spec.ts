@@ -1,43 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from './fixtures'
-
-interface ProviderCase {
-  id: 'google' | 'kakao' | 'naver'
-  name: string
-  /** The sign-in button, worded as the provider's brand guide asks. */
-  button: string
-  /** The consent page's main heading (the browser asks for English). */
-  heading: RegExp
-  /** The provider account whose verified email is demo's. */
-  demo: string
-  /** A provider account new to Reel. */
-  newPerson: string
-}
-
-const GOOGLE: ProviderCase = {
-  id: 'google',
-  name: 'Google',
-  button: 'Sign in with Google',
-  heading: /^Sign in with Google$/,
-  demo: 'Demo Viewer',
-  newPerson: 'Jamie Rivera',
-}
-const KAKAO: ProviderCase = {
-  id: 'kakao',
-  name: 'Kakao',
-  button: 'Login with Kakao',
-  heading: /^Sign in with Kakao Account$/,
-  demo: '데모 시청자',
-  newPerson: '김민준',
-}
-const NAVER: ProviderCase = {
-  id: 'naver',
-  name: 'Naver',
-  button: 'Log in with NAVER',
-  heading: /^Sign in with NAVER ID$/,
-  demo: '데모 시청자',
-  newPerson: '이서연',
-}
+import {
+  agreeAs,
+  expectSignedInWith,
+  GOOGLE,
+  KAKAO,
+  NAVER,
+  openConsentPage,
+  type ProviderCase,
+} from './social-providers'
 
 /** Every code exchange the page sends to Reel's backend. */
 function watchExchanges(page: Page): string[] {
@@ -59,24 +30,7 @@ function callbackNavigation(page: Page, provider: ProviderCase) {
   )
 }
 
-async function openConsentPage(page: Page, provider: ProviderCase, from = '/login') {
-  await page.goto(from)
-  await page.getByRole('button', { name: provider.button }).click()
-  await expect(page.getByRole('heading', { level: 1, name: provider.heading })).toBeVisible()
-}
-
-async function agreeAs(page: Page, account: string) {
-  await page.getByRole('radio', { name: new RegExp(account) }).check()
-  await page.getByRole('button', { name: /Agree and continue/ }).click()
-}
-
 const sessionStorageKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage))
-
-async function expectSignedInWith(page: Page, provider: ProviderCase, displayName: string) {
-  const header = page.getByRole('banner')
-  await expect(header.getByText(displayName, { exact: true })).toBeVisible()
-  await expect(header.getByLabel(`Signed in with ${provider.name}`)).toBeVisible()
-}
 
 async function linkedMethods(page: Page): Promise<string[]> {
   await page.getByLabel(/^Signed in with /).click()

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The three mock providers as the sign-in flows meet them, whichever backend asks them. */
+
+export interface ProviderCase {
+  id: 'google' | 'kakao' | 'naver'
+  name: string
+  /** The sign-in button, worded as the provider's brand guide asks. */
+  button: string
+  /** The consent page's main heading (the browser asks for English). */
+  heading: RegExp
+  /** The provider account whose verified email is demo's. */
+  demo: string
+  /** A provider account new to Reel. */
+  newPerson: string
+}
+
+export const GOOGLE: ProviderCase = {
+  id: 'google',
+  name: 'Google',
+  button: 'Sign in with Google',
+  heading: /^Sign in with Google$/,
+  demo: 'Demo Viewer',
+  newPerson: 'Jamie Rivera',
+}
+export const KAKAO: ProviderCase = {
+  id: 'kakao',
+  name: 'Kakao',
+  button: 'Login with Kakao',
+  heading: /^Sign in with Kakao Account$/,
+  demo: '데모 시청자',
+  newPerson: '김민준',
+}
+export const NAVER: ProviderCase = {
+  id: 'naver',
+  name: 'Naver',
+  button: 'Log in with NAVER',
+  heading: /^Sign in with NAVER ID$/,
+  demo: '데모 시청자',
+  newPerson: '이서연',
+}
+
+export async function openConsentPage(page: Page, provider: ProviderCase, from = '/login') {
+  await page.goto(from)
+  await page.getByRole('button', { name: provider.button }).click()
+  await expect(page.getByRole('heading', { level: 1, name: provider.heading })).toBeVisible()
+}
+
+export async function agreeAs(page: Page, account: string) {
+  await page.getByRole('radio', { name: new RegExp(account) }).check()
+  await page.getByRole('button', { name: /Agree and continue/ }).click()
+}
+
+export async function expectSignedInWith(page: Page, provider: ProviderCase, displayName: string) {
+  const header = page.getByRole('banner')
+  await expect(header.getByText(displayName, { exact: true })).toBeVisible()
+  await expect(header.getByLabel(`Signed in with ${provider.name}`)).toBeVisible()
+}
