@@ -1,7 +1,7 @@
 import { isAxiosError } from 'axios'
 import * as z from 'zod/mini'
 import { SESSION_ENDING_CODES } from '../../contract/problem'
-import { parseProblem } from '../lib/problem'
+import { parseProblem, problemOf } from '../lib/problem'
 
 /**
  * Why an auth operation failed:
@@ -44,7 +44,7 @@ export const isTransient = (error: unknown): boolean =>
 
 /** The `code` of a problem-details error response, if any. */
 export function problemCode(error: unknown): string | null {
-  return isAxiosError(error) ? (parseProblem(error.response?.data)?.code ?? null) : null
+  return problemOf(error)?.code ?? null
 }
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { SIGN_OUT_REASONS, type AuthEvent, type AuthEventListener } from './events'
 import type { ChannelLike } from './cross-tab'
 import type { AuthSession } from './session'
+import { randomHexId } from '../lib/random-id'
 
 /** The channel that carries events only; tokens travel on their own channel, never this one. */
 export const AUTH_EVENTS_CHANNEL = 'reel-auth-events'
@@ -127,9 +128,7 @@ export function subscribeToAllTabs(
   channel: ChannelLike,
   listener: AuthEventListener,
 ): () => void {
-  const requestId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
+  const requestId = randomHexId(8)
 
   function onMessage(message: MessageEvent): void {
     const parsed = relayMessageSchema.safeParse(message.data)

@@ -56,6 +56,10 @@ export type AuthEventBody =
  */
 export type AuthEvent = AuthEventBody & { at: number; tabId: string; seq: number }
 
+/** A stable name for an event across tabs: each tab numbers its own events. */
+export const eventKey = (event: Pick<AuthEvent, 'tabId' | 'seq'>): string =>
+  `${event.tabId}:${event.seq}`
+
 export type AuthEventListener = (event: AuthEvent) => void
 
 /**

@@ -40,6 +40,7 @@ import {
 import { signOutReasonFor } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
 import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
+import { randomHexId } from '../lib/random-id'
 
 export type { AuthState, AuthStatus } from './auth-state'
 
@@ -90,9 +91,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   const timers = options.timers ?? realTimers
   const random = options.random ?? Math.random
   const storage = options.storage === undefined ? browserStorage() : options.storage
-  const tabId = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16)).join(
-    '',
-  )
+  const tabId = randomHexId(6)
 
   const store = createTokenStore(clock)
   const events = createEventStream(tabId)

@@ -37,3 +37,17 @@ describe('relative', () => {
     expect(korean.relative(ago(elapsed), now)).toBe(expected)
   })
 })
+
+describe('duration', () => {
+  it('says a span in the largest unit a person would use, in each language', () => {
+    const en = formatters('en', 'just now')
+    const ko = formatters('ko', '방금')
+    expect([41.6, 12_400, 270_000, 300_000].map(en.duration)).toEqual([
+      '42 ms',
+      '12 sec',
+      '4 min 30 sec',
+      '5 min',
+    ])
+    expect(ko.duration(270_000)).toBe('4분 30초')
+  })
+})

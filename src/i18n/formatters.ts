@@ -21,6 +21,10 @@ export function formatters(locale: Locale, justNow: string) {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   })
+  const number = new Intl.NumberFormat(locale)
+  const unit = (name: 'millisecond' | 'second' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' })
+  const [millis, secs, mins] = [unit('millisecond'), unit('second'), unit('minute')]
   return {
     /**
      * "5 minutes ago", "yesterday", "in 2 weeks". Under a minute either way is "just now": clocks
@@ -45,6 +49,17 @@ export function formatters(locale: Locale, justNow: string) {
     dateTime: (date: Date): string => dateTime.format(date),
     /** A rating such as 7.5, with the language's decimal mark. */
     oneDecimal: (value: number): string => oneDecimal.format(value),
+    /** A count, grouped as the language groups digits. */
+    number: (value: number): string => number.format(value),
+    /** A span of time in the unit a person would say: 45 ms, 12 sec, 4 min 30 sec (4분 30초). */
+    duration(ms: number): string {
+      if (ms < 1000) return millis.format(Math.round(ms))
+      const totalSec = Math.round(ms / 1000)
+      if (totalSec < 120) return secs.format(totalSec)
+      const min = Math.floor(totalSec / 60)
+      const sec = totalSec % 60
+      return sec === 0 ? mins.format(min) : `${mins.format(min)} ${secs.format(sec)}`
+    },
   }
 }
 

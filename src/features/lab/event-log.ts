@@ -1,15 +1,13 @@
-import type { AuthEvent } from '../../auth/events'
-import { eventKey } from './timeline-model'
-
-export const EVENT_LOG_LIMIT = 2000
-export const EVENT_LOG_MS = 10 * 60_000
+import { eventKey, type AuthEvent } from '../../auth/events'
+import { RELAY_HISTORY_LIMIT, RELAY_HISTORY_MS } from '../../auth/event-relay'
 
 /**
- * The lab's memory of recent auth events from every tab: the last ten minutes, at most 2,000,
+ * The lab's memory of recent auth events from every tab, as much as each tab's relay keeps (the
+ * last ten minutes, at most 2,000),
  * each once however often it arrives (live and again in a tab's history). Listeners hear of a
  * change once per task, so a burst of a hundred events draws once.
  */
-export function createEventLog(limit = EVENT_LOG_LIMIT, maxAgeMs = EVENT_LOG_MS) {
+export function createEventLog(limit = RELAY_HISTORY_LIMIT, maxAgeMs = RELAY_HISTORY_MS) {
   let events: readonly AuthEvent[] = []
   const seen = new Set<string>()
   let clearedAt = -Infinity

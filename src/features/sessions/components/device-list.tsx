@@ -1,20 +1,11 @@
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
 import type { DeviceSession } from '../../../../contract/sessions'
 import { useSessions } from '../api/get-sessions'
 import { useRevokeSession } from '../api/revoke-session'
 import { useI18n } from '../../../i18n/i18n-provider'
+import { useNow } from '../../../lib/use-now'
 import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'
 import { providerLabel } from '../../../i18n/provider-label'
-
-/** The current time, moving once a minute so that "5 minutes ago" does not stand still. */
-function useNow(intervalMs = 60_000): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
-  return now
-}
 
 function Moment({ iso, now }: { iso: string; now: number }) {
   const { format } = useI18n()
@@ -112,7 +103,8 @@ export function DeviceListSkeleton() {
 /** Every device signed in to the account, this one first. */
 export function DeviceList() {
   const sessions = useSessions()
-  const now = useNow()
+  // Once a minute, so that "5 minutes ago" does not stand still.
+  const [now] = useNow(60_000)
   const { t } = useI18n()
 
   if (sessions.isPending) return <DeviceListSkeleton />
