@@ -8,15 +8,21 @@ import { getLabStats } from './api/get-lab-stats'
 import { updateLabConfig } from './api/update-lab-config'
 import { revokeCurrentSession } from './api/revoke-current-session'
 import type { EventLog } from './event-log'
+import { randomHexId } from '../../lib/random-id'
 
 const MAX_SKEW_SEC = 86_400
 
-const runId = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
+const runId = () => randomHexId(4)
 
 const delta = (before: LabStats, after: LabStats, key: keyof LabStats) => after[key] - before[key]
+
+/** The server's clock is as far ahead as the lab allows: only a reset brings it back. */
+export class ServerClockAheadError extends Error {
+  constructor() {
+    super('The server clock is already a day ahead.')
+    this.name = 'ServerClockAheadError'
+  }
+}
 
 /**
  * Moves the server's clock past every access token issued so far, as if they had all expired
@@ -26,7 +32,7 @@ export async function expireAccessTokensOnServer(): Promise<void> {
   const config = await getLabConfig()
   const skew = config.serverClockSkewSec + config.accessTokenTtlSec + 60
   if (skew > MAX_SKEW_SEC) {
-    throw new Error('The server clock is already a day ahead. Reset the backend, then try again.')
+    throw new ServerClockAheadError()
   }
   await updateLabConfig({ serverClockSkewSec: skew })
 }

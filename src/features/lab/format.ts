@@ -7,16 +7,6 @@ export function formatClock(at: number): string {
   ).padStart(3, '0')}`
 }
 
-/** A span of time in the unit a person would say: 45 ms, 12 s, 4 min 30 s. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  const totalSec = Math.round(ms / 1000)
-  if (totalSec < 120) return `${totalSec} s`
-  const min = Math.floor(totalSec / 60)
-  const sec = totalSec % 60
-  return sec === 0 ? `${min} min` : `${min} min ${sec} s`
-}
-
 /** A countdown as m:ss (or h:mm:ss), negative once past. */
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '−' : ''

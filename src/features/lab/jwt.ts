@@ -30,7 +30,10 @@ export type SignatureVerdict =
   | { kind: 'valid'; alg: string; kid: string | undefined; expired: boolean }
   /** A shared-secret algorithm: only whoever holds the secret (the server) can check it. */
   | { kind: 'secret'; alg: string }
-  | { kind: 'invalid'; reason: string }
+  | { kind: 'invalid'; alg: string; reason: InvalidSignatureReason }
+
+/** Why a token's signature could not be accepted; the page says it in its own language. */
+export type InvalidSignatureReason = 'signature' | 'noKey' | 'algorithm' | 'unreadable'
 
 let keySet: ReturnType<typeof createRemoteJWKSet> | null = null
 
@@ -60,15 +63,15 @@ export async function verifySignature(token: string, now: Date): Promise<Signatu
     // Claims are checked only after the signature: an expired token was still signed by the server.
     if (error instanceof errors.JWTExpired) return { kind: 'valid', alg, kid, expired: true }
     if (error instanceof errors.JWSSignatureVerificationFailed) {
-      return { kind: 'invalid', reason: 'The signature does not match the header and payload.' }
+      return { kind: 'invalid', alg, reason: 'signature' }
     }
     if (error instanceof errors.JWKSNoMatchingKey) {
-      return { kind: 'invalid', reason: 'The server publishes no key with this kid.' }
+      return { kind: 'invalid', alg, reason: 'noKey' }
     }
     if (error instanceof errors.JOSEAlgNotAllowed) {
-      return { kind: 'invalid', reason: `The algorithm ${alg} is not accepted.` }
+      return { kind: 'invalid', alg, reason: 'algorithm' }
     }
-    return { kind: 'invalid', reason: 'The keys could not be fetched or the token is malformed.' }
+    return { kind: 'invalid', alg, reason: 'unreadable' }
   }
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AuthEvent, AuthEventBody } from '../../auth/events'
+import { formatters } from '../../i18n/formatters'
+import { en } from '../../i18n/messages/en'
+import { ko } from '../../i18n/messages/ko'
 import { axisTicks, buildTimeline, describeEvent, tabLabels } from './timeline-model'
 
 const T0 = 1_700_000_000_000
@@ -17,7 +20,8 @@ function tab(tabId: string) {
   })
 }
 
-const lastMinute = { now: T0 + 60_000, windowMs: 60_000, currentTabId: THIS }
+const lastMinute = { now: T0 + 60_000, windowMs: 60_000, currentTabId: THIS, tabNames: en.lab.tabs }
+const english = formatters('en', en.devices.justNow)
 
 describe('the timeline model', () => {
   it('gives every tab a lane, this tab first, others named in order of appearance', () => {
@@ -236,7 +240,7 @@ describe('the timeline model', () => {
       other(0, { type: 'signed-in', userId: 'u' }),
       mine(1, { type: 'signed-in', userId: 'u' }),
     ]
-    expect(tabLabels(events, THIS).get(OTHER)).toBe('Tab 2')
+    expect(tabLabels(events, THIS, en.lab.tabs).get(OTHER)).toBe('Tab 2')
   })
 
   it('puts round time labels on the axis', () => {
@@ -247,7 +251,11 @@ describe('the timeline model', () => {
   it('says in words what each event means', () => {
     const mine = tab(THIS)
     expect(
-      describeEvent(mine(0, { type: 'refresh-succeeded', durationMs: 41.6, source: 'network' })),
+      describeEvent(
+        mine(0, { type: 'refresh-succeeded', durationMs: 41.6, source: 'network' }),
+        en,
+        english,
+      ),
     ).toBe('Refresh call succeeded in 42 ms')
     expect(
       describeEvent(
@@ -258,7 +266,16 @@ describe('the timeline model', () => {
           status: 200,
           replayed: true,
         }),
+        en,
+        english,
       ),
     ).toBe('Request ok after a 401 and a replay: GET /me → 200')
+    expect(
+      describeEvent(
+        mine(0, { type: 'token-received', expiresInMs: 270_000, source: 'network' }),
+        ko,
+        formatters('ko', ko.devices.justNow),
+      ),
+    ).toBe('서버에서 액세스 토큰을 받음, 유효 기간 4분 30초')
   })
 })

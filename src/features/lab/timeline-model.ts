@@ -1,4 +1,6 @@
-import { endedByServer, type AuthEvent } from '../../auth/events'
+import { endedByServer, eventKey, type AuthEvent } from '../../auth/events'
+import type { Messages } from '../../i18n/catalogues'
+import type { Formatters } from '../../i18n/formatters'
 
 /** How a request ended: first time, after a 401 and one replay, or not at all. */
 export type RequestOutcome = 'ok' | 'replayed' | 'failed'
@@ -82,11 +84,11 @@ export interface TimelineOptions {
   now: number
   windowMs: number
   currentTabId: string
+  tabNames: TabNames
 }
 
-/** A stable name for an event across tabs: tabs number their own events. */
-export const eventKey = (event: Pick<AuthEvent, 'tabId' | 'seq'>): string =>
-  `${event.tabId}:${event.seq}`
+/** What tabs are called in the page's language: "This tab", "Tab 2". */
+export type TabNames = Messages['lab']['tabs']
 
 function byTime(a: AuthEvent, b: AuthEvent): number {
   return a.at - b.at || a.tabId.localeCompare(b.tabId) || a.seq - b.seq
@@ -101,10 +103,14 @@ export function requestOutcome(status: number | null, replayed: boolean): Reques
  * Names each tab: "This tab" for the one drawing, then "Tab 2", "Tab 3"… in the order tabs first
  * appear, so that a tab keeps its name while the window slides.
  */
-export function tabLabels(events: readonly AuthEvent[], currentTabId: string): Map<string, string> {
-  const labels = new Map<string, string>([[currentTabId, 'This tab']])
+export function tabLabels(
+  events: readonly AuthEvent[],
+  currentTabId: string,
+  names: TabNames,
+): Map<string, string> {
+  const labels = new Map<string, string>([[currentTabId, names.thisTab]])
   for (const event of [...events].sort(byTime)) {
-    if (!labels.has(event.tabId)) labels.set(event.tabId, `Tab ${labels.size + 1}`)
+    if (!labels.has(event.tabId)) labels.set(event.tabId, names.other(labels.size + 1))
   }
   return labels
 }
@@ -140,10 +146,10 @@ interface LaneBuilder {
  */
 export function buildTimeline(
   events: readonly AuthEvent[],
-  { now, windowMs, currentTabId }: TimelineOptions,
+  { now, windowMs, currentTabId, tabNames }: TimelineOptions,
 ): TimelineModel {
   const sorted = [...events].sort(byTime)
-  const labels = tabLabels(sorted, currentTabId)
+  const labels = tabLabels(sorted, currentTabId, tabNames)
   const builders = new Map<string, LaneBuilder>()
   const laneOf = (tabId: string): LaneBuilder => {
     let builder = builders.get(tabId)
@@ -286,7 +292,7 @@ export function buildTimeline(
     sorted,
     now - windowMs,
     now,
-    currentTabId,
+    { tabId: currentTabId, label: tabNames.thisTab },
   )
 }
 
@@ -296,7 +302,7 @@ function clip(
   sorted: AuthEvent[],
   start: number,
   end: number,
-  currentTabId: string,
+  currentTab: { tabId: string; label: string },
 ): TimelineModel {
   const inWindow = (at: number) => at >= start && at <= end
   const overlaps = (from: number, to: number) => from <= end && to >= start
@@ -329,8 +335,7 @@ function clip(
     )
   if (!visible.some((lane) => lane.isCurrentTab)) {
     visible.push({
-      tabId: currentTabId,
-      label: 'This tab',
+      ...currentTab,
       isCurrentTab: true,
       tokens: [],
       refreshes: [],
@@ -370,46 +375,57 @@ export function axisTicks(start: number, end: number): number[] {
   return ticks
 }
 
-const ms = (value: number) => `${Math.round(value)} ms`
-const seconds = (value: number) =>
-  value >= 120_000 ? `${Math.round(value / 60_000)} min` : `${Math.round(value / 1000)} s`
+/** A request as the table and the drawing name it: GET /me. */
+export const requestName = (event: { method: string; url: string }): string =>
+  `${event.method.toUpperCase()} ${event.url}`
 
-/** What happened, in words, for the table view and the exported file. */
-export function describeEvent(event: AuthEvent): string {
+/** Why a refresh failed, in words: its kind, and the server's code when there was one. */
+export function refreshFailure(
+  failure: { kind: string; code: string | null },
+  t: Messages,
+): string {
+  const kinds: Readonly<Record<string, string>> = t.lab.failureKinds
+  const kind = kinds[failure.kind] ?? failure.kind
+  return failure.code ? `${kind} (${failure.code})` : kind
+}
+
+/** What happened, in words, for the table view. */
+export function describeEvent(event: AuthEvent, t: Messages, format: Formatters): string {
+  const said = t.lab.events
   switch (event.type) {
     case 'token-received':
       return event.source === 'network'
-        ? `Access token received from the server, valid ${seconds(event.expiresInMs)}`
-        : `Access token taken from another tab, valid ${seconds(event.expiresInMs)}`
+        ? said.tokenFromServer(format.duration(event.expiresInMs))
+        : said.tokenFromOtherTab(format.duration(event.expiresInMs))
     case 'refresh-started':
-      return 'Refresh started'
+      return said.refreshStarted
     case 'refresh-joined':
-      return 'Refresh joined: a caller waits for the one in flight'
+      return said.refreshJoined
     case 'refresh-succeeded':
       return event.source === 'network'
-        ? `Refresh call succeeded in ${ms(event.durationMs)}`
-        : 'Refresh served by the token another tab had just received (no call)'
+        ? said.refreshSucceeded(format.duration(event.durationMs))
+        : said.refreshFromOtherTab
     case 'refresh-failed':
-      return `Refresh failed: ${event.kind.replace('_', ' ')}${event.code ? ` (${event.code})` : ''}`
+      return said.refreshFailed(refreshFailure(event, t))
     case 'request-queued':
-      return `Request held for the refresh: ${event.method.toUpperCase()} ${event.url}`
+      return said.requestHeld(requestName(event))
     case 'request-replayed':
-      return `Request replayed ${event.why === 'after-refresh' ? 'after the refresh' : 'with a newer token'}: ${event.method.toUpperCase()} ${event.url}`
+      return event.why === 'after-refresh'
+        ? said.replayedAfterRefresh(requestName(event))
+        : said.replayedWithNewer(requestName(event))
     case 'request-completed':
-      return `Request ${requestOutcomeLabel[requestOutcome(event.status, event.replayed)]}: ${event.method.toUpperCase()} ${event.url} → ${event.status ?? 'no response'}`
+      return said.requestCompleted(
+        t.lab.outcomes[requestOutcome(event.status, event.replayed)],
+        requestName(event),
+        event.status === null ? t.lab.noResponse : String(event.status),
+      )
     case 'signed-in':
-      return 'Signed in'
+      return said.signedIn
     case 'signed-out':
       return endedByServer(event.reason)
-        ? `Session ended by the server (${event.reason})`
+        ? said.sessionEnded(event.reason)
         : event.reason === 'other-tab'
-          ? 'Signed out in another tab'
-          : 'Signed out by the user'
+          ? said.signedOutInOtherTab
+          : said.signedOutByUser
   }
-}
-
-export const requestOutcomeLabel: Record<RequestOutcome, string> = {
-  ok: 'ok',
-  replayed: 'ok after a 401 and a replay',
-  failed: 'failed',
 }

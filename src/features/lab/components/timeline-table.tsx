@@ -1,5 +1,7 @@
+import { eventKey } from '../../../auth/events'
+import { useI18n } from '../../../i18n/i18n-provider'
 import { formatClock } from '../format'
-import { describeEvent, eventKey, type TimelineModel } from '../timeline-model'
+import { describeEvent, type TimelineModel } from '../timeline-model'
 
 // Enough to read a burst and what led to it; the export has everything.
 const MAX_ROWS = 300
@@ -12,21 +14,24 @@ export function TimelineTable({
   model: TimelineModel
   labels: ReadonlyMap<string, string>
 }) {
+  const { t, format } = useI18n()
+  const said = t.lab.timeline.table
+  const total = model.events.length
   const rows = model.events.slice(-MAX_ROWS).reverse()
   return (
     <details className="timeline-table">
-      <summary>Events as a table ({model.events.length})</summary>
-      <div className="timeline-table-scroll" tabIndex={0} role="region" aria-label="Event table">
+      <summary>{said.summary(total)}</summary>
+      <div className="timeline-table-scroll" tabIndex={0} role="region" aria-label={said.region}>
         <table>
           <caption className="visually-hidden">
-            Auth events of every tab in this span, newest first
-            {model.events.length > MAX_ROWS && ` (the latest ${MAX_ROWS})`}
+            {said.caption}
+            {total > MAX_ROWS && said.latest(MAX_ROWS)}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Tab</th>
-              <th scope="col">Event</th>
+              <th scope="col">{said.time}</th>
+              <th scope="col">{said.tab}</th>
+              <th scope="col">{said.event}</th>
             </tr>
           </thead>
           <tbody>
@@ -34,17 +39,13 @@ export function TimelineTable({
               <tr key={eventKey(event)} data-event-type={event.type}>
                 <td className="numeric">{formatClock(event.at)}</td>
                 <td>{labels.get(event.tabId) ?? event.tabId}</td>
-                <td>{describeEvent(event)}</td>
+                <td>{describeEvent(event, t, format)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {model.events.length > MAX_ROWS && (
-        <p className="muted lab-note">
-          Showing the latest {MAX_ROWS} of {model.events.length}; “Export as JSON” has them all.
-        </p>
-      )}
+      {total > MAX_ROWS && <p className="muted lab-note">{said.showing(MAX_ROWS, total)}</p>}
     </details>
   )
 }

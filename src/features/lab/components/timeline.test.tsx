@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../../mocks/db'
 import { createTab, DEMO, expireAccessTokensOnServer } from '../../../test/auth-harness'
+import { I18nProvider } from '../../../i18n/i18n-provider'
 import { Timeline } from './timeline'
 
 // Role queries over an SVG full of marks are slow in jsdom on a busy machine.
@@ -12,7 +13,11 @@ describe('the timeline', { timeout: 15_000 }, () => {
   it('draws this tab’s token, refresh and replays, and lists the same events in a table', async () => {
     const { session, api } = createTab()
     const user = userEvent.setup()
-    render(<Timeline session={session} />)
+    render(
+      <I18nProvider locale="en">
+        <Timeline session={session} />
+      </I18nProvider>,
+    )
     await user.click(screen.getByRole('button', { name: 'Clear' }))
 
     await session.signIn(DEMO)
@@ -46,7 +51,11 @@ describe('the timeline', { timeout: 15_000 }, () => {
   it('stands still while paused and says how much it has not shown', async () => {
     const { session, api } = createTab()
     const user = userEvent.setup()
-    render(<Timeline session={session} />)
+    render(
+      <I18nProvider locale="en">
+        <Timeline session={session} />
+      </I18nProvider>,
+    )
     await user.click(screen.getByRole('button', { name: 'Clear' }))
     await session.signIn(DEMO)
     await screen.findByRole('listitem', { name: /access token from the server/ })

@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useI18n } from '../../../i18n/i18n-provider'
+import { labKeys } from '../api/get-lab-config'
+import { ServerClockAheadError } from '../experiments'
+
+/**
+ * Runs an experiment, one at a time, and keeps its failure to show. `run(task, onDone)` hands
+ * the task's result to `onDone`; a failure is shown instead.
+ */
+export function useExperimentRun() {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const mutation = useMutation({
+    mutationFn: (task: () => Promise<void>) => task(),
+    // Experiments bend the backend: the controls and counters should show it at once.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: labKeys.all }),
+  })
+  const { error } = mutation
+  return {
+    running: mutation.isPending,
+    error:
+      error === null
+        ? null
+        : error instanceof ServerClockAheadError
+          ? t.lab.experiments.clockAhead
+          : error.message || t.lab.experiments.failed,
+    run<T>(task: () => Promise<T>, onDone: (value: T) => void): void {
+      mutation.mutate(async () => onDone(await task()))
+    },
+  }
+}
