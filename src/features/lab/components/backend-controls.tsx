@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { isAxiosError } from 'axios'
-import { parseProblem } from '../../../lib/problem'
+import { problemOf } from '../../../lib/problem'
 import {
   LAB_NUMBER_BOUNDS,
   REFRESH_FAILURES,
@@ -66,7 +65,7 @@ const algHints: Record<LabConfig['signingAlg'], string> = {
 }
 
 function errorMessage(error: unknown): string {
-  const problem = isAxiosError(error) ? parseProblem(error.response?.data) : null
+  const problem = problemOf(error)
   if (problem) return `${problem.title}${problem.detail ? ` ${problem.detail}` : ''}`
   return 'The lab could not be reached.'
 }
