@@ -1,3 +1,6 @@
+import type { Lane } from '../timeline-model'
+import type { FocusProps } from './use-roving-focus'
+
 /** The drawing's fixed layout, in SVG units: one lane per tab, three rows of marks in each. */
 export const WIDTH = 960
 export const LABEL_WIDTH = 104
@@ -21,3 +24,11 @@ export function timeScale(start: number, end: number): TimeScale {
 export const laneTop = (index: number): number => TOP + index * LANE_HEIGHT
 
 export const drawingHeight = (lanes: number): number => TOP + lanes * LANE_HEIGHT + AXIS_HEIGHT
+
+/** What each kind of mark needs to draw one lane's marks. */
+export interface LaneMarksProps {
+  lane: Lane
+  top: number
+  x: TimeScale
+  focusProps: FocusProps
+}

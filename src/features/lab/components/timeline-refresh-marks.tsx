@@ -1,6 +1,4 @@
-import type { Lane } from '../timeline-model'
-import { ROW, ROW_HEIGHT, type TimeScale } from './timeline-geometry'
-import type { FocusProps } from './use-roving-focus'
+import { ROW, ROW_HEIGHT, type LaneMarksProps } from './timeline-geometry'
 
 /**
  * Each refresh of a lane as a box from start to answer: filled when the lane's own call, hollow
@@ -12,13 +10,9 @@ export function TimelineRefreshMarks({
   x,
   end,
   focusProps,
-}: {
-  lane: Lane
-  top: number
-  x: TimeScale
+}: LaneMarksProps & {
   /** The drawing's right edge, where a refresh still in flight reaches. */
   end: number
-  focusProps: FocusProps
 }) {
   return lane.refreshes.map((mark) => {
     const left = x(mark.start)

@@ -1,19 +1,7 @@
-import type { Lane } from '../timeline-model'
-import { ROW, ROW_HEIGHT, type TimeScale } from './timeline-geometry'
-import type { FocusProps } from './use-roving-focus'
+import { ROW, ROW_HEIGHT, type LaneMarksProps } from './timeline-geometry'
 
 /** Each finished request of a lane as a thin tick coloured by outcome, with a wider hit area. */
-export function TimelineRequestTicks({
-  lane,
-  top,
-  x,
-  focusProps,
-}: {
-  lane: Lane
-  top: number
-  x: TimeScale
-  focusProps: FocusProps
-}) {
+export function TimelineRequestTicks({ lane, top, x, focusProps }: LaneMarksProps) {
   return lane.requests.map((tick) => (
     <g key={tick.id} className="timeline-item" {...focusProps(tick.id)}>
       <rect

@@ -1,19 +1,7 @@
-import type { Lane } from '../timeline-model'
-import { LANE_HEIGHT, type TimeScale } from './timeline-geometry'
-import type { FocusProps } from './use-roving-focus'
+import { LANE_HEIGHT, type LaneMarksProps } from './timeline-geometry'
 
 /** Each sign-in, sign-out and server-ended session of a lane as a line across the whole lane. */
-export function TimelineSessionMarks({
-  lane,
-  top,
-  x,
-  focusProps,
-}: {
-  lane: Lane
-  top: number
-  x: TimeScale
-  focusProps: FocusProps
-}) {
+export function TimelineSessionMarks({ lane, top, x, focusProps }: LaneMarksProps) {
   return lane.sessionMarks.map((mark) => (
     <g key={mark.id} className="timeline-item" {...focusProps(mark.id)}>
       <rect className="tl-hit" x={x(mark.at) - 5} y={top + 2} width={10} height={LANE_HEIGHT - 4} />

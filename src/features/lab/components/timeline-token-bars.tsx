@@ -1,19 +1,7 @@
-import type { Lane } from '../timeline-model'
-import { ROW, ROW_HEIGHT, type TimeScale } from './timeline-geometry'
-import type { FocusProps } from './use-roving-focus'
+import { ROW, ROW_HEIGHT, type LaneMarksProps } from './timeline-geometry'
 
 /** Each access token of a lane as a bar from receipt to expiry, or to the token that replaced it. */
-export function TimelineTokenBars({
-  lane,
-  top,
-  x,
-  focusProps,
-}: {
-  lane: Lane
-  top: number
-  x: TimeScale
-  focusProps: FocusProps
-}) {
+export function TimelineTokenBars({ lane, top, x, focusProps }: LaneMarksProps) {
   return lane.tokens.map((bar) => {
     const until = Math.min(bar.expiresAt, bar.replacedAt ?? Infinity)
     return (
