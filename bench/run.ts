@@ -24,9 +24,18 @@ import {
   sizeTable,
   type SizeRow,
 } from './scenarios/size'
+import { runSoak, soakTable, type SoakResult } from './scenarios/soak'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
 
-const SCENARIOS = ['burst', 'late-joiners', 'overhead', 'tabs', 'size', 'cold-start'] as const
+const SCENARIOS = [
+  'burst',
+  'late-joiners',
+  'overhead',
+  'tabs',
+  'size',
+  'cold-start',
+  'soak',
+] as const
 type Scenario = (typeof SCENARIOS)[number]
 
 const asked = process.argv.slice(2)
@@ -67,11 +76,14 @@ let burst: BurstRow[] = []
 let overhead: OverheadRow[] = []
 let tabs: TabsRow[] = []
 let size: SizeRow[] = []
+let soak: SoakResult | null = null
 
-const needsBuilds = runs('tabs') || runs('size') || runs('cold-start')
-if (needsBuilds) {
-  progress('building the app twice: cross-tab on, and off for the per-tab baseline')
+if (runs('tabs') || runs('size') || runs('cold-start') || runs('soak')) {
+  progress('building the app')
   await buildApp(DIST_REEL, { crossTab: true })
+}
+if (runs('tabs')) {
+  progress('building the per-tab baseline (cross-tab off)')
   await buildApp(DIST_PER_TAB, { crossTab: false })
 }
 
@@ -101,12 +113,12 @@ if (runs('burst') || runs('late-joiners')) {
   }
 }
 
-if (runs('tabs') || runs('cold-start')) {
+if (runs('tabs') || runs('cold-start') || runs('soak')) {
   const reel = await startPreview(DIST_REEL, PORTS.reel)
-  const perTab = await startPreview(DIST_PER_TAB, PORTS.perTab)
+  const perTab = runs('tabs') ? await startPreview(DIST_PER_TAB, PORTS.perTab) : null
   const browser = await launchChromium()
   try {
-    if (runs('tabs')) {
+    if (perTab) {
       tabs = await runTabs(browser, [
         { name: BUILD_NAMES.reel, origin: reel.origin, lab: labClient(reel.origin) },
         { name: BUILD_NAMES.perTab, origin: perTab.origin, lab: labClient(perTab.origin) },
@@ -119,10 +131,16 @@ if (runs('tabs') || runs('cold-start')) {
       results.coldStart = figures
       tables.push(coldStartTable(figures))
     }
+    // Last: the longest by far, and nothing else needs the browser afterwards.
+    if (runs('soak')) {
+      soak = await runSoak(browser, reel.origin, labClient(reel.origin))
+      results.soak = soak
+      tables.push(soakTable(soak))
+    }
   } finally {
     await browser.close()
     await reel.stop()
-    await perTab.stop()
+    await perTab?.stop()
   }
 }
 
@@ -137,14 +155,14 @@ if (runs('size')) {
 }
 
 // Scenario order in the output, whatever order they ran in.
-const order = ['1.', '2.', '3.', '4.', '5.', '6.']
+const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.']
 tables.sort(
   (a, b) =>
     order.findIndex((p) => a.title.startsWith(p)) - order.findIndex((p) => b.title.startsWith(p)),
 )
 
 if (complete) {
-  const goals = evaluateGoals({ burst, overhead, tabs, size, reelBuild: BUILD_NAMES.reel })
+  const goals = evaluateGoals({ burst, overhead, tabs, size, soak, reelBuild: BUILD_NAMES.reel })
   results.goals = goals
   tables.push(goalsTable(goals))
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTab, DEMO } from '../test/auth-harness'
+import { awaitableList, createTab, DEMO, stateReached } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import type { AuthEvent } from './events'
 import { relayEvents, subscribeToAllTabs } from './event-relay'
@@ -13,23 +13,24 @@ function twoTabs() {
 }
 
 const key = (event: AuthEvent) => `${event.tabId}:${event.seq}`
+const signedIn = (state: { status: string }) => state.status === 'signed-in'
 
 describe('the event relay', () => {
   it('shows a watching tab the live events of every tab, each tab with its own id', async () => {
     const { env, a, b } = twoTabs()
     const stopRelayA = relayEvents(a.session, env.openChannel())
-    const seen: AuthEvent[] = []
+    const seen = awaitableList<AuthEvent>()
     const stop = subscribeToAllTabs(b.session, env.openChannel(), (event) => seen.push(event))
+    const fromA = () => seen.items.filter((e) => e.tabId === a.session.tabId)
 
     await a.session.signIn(DEMO)
     await a.api.get('/me')
-    await expect.poll(() => b.session.getState().status).toBe('signed-in')
+    await stateReached(b.session, signedIn)
 
-    await expect
-      .poll(() => seen.filter((e) => e.tabId === a.session.tabId).map((e) => e.type))
-      .toEqual(['token-received', 'signed-in', 'request-completed'])
+    await seen.until(() => fromA().length === 3)
+    expect(fromA().map((e) => e.type)).toEqual(['token-received', 'signed-in', 'request-completed'])
     // b's own events come from its session: it took a's token from the token channel.
-    expect(seen.filter((e) => e.tabId === b.session.tabId).map((e) => e.type)).toEqual([
+    expect(seen.items.filter((e) => e.tabId === b.session.tabId).map((e) => e.type)).toEqual([
       'token-received',
       'signed-in',
     ])
@@ -42,14 +43,16 @@ describe('the event relay', () => {
     const stopA = relayEvents(a.session, env.openChannel())
     const stopB = relayEvents(b.session, env.openChannel())
     await a.session.signIn(DEMO)
-    await expect.poll(() => b.session.getState().status).toBe('signed-in')
+    await stateReached(b.session, signedIn)
 
     const seen = new Map<string, AuthEvent>()
-    const stop = subscribeToAllTabs(b.session, env.openChannel(), (event) =>
-      seen.set(key(event), event),
-    )
+    const arrived = awaitableList<AuthEvent>()
+    const stop = subscribeToAllTabs(b.session, env.openChannel(), (event) => {
+      seen.set(key(event), event)
+      arrived.push(event)
+    })
 
-    await expect.poll(() => seen.size).toBe(4)
+    await arrived.until(() => seen.size === 4)
     expect(new Set([...seen.values()].map((e) => e.tabId))).toEqual(
       new Set([a.session.tabId, b.session.tabId]),
     )
@@ -60,7 +63,7 @@ describe('the event relay', () => {
 
   it('drops malformed messages and strips fields an event does not have', async () => {
     const { env, b } = twoTabs()
-    const seen: unknown[] = []
+    const seen = awaitableList<unknown>()
     const stop = subscribeToAllTabs(b.session, env.openChannel(), (event) => seen.push(event))
     const intruder = env.openChannel()
     const valid = { type: 'refresh-joined', at: 1, tabId: 'other', seq: 1 }
@@ -70,8 +73,9 @@ describe('the event relay', () => {
     intruder.postMessage('not even an object')
     intruder.postMessage({ kind: 'event', event: { ...valid, accessToken: 'eyJ…' } })
 
-    await expect.poll(() => seen.length).toBe(1)
-    expect(seen[0]).toEqual(valid)
+    // The one acceptable message was posted last: the first to arrive must be it, stripped.
+    await seen.until(() => seen.items.length === 1)
+    expect(seen.items).toEqual([valid])
     stop()
   })
 })

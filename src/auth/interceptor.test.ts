@@ -1,6 +1,6 @@
 import axios, { isAxiosError } from 'axios'
 import { http } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../mocks/db'
 import { json } from '../../mocks/http-helpers'
 import { server } from '../../mocks/node'
@@ -16,6 +16,10 @@ import {
 import { isSessionEnded, isTransient } from './errors'
 
 describe('the auth interceptor', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('answers 50 concurrent requests on an expired token with one refresh and one replay each', async () => {
     const { session, api } = createTab()
     await session.signIn(DEMO)
@@ -142,7 +146,9 @@ describe('the auth interceptor', () => {
   it.each(['server_error', 'network'] as const)(
     'keeps the session through a refresh %s and recovers on the backoff retry',
     async (failure) => {
-      const { session, api } = createTab()
+      // The backoff timer runs on fake time.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      const { session, api, count, emitted } = createTab()
       await session.signIn(DEMO)
       expireAccessTokensOnServer()
       db.config.refreshFailure = failure
@@ -152,7 +158,14 @@ describe('the auth interceptor', () => {
       expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
 
       db.config.refreshFailure = 'none'
-      await expect.poll(() => session.getState().reconnecting, { timeout: 3000 }).toBe(false)
+      // The first backoff is 0.5–1 s (the harness draws its lower end): no attempt before.
+      const attempts = count('refresh-started')
+      await vi.advanceTimersByTimeAsync(499)
+      expect(count('refresh-started')).toBe(attempts)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(count('refresh-started')).toBe(attempts + 1)
+      await emitted('refresh-succeeded')
+      expect(session.getState().reconnecting).toBe(false)
       expect(session.getState().status).toBe('signed-in')
       expect((await api.get('/me')).status).toBe(200)
       expect(db.stats.refreshSucceeded).toBe(1)

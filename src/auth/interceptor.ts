@@ -30,15 +30,6 @@ const ACCESS_TOKEN_CODES: ReadonlySet<string> = new Set([
   'token_expired',
 ])
 
-function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
-  config.authEpoch = token?.epoch ?? 0
-  // A plain property: AxiosHeaders normalises names once, when the adapter sends, so `set`'s own
-  // normalising would only be paid twice on every request.
-  if (token) config.headers.Authorization = `Bearer ${token.value}`
-  else config.headers.delete('Authorization')
-  return config
-}
-
 /**
  * Wires a session into an axios instance: every request carries the current access token, and
  * every 401 for an access token turns into at most one refresh, however many requests wait,
@@ -53,6 +44,29 @@ function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
 export function installAuthInterceptor(client: AxiosInstance, session: AuthSession): () => void {
   const auth = requestAuthOf(session)
   const { events } = auth
+
+  /** The header value of the last token sent: one string per token, not one per request. */
+  let lastToken: AccessToken | null = null
+  let lastAuthorization = ''
+
+  function attach(config: InternalAxiosRequestConfig, token: AccessToken | null) {
+    config.authEpoch = token?.epoch ?? 0
+    if (token) {
+      if (token !== lastToken) {
+        lastToken = token
+        lastAuthorization = `Bearer ${token.value}`
+      }
+      // A plain property: AxiosHeaders normalises names once, when the adapter sends, so `set`'s
+      // own normalising would only be paid twice on every request.
+      config.headers.Authorization = lastAuthorization
+    } else {
+      // Signed out: nothing of the ended session is kept.
+      lastToken = null
+      lastAuthorization = ''
+      config.headers.delete('Authorization')
+    }
+    return config
+  }
   /** Requests already reported: a timeout while queued reaches the response handler too. */
   const reported = new WeakSet<InternalAxiosRequestConfig>()
 

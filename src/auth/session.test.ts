@@ -1,9 +1,22 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../mocks/db'
-import { createTab, DEMO, expireAccessTokensOnServer, manualClock } from '../test/auth-harness'
+import {
+  createTab,
+  DEMO,
+  expireAccessTokensOnServer,
+  manualClock,
+  stateReached,
+} from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 
+const signedIn = (state: { status: string }) => state.status === 'signed-in'
+const signedOut = (state: { status: string }) => state.status === 'signed-out'
+
 describe('the auth session', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('restores a session from the refresh cookie with one refresh call', async () => {
     const first = createTab()
     await first.session.signIn(DEMO)
@@ -28,16 +41,21 @@ describe('the auth session', () => {
   })
 
   it('refreshes ahead of expiry so that no request sees a 401 in steady state', async () => {
+    // The session's timers and clock and the server's clock all run on fake time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] })
     db.config.accessTokenTtlSec = 2
-    const { session, api, events } = createTab()
+    const { session, api, count, emitted } = createTab()
     await session.signIn(DEMO)
-    const signedInAt = performance.now()
 
-    await expect
-      .poll(() => events.filter((e) => e.type === 'refresh-succeeded').length, { timeout: 3000 })
-      .toBe(1)
-    const refreshedAfterMs = performance.now() - signedInAt
-    expect(refreshedAfterMs).toBeLessThan(2000)
+    // Half a second (the shortest lead) before the 2 s token expires: due at 1.5 s.
+    await vi.advanceTimersByTimeAsync(1400)
+    expect(count('refresh-started')).toBe(0)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(count('refresh-started')).toBe(1)
+    await emitted('refresh-succeeded')
+
+    // Past the first token's expiry on the server: the request carries the refreshed one.
+    await vi.advanceTimersByTimeAsync(600)
     expect((await api.get('/me')).status).toBe(200)
     expect(db.stats.rejectedAccessTokens).toBe(0)
   })
@@ -48,7 +66,7 @@ describe('the auth session', () => {
     const a = createTab({ clock: clock.now, locks: tabs.locks, channel: tabs.openChannel() })
     const b = createTab({ clock: clock.now, locks: tabs.locks, channel: tabs.openChannel() })
     await a.session.signIn(DEMO)
-    await expect.poll(() => b.session.getState().status).toBe('signed-in')
+    await stateReached(b.session, signedIn)
     expect(db.stats.refreshCalls).toBe(0)
 
     clock.advance(db.config.accessTokenTtlSec * 1000 + 1)
@@ -79,14 +97,13 @@ describe('the auth session', () => {
     const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
     const b = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
     await a.session.signIn(DEMO)
-    await expect.poll(() => b.session.getState().status).toBe('signed-in')
+    await stateReached(b.session, signedIn)
 
     await a.session.signOut()
 
     expect(a.session.accessToken()).toBeNull()
     expect(a.session.getState()).toMatchObject({ status: 'signed-out', endedBecause: 'user' })
-    await expect.poll(() => b.session.getState().status).toBe('signed-out')
-    expect(b.session.getState().endedBecause).toBe('other-tab')
+    expect(await stateReached(b.session, signedOut)).toMatchObject({ endedBecause: 'other-tab' })
     expect(b.session.accessToken()).toBeNull()
     await expect(a.session.refresh()).rejects.toMatchObject({ kind: 'session_ended' })
     expect([...db.sessions.values()].every((record) => record.revoked)).toBe(true)

@@ -257,16 +257,20 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
   function refresh(): Promise<AccessToken> {
     if (state.status === 'signed-out' || state.signingOut) return Promise.reject(sessionEnded())
-    const running = flight.run(
-      () => {
-        if (events.wanted()) events.emit({ type: 'refresh-started' })
-        const eraAtStart = era
-        const heardAtStart = crossTab.heard()
-        const epochAtStart = store.get()?.epoch ?? 0
-        return crossTab.withLock(() => refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart))
-      },
-      () => events.emit({ type: 'refresh-joined' }),
-    )
+    // A burst's requests join here by the thousand: a join allocates nothing unless watched.
+    const inFlight = flight.current()
+    if (inFlight) {
+      if (events.wanted()) events.emit({ type: 'refresh-joined' })
+      return inFlight
+    }
+    const running = flight.run(() => {
+      if (events.wanted()) events.emit({ type: 'refresh-started' })
+      const eraAtStart = era
+      const heardAtStart = crossTab.heard()
+      const epochAtStart = store.get()?.epoch ?? 0
+      return crossTab.withLock(() => refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart))
+    })
+    // Once per refresh, not once per caller.
     running.then(
       (token) => settleNextAttempt({ token }),
       (error: unknown) => settleNextAttempt({ error }),

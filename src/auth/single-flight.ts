@@ -5,11 +5,8 @@
 export function createSingleFlight<T>() {
   let inFlight: Promise<T> | null = null
   return {
-    run(task: () => Promise<T>, onJoin?: () => void): Promise<T> {
-      if (inFlight) {
-        onJoin?.()
-        return inFlight
-      }
+    run(task: () => Promise<T>): Promise<T> {
+      if (inFlight) return inFlight
       const flight = Promise.resolve().then(task)
       inFlight = flight
       const free = () => {

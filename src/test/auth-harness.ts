@@ -4,7 +4,12 @@ import { db } from '../../mocks/db'
 import { server } from '../../mocks/node'
 import type { AuthEvent } from '../auth/events'
 import { installAuthInterceptor } from '../auth/interceptor'
-import { createAuthSession, type AuthSessionOptions } from '../auth/session'
+import {
+  createAuthSession,
+  type AuthSession,
+  type AuthSessionOptions,
+  type AuthState,
+} from '../auth/session'
 
 export const DEMO = { username: 'demo', password: 'demo-password-1' }
 
@@ -35,15 +40,19 @@ export function createTab(options: AuthSessionOptions = {}) {
   const session = createAuthSession({ locks: null, channel: null, random: () => 0, ...options })
   const api = axios.create({ baseURL: '/api', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
   const uninstall = installAuthInterceptor(api, session)
-  const events: AuthEvent[] = []
-  const unsubscribe = session.onEvent((event) => events.push(event))
+  const log = awaitableList<AuthEvent>()
+  const events = log.items
+  const unsubscribe = session.onEvent((event) => log.push(event))
   disposers.push(() => {
     unsubscribe()
     uninstall()
     session.dispose()
   })
   const count = (type: AuthEvent['type']) => events.filter((event) => event.type === type).length
-  return { session, api, events, count }
+  /** Resolves once the session has emitted `times` events of `type` in all. */
+  const emitted = (type: AuthEvent['type'], times = 1): Promise<void> =>
+    log.until(() => count(type) >= times)
+  return { session, api, events, count, emitted }
 }
 
 /** How many times each request URL reached the server in this test. */
@@ -62,4 +71,55 @@ export function countRequests() {
 /** The server clock jumps ahead, so every access token issued so far is expired there. */
 export function expireAccessTokensOnServer(): void {
   db.config.serverClockSkewSec += db.config.accessTokenTtlSec + 60
+}
+
+/**
+ * Resolves once the session's state meets `accept`, at once when it already does. No timeout of
+ * its own: a state that never comes fails the test on the test's timeout.
+ */
+export function stateReached(
+  session: AuthSession,
+  accept: (state: AuthState) => boolean,
+): Promise<AuthState> {
+  return new Promise((resolve) => {
+    const now = session.getState()
+    if (accept(now)) {
+      resolve(now)
+      return
+    }
+    const unsubscribe = session.subscribe(() => {
+      const state = session.getState()
+      if (!accept(state)) return
+      unsubscribe()
+      resolve(state)
+    })
+    disposers.push(unsubscribe)
+  })
+}
+
+/** A list whose growth a test can await: `await seen.until(() => seen.items.length === 4)`. */
+export function awaitableList<T>() {
+  const items: T[] = []
+  const waiters = new Set<{ met: () => boolean; resolve: () => void }>()
+  const settle = () => {
+    for (const waiter of waiters) {
+      if (!waiter.met()) continue
+      waiters.delete(waiter)
+      waiter.resolve()
+    }
+  }
+  return {
+    items,
+    push(item: T): void {
+      items.push(item)
+      settle()
+    },
+    /** Resolves once `met` holds, checked now and after every push. */
+    until(met: () => boolean): Promise<void> {
+      return new Promise((resolve) => {
+        waiters.add({ met, resolve })
+        settle()
+      })
+    },
+  }
 }
