@@ -4,7 +4,7 @@ import { BackendControls } from '../../features/lab/components/backend-controls'
 import { Experiments } from '../../features/lab/components/experiments'
 import { Timeline } from '../../features/lab/components/timeline'
 import '../../features/lab/lab.css'
-import { useI18n } from '../../i18n/i18n-provider'
+import { useLabI18n } from '../../features/lab/lab-i18n'
 import { useDocumentTitle } from '../use-document-title'
 
 // jose comes with the inspector alone, in a chunk of its own: the rest of the lab needs none of it.
@@ -18,7 +18,7 @@ const JwtInspector = lazy(() =>
 export function LabRoute() {
   useDocumentTitle((t) => t.nav.lab)
   const session = useAuthSession()
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   return (
     <div className="lab">
       <div className="page-heading">

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AuthEvent, AuthEventBody } from '../../auth/events'
 import { formatters } from '../../i18n/formatters'
-import { en } from '../../i18n/messages/en'
-import { ko } from '../../i18n/messages/ko'
+import { en as coreEn } from '../../i18n/messages/en'
+import { ko as coreKo } from '../../i18n/messages/ko'
+import { LAB_CATALOGUES } from './lab-i18n'
 import { axisTicks, buildTimeline, describeEvent, tabLabels } from './timeline-model'
 
 const T0 = 1_700_000_000_000
@@ -20,6 +21,8 @@ function tab(tabId: string) {
   })
 }
 
+const en = { ...coreEn, lab: LAB_CATALOGUES.en }
+const ko = { ...coreKo, lab: LAB_CATALOGUES.ko }
 const lastMinute = { now: T0 + 60_000, windowMs: 60_000, currentTabId: THIS, tabNames: en.lab.tabs }
 const english = formatters('en', en.devices.justNow)
 

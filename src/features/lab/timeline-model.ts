@@ -1,5 +1,5 @@
 import { endedByServer, eventKey, type AuthEvent } from '../../auth/events'
-import type { Messages } from '../../i18n/catalogues'
+import type { LabAwareMessages } from './lab-i18n'
 import type { Formatters } from '../../i18n/formatters'
 
 /** How a request ended: first time, after a 401 and one replay, or not at all. */
@@ -88,7 +88,7 @@ export interface TimelineOptions {
 }
 
 /** What tabs are called in the page's language: "This tab", "Tab 2". */
-export type TabNames = Messages['lab']['tabs']
+export type TabNames = LabAwareMessages['lab']['tabs']
 
 function byTime(a: AuthEvent, b: AuthEvent): number {
   return a.at - b.at || a.tabId.localeCompare(b.tabId) || a.seq - b.seq
@@ -382,7 +382,7 @@ export const requestName = (event: { method: string; url: string }): string =>
 /** Why a refresh failed, in words: its kind, and the server's code when there was one. */
 export function refreshFailure(
   failure: { kind: string; code: string | null },
-  t: Messages,
+  t: LabAwareMessages,
 ): string {
   const kinds: Readonly<Record<string, string>> = t.lab.failureKinds
   const kind = kinds[failure.kind] ?? failure.kind
@@ -390,7 +390,7 @@ export function refreshFailure(
 }
 
 /** What happened, in words, for the table view. */
-export function describeEvent(event: AuthEvent, t: Messages, format: Formatters): string {
+export function describeEvent(event: AuthEvent, t: LabAwareMessages, format: Formatters): string {
   const said = t.lab.events
   switch (event.type) {
     case 'token-received':

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { AuthSession } from '../../../auth/session'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { runBurst, type BurstResult } from '../experiments'
 import { BusyButton } from './busy-button'
 import { CountField } from './count-field'
@@ -10,7 +10,7 @@ import { useExperimentRun } from './use-experiment-run'
 
 /** N requests at once on a token the server calls expired: one refresh should serve them all. */
 export function BurstExperiment({ session }: { session: AuthSession }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   const said = t.lab.experiments.burst
   const [n, setN] = useState(20)
   const [result, setResult] = useState<BurstResult | null>(null)

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
 import type { AuthSession } from '../../../auth/session'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { callAsTheApp } from '../experiments'
 import { BusyButton } from './busy-button'
 
 /** Uses the token as every feature does, to see the server take it or the core replace it. */
 export function CallAsTheApp({ session }: { session: AuthSession }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.jwt.call
   const call = useMutation({ mutationFn: () => callAsTheApp(session) })
   const result = call.data

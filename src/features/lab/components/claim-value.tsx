@@ -1,4 +1,4 @@
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 
 const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf'])
 
@@ -12,7 +12,7 @@ export function ClaimValue({
   value: unknown
   serverNow: number
 }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   if (TIME_CLAIMS.has(name) && typeof value === 'number') {
     const at = new Date(value * 1000)
     const diff = at.getTime() - serverNow

@@ -1,5 +1,5 @@
 import type { AuthSession } from '../../../auth/session'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { BurstExperiment } from './burst-experiment'
 import { OfflineExperiment } from './offline-experiment'
 import { OpenTabsExperiment } from './open-tabs-experiment'
@@ -7,7 +7,7 @@ import { RevokeExperiment } from './revoke-experiment'
 
 /** Buttons that break things on purpose, each with its numbers beside the ideal ones. */
 export function Experiments({ session }: { session: AuthSession }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   return (
     <section className="lab-panel" aria-labelledby="experiments-heading">
       <h2 id="experiments-heading">{t.lab.experiments.heading}</h2>

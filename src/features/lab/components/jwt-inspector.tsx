@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { AuthSession } from '../../../auth/session'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { CallAsTheApp } from './call-as-the-app'
 import { TokenDetails } from './token-details'
 import { useCurrentTokenValue } from './use-current-token-value'
@@ -11,7 +11,7 @@ import { useServerNow } from './use-server-now'
  * component's state (never storage, never a log) and is gone when hidden or when the page is left.
  */
 export function JwtInspector({ session }: { session: AuthSession }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.jwt
   const [token, setToken] = useState<string | null>(null)
   const [missing, setMissing] = useState(false)

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AuthSession } from '../../../auth/session'
 import { Fill } from '../../../i18n/fill'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import {
   comeBackOnline,
   goOffline,
@@ -16,7 +16,7 @@ import { useExperimentRun } from './use-experiment-run'
 
 /** Refresh calls cut off, then let through again: the session should ride it out. */
 export function OfflineExperiment({ session }: { session: AuthSession }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   const said = t.lab.experiments.offline
   const { yes, no, failedValue, succeededValue } = t.lab.experiments
   const [offline, setOffline] = useState<OfflineStart | null>(null)

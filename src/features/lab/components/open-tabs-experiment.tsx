@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { mockMode } from '../../../lib/env'
 import { openTabs, type OpenTabsResult } from '../experiments'
 import { labEventLog } from '../use-lab-events'
@@ -11,7 +11,7 @@ import { useExperimentRun } from './use-experiment-run'
 
 /** K new tabs restoring their sessions together: they should share refreshes, never race. */
 export function OpenTabsExperiment() {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.experiments.openTabs
   const [k, setK] = useState(2)
   const [result, setResult] = useState<OpenTabsResult | null>(null)

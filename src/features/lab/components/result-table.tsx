@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 
 export interface ResultRow {
   label: string
@@ -11,7 +11,7 @@ export interface ResultRow {
 
 /** An experiment's numbers beside the ideal ones, each marked as ideal or not. */
 export function ResultTable({ caption, rows }: { caption: string; rows: ResultRow[] }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   const said = t.lab.experiments
   const shown = (value: ReactNode) => (typeof value === 'number' ? format.number(value) : value)
   return (

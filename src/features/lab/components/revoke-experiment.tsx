@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { AuthSession } from '../../../auth/session'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { revokeFromServer, type RevokeResult } from '../experiments'
 import { BusyButton } from './busy-button'
 import { Experiment } from './experiment'
@@ -9,7 +9,7 @@ import { useExperimentRun } from './use-experiment-run'
 
 /** This sign-in's session deleted on the server: its access token should stop working at once. */
 export function RevokeExperiment({ session }: { session: AuthSession }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.experiments.revoke
   const [result, setResult] = useState<RevokeResult | null>(null)
   const { running, error, run } = useExperimentRun()

@@ -1,10 +1,10 @@
 import { Fill } from '../../../i18n/fill'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import type { SignatureVerdict as Verdict } from '../jwt'
 
 /** What checking the signature in the browser found, and why it could or could not be checked. */
 export function SignatureVerdict({ verdict }: { verdict: Verdict | null }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.jwt
   if (!verdict) return <p className="muted">{said.checking}</p>
   if (verdict.kind === 'secret') {

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { formatClock } from '../format'
 import { axisTicks, type TimelineModel } from '../timeline-model'
 import {
@@ -30,7 +30,7 @@ export function TimelineDrawing({
   model: TimelineModel
   labels: ReadonlyMap<string, string>
 }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   const titleId = useId()
   const descId = useId()
   const { start, end, lanes } = model

@@ -1,8 +1,8 @@
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 
 /** A swatch of each kind of mark, drawn with the drawing's own classes, and what it means. */
 export function TimelineLegend() {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.timeline.legend
   const entries = [
     ['tl-token', said.token],

@@ -1,4 +1,4 @@
-import type { Messages } from '../../../i18n/catalogues'
+import type { LabAwareMessages } from '../lab-i18n'
 import type { Formatters } from '../../../i18n/formatters'
 import { formatClock } from '../format'
 import {
@@ -13,7 +13,7 @@ import {
 import type { FocusItem } from './use-roving-focus'
 
 interface Words {
-  t: Messages
+  t: LabAwareMessages
   format: Formatters
   /** Every tab's name, for a refresh served by another tab's call. */
   labels: ReadonlyMap<string, string>

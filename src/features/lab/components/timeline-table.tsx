@@ -1,5 +1,5 @@
 import { eventKey } from '../../../auth/events'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { formatClock } from '../format'
 import { describeEvent, type TimelineModel } from '../timeline-model'
 
@@ -14,7 +14,7 @@ export function TimelineTable({
   model: TimelineModel
   labels: ReadonlyMap<string, string>
 }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   const said = t.lab.timeline.table
   const total = model.events.length
   const rows = model.events.slice(-MAX_ROWS).reverse()

@@ -1,9 +1,9 @@
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import type { TimelineModel } from '../timeline-model'
 
 /** The span's counts at a glance: refresh calls, joins, replays, requests and failures. */
 export function TimelineTotals({ model }: { model: TimelineModel }) {
-  const { t, format } = useI18n()
+  const { t, format } = useLabI18n()
   const { totals } = model
   const said = t.lab.timeline
   const items = [

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import type { AuthEvent } from '../../../auth/events'
 import type { AuthSession } from '../../../auth/session'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { useNow } from '../../../lib/use-now'
 import { downloadEvents } from '../download-events'
 import { buildTimeline, tabLabels } from '../timeline-model'
@@ -16,7 +16,7 @@ const WINDOW_MINUTES = [1, 3, 10] as const
 
 /** Every tab's auth events, live, as a drawing, totals and a table; pausable and exportable. */
 export function Timeline({ session }: { session: AuthSession }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.timeline
   const { events: liveEvents, clear } = useLabEvents(session)
   const [windowMs, setWindowMs] = useState<number>(WINDOW_MINUTES[0] * 60_000)

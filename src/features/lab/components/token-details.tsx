@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Fill } from '../../../i18n/fill'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { formatCountdown } from '../format'
 import { decodeToken, verifySignature, type SignatureVerdict as Verdict } from '../jwt'
 import { ClaimValue } from './claim-value'
@@ -9,7 +9,7 @@ import { TokenTamper } from './token-tamper'
 
 /** A token taken apart: its three parts, its expiry countdown, header, claims and signature. */
 export function TokenDetails({ token, serverNow }: { token: string; serverNow: number }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.jwt
   const meanings: Readonly<Record<string, string>> = said.claimMeanings
   const decoded = useMemo(() => decodeToken(token), [token])

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Fill } from '../../../i18n/fill'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { sendTokenToMe } from '../api/send-token-to-me'
 import { forgeToken, type Forgery } from '../jwt'
 import { BusyButton } from './busy-button'
@@ -9,7 +9,7 @@ import { TokenVerdictLine } from './token-verdict-line'
 
 /** Forges the token (a changed claim, or `alg: none`) and shows the server refuse it. */
 export function TokenTamper({ token, claims }: { token: string; claims: Record<string, unknown> }) {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const said = t.lab.jwt.tamper
   const claimId = useId()
   const valueId = useId()

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useLabI18n } from '../lab-i18n'
 import { labKeys } from '../api/get-lab-config'
 import { ServerClockAheadError } from '../experiments'
 
@@ -8,7 +8,7 @@ import { ServerClockAheadError } from '../experiments'
  * the task's result to `onDone`; a failure is shown instead.
  */
 export function useExperimentRun() {
-  const { t } = useI18n()
+  const { t } = useLabI18n()
   const queryClient = useQueryClient()
   const mutation = useMutation({
     mutationFn: (task: () => Promise<void>) => task(),
