@@ -6,6 +6,8 @@ import type { Timers } from './scheduler'
 /** The part of the Web Locks API this module needs; absent where the browser lacks it. */
 export interface LockManagerLike {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>
+  /** Which locks are held; used to read the generation markers (optional in test doubles). */
+  query?(): Promise<{ held?: ReadonlyArray<{ name?: string | undefined }> | undefined }>
 }
 
 /** The part of BroadcastChannel this module needs. */
@@ -27,6 +29,8 @@ export const REFRESH_LOCK = 'reel-auth-refresh'
 export const AUTH_CHANNEL = 'reel-auth'
 /** How many token answers and sign-outs the origin has seen: a number, not a secret. */
 export const GENERATION_KEY = 'reel-auth-generation'
+/** A lock named after the generation a tab last published, held until its next one. */
+export const GENERATION_MARKER = 'reel-auth-generation:'
 
 const generation = z.int().check(z.nonnegative())
 
@@ -65,19 +69,50 @@ export interface CrossTabOptions {
 
 /**
  * Everything tabs of one origin share: the refresh lock, the channel, and a generation counter
- * that orders them. The counter is bumped and written to storage by the lock holder before it
- * releases the lock, so the next holder knows, without racing the channel, that a message is on
- * its way and can wait for it instead of spending the refresh cookie a second time.
+ * that orders them. The lock holder bumps the counter before it releases the lock, so the next
+ * holder knows, without racing the channel, that a message is on its way and can wait for it
+ * instead of spending the refresh cookie a second time.
+ *
+ * The counter goes two ways. localStorage alone is not enough: Chromium can hand the lock to the
+ * next tab before that tab sees the storage write. So the holder also takes a lock named after
+ * the generation (`reel-auth-generation:7:<tab>`) before it lets the refresh lock go; the browser
+ * orders every lock operation, so the next holder's `locks.query()` always sees that marker.
  */
 export function createCrossTab({ locks, channel, storage, tabId, timers }: CrossTabOptions) {
   let heard = 0
   let tail: Promise<unknown> = Promise.resolve()
   let onMessage: ((message: ChannelMessage) => void) | null = null
   const catchingUp = new Set<() => void>()
+  /** Ends the marker lock of this tab's last publication; `marked` resolves once it is held. */
+  let releaseMarker: (() => void) | null = null
+  let marked: Promise<void> = Promise.resolve()
 
   const stored = (): number => {
     const value = Number(storage?.getItem(GENERATION_KEY) ?? 0)
     return Number.isSafeInteger(value) && value > 0 ? value : 0
+  }
+
+  /** Holds the marker of `generation`, letting the previous one go. */
+  function mark(generation: number): void {
+    if (!locks?.query) return
+    releaseMarker?.()
+    const held = new Promise<void>((release) => (releaseMarker = release))
+    marked = new Promise<void>((granted) => {
+      void locks.request(`${GENERATION_MARKER}${generation}:${tabId}`, () => {
+        granted()
+        return held
+      })
+    })
+  }
+
+  /** The newest generation any tab has marked, or 0 where markers cannot be read. */
+  async function markedGeneration(): Promise<number> {
+    const held = (await locks?.query?.())?.held ?? []
+    return held.reduce((newest, { name = '' }) => {
+      if (!name.startsWith(GENERATION_MARKER)) return newest
+      const generation = Number(name.slice(GENERATION_MARKER.length).split(':')[0])
+      return Number.isSafeInteger(generation) ? Math.max(newest, generation) : newest
+    }, 0)
   }
 
   function receive(event: MessageEvent): void {
@@ -100,6 +135,7 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
       onMessage = null
       channel?.removeEventListener('message', receive)
       channel?.close()
+      releaseMarker?.()
       for (const wake of catchingUp) wake()
     },
 
@@ -108,7 +144,16 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
 
     /** Runs `task` alone across every tab of the origin; without Web Locks, alone in this tab. */
     withLock<T>(task: () => Promise<T>): Promise<T> {
-      if (locks) return locks.request(REFRESH_LOCK, task)
+      if (locks) {
+        return locks.request(REFRESH_LOCK, async () => {
+          try {
+            return await task()
+          } finally {
+            // Whatever was published under the lock is marked before the next holder looks.
+            await marked
+          }
+        })
+      }
       const run = tail.then(task)
       tail = run.catch(() => undefined)
       return run
@@ -118,8 +163,10 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
      * Under the lock: resolves once this tab has heard every message the earlier holders posted,
      * or after `withinMs` (a holder that died before posting, a browser without storage).
      */
-    catchUp(withinMs: number): Promise<void> {
-      if (!channel || stored() <= heard) return Promise.resolve()
+    async catchUp(withinMs: number): Promise<void> {
+      if (!channel) return
+      const latest = Math.max(stored(), await markedGeneration())
+      if (latest <= heard) return
       return new Promise<void>((done) => {
         const finish = () => {
           catchingUp.delete(check)
@@ -127,7 +174,7 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
           done()
         }
         const check = () => {
-          if (stored() <= heard || onMessage === null) finish()
+          if (latest <= heard || onMessage === null) finish()
         }
         const timer = timers.set(finish, withinMs)
         catchingUp.add(check)
@@ -138,6 +185,7 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
     publish(message: Outgoing): void {
       heard = Math.max(heard, stored()) + 1
       storage?.setItem(GENERATION_KEY, String(heard))
+      mark(heard)
       channel?.postMessage({ ...message, from: tabId, generation: heard } satisfies ChannelMessage)
     },
   }
