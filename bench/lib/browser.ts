@@ -12,7 +12,7 @@ export async function signInThroughForm(page: Page, origin: string): Promise<voi
   await page.goto(`${origin}/login`)
   await page.getByLabel('Username').fill(DEMO.username)
   await page.getByLabel('Password').fill(DEMO.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.waitForURL((url) => url.pathname === '/movies')
 }
 
