@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../../mocks/db'
+import { I18nProvider } from '../../../i18n/i18n-provider'
 import { BackendControls } from './backend-controls'
 
 function renderControls() {
@@ -11,9 +12,11 @@ function renderControls() {
   })
   const user = userEvent.setup()
   render(
-    <QueryClientProvider client={queryClient}>
-      <BackendControls />
-    </QueryClientProvider>,
+    <I18nProvider locale="en">
+      <QueryClientProvider client={queryClient}>
+        <BackendControls />
+      </QueryClientProvider>
+    </I18nProvider>,
   )
   return { user, queryClient }
 }
@@ -70,7 +73,9 @@ describe('the backend controls', { timeout: 15_000 }, () => {
     await user.tab()
 
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Some of the data sent is not valid.'),
+      expect(screen.getByRole('status')).toHaveTextContent(
+        /^The server refused the change: refreshReuseGraceSec/,
+      ),
     )
     expect(db.config.refreshReuseGraceSec).toBe(0)
   })

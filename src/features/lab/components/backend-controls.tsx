@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { problemOf } from '../../../lib/problem'
 import {
   LAB_NUMBER_BOUNDS,
@@ -6,153 +6,23 @@ import {
   SIGNING_ALGS,
   type LabConfig,
   type LabNumberSetting,
-  type LabStats,
 } from '../../../../contract/lab'
+import { Fill } from '../../../i18n/fill'
 import { useLabConfig } from '../api/get-lab-config'
 import { useLabStats } from '../api/get-lab-stats'
 import { useResetLab } from '../api/reset-lab'
 import { useUpdateLabConfig } from '../api/update-lab-config'
+import { useLabI18n, type LabAwareMessages } from '../lab-i18n'
+import { NumberSetting } from './number-setting'
+import { ServerCounters } from './server-counters'
 
-/** The numeric settings; their units and limits are the contract's (`LAB_NUMBER_BOUNDS`). */
-const numberFields: ReadonlyArray<{ key: LabNumberSetting; label: string; hint: string }> = [
-  {
-    key: 'accessTokenTtlSec',
-    label: 'Access token lifetime',
-    hint: 'For tokens issued from now on. 5 s makes the refresh cycle easy to watch.',
-  },
-  {
-    key: 'refreshTokenTtlSec',
-    label: 'Session lifetime (absolute)',
-    hint: 'How long a sign-in lasts however often it refreshes; rotation never extends it.',
-  },
-  {
-    key: 'refreshIdleTtlSec',
-    label: 'Idle timeout',
-    hint: 'A session that has not refreshed for this long ends.',
-  },
-  {
-    key: 'refreshReuseGraceSec',
-    label: 'Reuse grace window',
-    hint: 'A rotated refresh token presented again within this window gets the same answer instead of revoking the session.',
-  },
-  {
-    key: 'latencyMs',
-    label: 'API latency',
-    hint: 'Added to every API call but refresh.',
-  },
-  {
-    key: 'refreshLatencyMs',
-    label: 'Refresh latency',
-    hint: 'Added to the refresh call: a slow refresh lets more requests pile up behind it.',
-  },
-  {
-    key: 'serverClockSkewSec',
-    label: 'Server clock skew',
-    hint: 'Moves the server’s clock. Past a token’s lifetime, every token it holds is expired.',
-  },
-]
+const NUMBER_SETTINGS = Object.keys(LAB_NUMBER_BOUNDS) as LabNumberSetting[]
 
-const failureLabels: Record<LabConfig['refreshFailure'], string> = {
-  none: 'None: refresh works',
-  unauthorized: 'Refused (401 refresh_invalid): ends the session',
-  server_error: 'Server error (500): session kept, retried',
-  network: 'Network error (connection dropped): session kept, retried',
-}
-
-const algHints: Record<LabConfig['signingAlg'], string> = {
-  ES256: 'ES256: signed with a private key; anyone can verify with the public key.',
-  HS256: 'HS256: one shared secret signs and verifies; only the server can check it.',
-}
-
-function errorMessage(error: unknown): string {
+/** A refusal in the lab's words; its detail (which field, which limit) is for the developer. */
+function errorMessage(t: LabAwareMessages, error: unknown): string {
   const problem = problemOf(error)
-  if (problem) return `${problem.title}${problem.detail ? ` ${problem.detail}` : ''}`
-  return 'The lab could not be reached.'
-}
-
-/** A number input that sends its value when it settles: on Enter, on leaving, or after a pause. */
-function NumberControl({
-  field,
-  value,
-  onCommit,
-}: {
-  field: (typeof numberFields)[number]
-  value: number
-  onCommit: (value: number) => void
-}) {
-  const id = useId()
-  const { unit, min, max } = LAB_NUMBER_BOUNDS[field.key]
-  // Null while the person is not editing: the field shows the server's value (a reset, another
-  // tab), and only their own typing overrides it.
-  const [draft, setDraft] = useState<string | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => () => clearTimeout(timer.current ?? undefined), [])
-
-  function commit(text: string): void {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
-    const next = Number(text)
-    if (text.trim() === '' || !Number.isInteger(next) || next === value) return
-    onCommit(next)
-  }
-
-  return (
-    <div className="lab-field">
-      <label htmlFor={id}>
-        {field.label} <span className="muted">({unit})</span>
-      </label>
-      <input
-        id={id}
-        className="lab-input"
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={draft ?? String(value)}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => {
-          const text = event.target.value
-          setDraft(text)
-          if (timer.current) clearTimeout(timer.current)
-          timer.current = setTimeout(() => commit(text), 600)
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(event.currentTarget.value)
-        }}
-        onBlur={(event) => {
-          commit(event.target.value)
-          setDraft(null)
-        }}
-      />
-      <p id={`${id}-hint`} className="lab-hint">
-        {field.hint}
-      </p>
-    </div>
-  )
-}
-
-function Stats({ stats }: { stats: LabStats | undefined }) {
-  const entries: ReadonlyArray<[keyof LabStats, string]> = [
-    ['loginCalls', 'Sign-ins'],
-    ['refreshCalls', 'Refresh calls'],
-    ['refreshSucceeded', 'Refreshes that succeeded'],
-    ['reuseDetections', 'Reuse detections'],
-    ['rejectedAccessTokens', 'Access tokens refused (401)'],
-    ['activeSessions', 'Active sessions'],
-  ]
-  return (
-    <div role="group" aria-label="Server counters since the last reset">
-      <dl className="lab-stats">
-        {entries.map(([key, label]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd>{stats ? stats[key] : '–'}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  )
+  if (!problem) return t.lab.backend.unreachable
+  return t.lab.backend.refused(problem.detail ?? problem.code)
 }
 
 /**
@@ -160,6 +30,8 @@ function Stats({ stats }: { stats: LabStats | undefined }) {
  * server's own counters polled live beside them.
  */
 export function BackendControls() {
+  const { t } = useLabI18n()
+  const words = t.lab.backend
   const config = useLabConfig()
   const stats = useLabStats()
   const update = useUpdateLabConfig()
@@ -173,7 +45,7 @@ export function BackendControls() {
   const apply = (patch: Partial<LabConfig>, what: string) => {
     setOptimistic(patch)
     update.mutate(patch, {
-      onSuccess: () => setSaved(`${what} applied.`),
+      onSuccess: () => setSaved(words.applied(what)),
       onSettled: () => setOptimistic((current) => (current === patch ? {} : current)),
     })
   }
@@ -182,41 +54,38 @@ export function BackendControls() {
   return (
     <section className="lab-panel" aria-labelledby="backend-heading">
       <div className="lab-panel-heading">
-        <h2 id="backend-heading">Backend</h2>
+        <h2 id="backend-heading">{words.heading}</h2>
         <button
           type="button"
           className="button small"
           disabled={reset.isPending}
           onClick={() =>
             reset.mutate(undefined, {
-              onSuccess: () =>
-                setSaved(
-                  'Backend reset: defaults, zero counters, seed data, and every session revoked. This tab stays signed in until its next refresh is refused.',
-                ),
+              onSuccess: () => setSaved(words.resetDone),
             })
           }
         >
-          Reset backend
+          {words.reset}
         </button>
       </div>
-      <Stats stats={stats.data} />
+      <ServerCounters stats={stats.data} />
       {config.isError && (
         <p role="alert" className="alert">
-          {errorMessage(config.error)}
+          {errorMessage(t, config.error)}
         </p>
       )}
       {shown && (
         <form className="lab-controls" onSubmit={(event) => event.preventDefault()}>
-          {numberFields.map((field) => (
-            <NumberControl
-              key={field.key}
-              field={field}
-              value={shown[field.key]}
-              onCommit={(value) => apply({ [field.key]: value }, field.label)}
+          {NUMBER_SETTINGS.map((setting) => (
+            <NumberSetting
+              key={setting}
+              setting={setting}
+              value={shown[setting]}
+              onCommit={(value) => apply({ [setting]: value }, words.settings[setting].label)}
             />
           ))}
           <div className="lab-field">
-            <label htmlFor={failureId}>Refresh failure</label>
+            <label htmlFor={failureId}>{words.failure.label}</label>
             <select
               id={failureId}
               className="lab-input"
@@ -224,21 +93,21 @@ export function BackendControls() {
               aria-describedby={`${failureId}-hint`}
               onChange={(event) => {
                 const value = REFRESH_FAILURES.find((option) => option === event.target.value)
-                if (value) apply({ refreshFailure: value }, 'Refresh failure')
+                if (value) apply({ refreshFailure: value }, words.failure.label)
               }}
             >
               {REFRESH_FAILURES.map((option) => (
                 <option key={option} value={option}>
-                  {failureLabels[option]}
+                  {words.failure.options[option]}
                 </option>
               ))}
             </select>
             <p id={`${failureId}-hint`} className="lab-hint">
-              What every refresh call gets until this is set back to none.
+              {words.failure.hint}
             </p>
           </div>
           <fieldset className="lab-field lab-radios">
-            <legend>Signing algorithm</legend>
+            <legend>{words.signing.legend}</legend>
             {SIGNING_ALGS.map((alg) => (
               <label key={alg}>
                 <input
@@ -246,23 +115,23 @@ export function BackendControls() {
                   name="signingAlg"
                   value={alg}
                   checked={shown.signingAlg === alg}
-                  onChange={() => apply({ signingAlg: alg }, `Signing with ${alg}`)}
+                  onChange={() => apply({ signingAlg: alg }, words.signing.applied(alg))}
                 />
                 {alg}
               </label>
             ))}
             <p className="lab-hint">
-              {algHints[shown.signingAlg]} Switching makes the server refuse the token this tab
-              holds (<code>token_invalid</code>): the next request refreshes once and carries on.
+              {words.signing.hints[shown.signingAlg]}{' '}
+              <Fill text={words.signing.switching} values={{ code: <code>token_invalid</code> }} />
             </p>
           </fieldset>
         </form>
       )}
       <p role="status" className="lab-status">
         {update.isError
-          ? errorMessage(update.error)
+          ? errorMessage(t, update.error)
           : reset.isError
-            ? errorMessage(reset.error)
+            ? errorMessage(t, reset.error)
             : saved}
       </p>
     </section>

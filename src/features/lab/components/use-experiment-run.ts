@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useLabI18n } from '../lab-i18n'
 import { labKeys } from '../api/get-lab-config'
+import { NoCurrentSessionError } from '../api/revoke-current-session'
 import { ServerClockAheadError } from '../experiments'
 
 /**
@@ -18,12 +19,16 @@ export function useExperimentRun() {
   const { error } = mutation
   return {
     running: mutation.isPending,
+    // Known causes in the page's language; anything else is a plain failure, never an English
+    // message from a library.
     error:
       error === null
         ? null
         : error instanceof ServerClockAheadError
           ? t.lab.experiments.clockAhead
-          : error.message || t.lab.experiments.failed,
+          : error instanceof NoCurrentSessionError
+            ? t.lab.experiments.noCurrentSession
+            : t.lab.experiments.failed,
     run<T>(task: () => Promise<T>, onDone: (value: T) => void): void {
       mutation.mutate(async () => onDone(await task()))
     },

@@ -120,6 +120,8 @@ export const labEn = {
     heading: 'Experiments',
     failed: 'The experiment failed.',
     clockAhead: 'The server clock is already a day ahead. Reset the backend, then try again.',
+    noCurrentSession:
+      'The server lists no current session for this token: sign in again, then retry.',
     measure: 'Measure',
     thisRun: 'This run',
     ideal: 'Ideal',
@@ -180,6 +182,71 @@ export const labEn = {
       nextRefresh: 'The next refresh',
       notYet: 'not yet',
       nextRefreshIdeal: '401 session_revoked, signed out',
+    },
+  },
+  backend: {
+    heading: 'Backend',
+    reset: 'Reset backend',
+    resetDone:
+      'Backend reset: defaults, zero counters, seed data, and every session revoked. This tab stays signed in until its next refresh is refused.',
+    applied: (what: string) => `${what} applied.`,
+    refused: (detail: string) => `The server refused the change: ${detail}`,
+    unreachable: 'The lab could not be reached.',
+    counters: 'Server counters since the last reset',
+    stats: {
+      loginCalls: 'Sign-ins',
+      refreshCalls: 'Refresh calls',
+      refreshSucceeded: 'Refreshes that succeeded',
+      reuseDetections: 'Reuse detections',
+      rejectedAccessTokens: 'Access tokens refused (401)',
+      activeSessions: 'Active sessions',
+    },
+    settings: {
+      accessTokenTtlSec: {
+        label: 'Access token lifetime',
+        hint: 'For tokens issued from now on. 5 s makes the refresh cycle easy to watch.',
+      },
+      refreshTokenTtlSec: {
+        label: 'Session lifetime (absolute)',
+        hint: 'How long a sign-in lasts however often it refreshes; rotation never extends it.',
+      },
+      refreshIdleTtlSec: {
+        label: 'Idle timeout',
+        hint: 'A session that has not refreshed for this long ends.',
+      },
+      refreshReuseGraceSec: {
+        label: 'Reuse grace window',
+        hint: 'A rotated refresh token presented again within this window gets the same answer instead of revoking the session.',
+      },
+      latencyMs: { label: 'API latency', hint: 'Added to every API call but refresh.' },
+      refreshLatencyMs: {
+        label: 'Refresh latency',
+        hint: 'Added to the refresh call: a slow refresh lets more requests pile up behind it.',
+      },
+      serverClockSkewSec: {
+        label: 'Server clock skew',
+        hint: 'Moves the server’s clock. Past a token’s lifetime, every token it holds is expired.',
+      },
+    },
+    failure: {
+      label: 'Refresh failure',
+      hint: 'What every refresh call gets until this is set back to none.',
+      options: {
+        none: 'None: refresh works',
+        unauthorized: 'Refused (401 refresh_invalid): ends the session',
+        server_error: 'Server error (500): session kept, retried',
+        network: 'Network error (connection dropped): session kept, retried',
+      },
+    },
+    signing: {
+      legend: 'Signing algorithm',
+      applied: (alg: string) => `Signing with ${alg}`,
+      hints: {
+        ES256: 'ES256: signed with a private key; anyone can verify with the public key.',
+        HS256: 'HS256: one shared secret signs and verifies; only the server can check it.',
+      },
+      switching:
+        'Switching makes the server refuse the token this tab holds ({code}): the next request refreshes once and carries on.',
     },
   },
   jwt: {

@@ -113,6 +113,7 @@ export const labKo: LabMessages = {
     heading: '실험',
     failed: '실험에 실패했어요.',
     clockAhead: '서버 시계가 이미 하루 앞서 있어요. 백엔드를 초기화한 뒤 다시 시도하세요.',
+    noCurrentSession: '서버에 이 토큰의 현재 세션이 없어요. 다시 로그인한 뒤 시도하세요.',
     measure: '항목',
     thisRun: '이번 실행',
     ideal: '기대값',
@@ -172,6 +173,71 @@ export const labKo: LabMessages = {
       nextRefresh: '다음 갱신',
       notYet: '아직 안 함',
       nextRefreshIdeal: '401 session_revoked, 로그아웃',
+    },
+  },
+  backend: {
+    heading: '백엔드',
+    reset: '백엔드 초기화',
+    resetDone:
+      '백엔드를 초기화했어요: 기본 설정, 카운터 0, 시드 데이터로 돌아가고 모든 세션이 폐기됐어요. 이 탭은 다음 갱신이 거부될 때까지 로그인 상태로 남아요.',
+    applied: (what: string) => `${what} 설정을 적용했어요.`,
+    refused: (detail: string) => `서버가 변경을 거부했어요: ${detail}`,
+    unreachable: '랩에 연결할 수 없어요.',
+    counters: '마지막 초기화 이후 서버 카운터',
+    stats: {
+      loginCalls: '로그인',
+      refreshCalls: '갱신 요청',
+      refreshSucceeded: '성공한 갱신',
+      reuseDetections: '재사용 탐지',
+      rejectedAccessTokens: '거부된 액세스 토큰 (401)',
+      activeSessions: '활성 세션',
+    },
+    settings: {
+      accessTokenTtlSec: {
+        label: '액세스 토큰 수명',
+        hint: '지금부터 발급되는 토큰에 적용돼요. 5초로 두면 갱신 주기를 보기 쉬워요.',
+      },
+      refreshTokenTtlSec: {
+        label: '세션 수명 (절대)',
+        hint: '갱신을 몇 번 하든 로그인이 유지되는 최대 시간이에요. 토큰 교체로 늘어나지 않아요.',
+      },
+      refreshIdleTtlSec: {
+        label: '유휴 만료 시간',
+        hint: '이 시간 동안 갱신이 없으면 세션이 끝나요.',
+      },
+      refreshReuseGraceSec: {
+        label: '재사용 유예 시간',
+        hint: '교체된 리프레시 토큰이 이 시간 안에 다시 오면 세션을 폐기하지 않고 같은 응답을 돌려줘요.',
+      },
+      latencyMs: { label: 'API 지연 시간', hint: '갱신을 뺀 모든 API 호출에 더해져요.' },
+      refreshLatencyMs: {
+        label: '갱신 지연 시간',
+        hint: '갱신 요청에 더해져요. 갱신이 느릴수록 그 뒤에 요청이 더 많이 쌓여요.',
+      },
+      serverClockSkewSec: {
+        label: '서버 시계 오차',
+        hint: '서버 시계를 옮겨요. 토큰 수명을 넘기면 가지고 있는 토큰이 모두 만료돼요.',
+      },
+    },
+    failure: {
+      label: '갱신 실패',
+      hint: '‘없음’으로 되돌릴 때까지 모든 갱신 요청이 받는 응답이에요.',
+      options: {
+        none: '없음: 갱신이 정상 동작',
+        unauthorized: '거부 (401 refresh_invalid): 세션 종료',
+        server_error: '서버 오류 (500): 세션 유지, 재시도',
+        network: '네트워크 오류 (연결 끊김): 세션 유지, 재시도',
+      },
+    },
+    signing: {
+      legend: '서명 알고리즘',
+      applied: (alg: string) => `${alg} 서명`,
+      hints: {
+        ES256: 'ES256: 개인 키로 서명하고, 누구나 공개 키로 검증할 수 있어요.',
+        HS256: 'HS256: 하나의 비밀 키로 서명과 검증을 모두 해서, 서버만 확인할 수 있어요.',
+      },
+      switching:
+        '바꾸면 서버가 이 탭의 토큰을 거부해요({code}). 다음 요청이 한 번 갱신한 뒤 이어서 진행돼요.',
     },
   },
   jwt: {
