@@ -2,9 +2,22 @@ import * as z from 'zod/mini'
 
 const DAY = 24 * 60 * 60
 
+/** The lab's numeric settings, in the order the lab shows them. */
+export const LAB_NUMBER_SETTINGS = [
+  'accessTokenTtlSec',
+  'refreshTokenTtlSec',
+  'refreshIdleTtlSec',
+  'refreshReuseGraceSec',
+  'latencyMs',
+  'refreshLatencyMs',
+  'serverClockSkewSec',
+] as const
+
+export type LabNumberSetting = (typeof LAB_NUMBER_SETTINGS)[number]
+
 /**
- * The lab's numeric settings with the bounds the mock accepts: the server refuses anything
- * outside them, and the lab's inputs take their limits from here.
+ * The bounds the mock accepts for each numeric setting: the server refuses anything outside
+ * them, and the lab's inputs take their limits from here.
  */
 export const LAB_NUMBER_BOUNDS = {
   accessTokenTtlSec: { min: 1, max: DAY, unit: 's' },
@@ -14,9 +27,7 @@ export const LAB_NUMBER_BOUNDS = {
   latencyMs: { min: 0, max: 60_000, unit: 'ms' },
   refreshLatencyMs: { min: 0, max: 60_000, unit: 'ms' },
   serverClockSkewSec: { min: -DAY, max: DAY, unit: 's' },
-} as const satisfies Record<string, { min: number; max: number; unit: 's' | 'ms' }>
-
-export type LabNumberSetting = keyof typeof LAB_NUMBER_BOUNDS
+} as const satisfies Record<LabNumberSetting, { min: number; max: number; unit: 's' | 'ms' }>
 
 export const REFRESH_FAILURES = ['none', 'unauthorized', 'server_error', 'network'] as const
 export const SIGNING_ALGS = ['ES256', 'HS256'] as const

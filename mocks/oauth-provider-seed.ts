@@ -1,9 +1,9 @@
-import { SOCIAL_PROVIDERS, type SocialProvider } from '../contract/providers.ts'
+import { socialProviderSchema, type SocialProvider } from '../contract/providers.ts'
 
 /** What the mock providers know: their accounts and the apps registered with them. */
 
 export function isSocialProvider(value: string): value is SocialProvider {
-  return (SOCIAL_PROVIDERS as readonly string[]).includes(value)
+  return socialProviderSchema.safeParse(value).success
 }
 
 /** A person's account at a provider, as its user-info endpoint would describe them. */

@@ -64,7 +64,7 @@ export interface CallResult {
   replayed: boolean
 }
 
-/** One request as any feature sends it: with this tab's token, refreshed and replayed as needed. */
+/** One request as the features send theirs: with this tab's token, refreshed and replayed as needed. */
 export async function callAsTheApp(session: AuthSession): Promise<CallResult> {
   const path = `/me?lab-call=${runId()}`
   const { value: status, events } = await watching(session, () => statusOf(path))

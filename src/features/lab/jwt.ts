@@ -44,7 +44,7 @@ function serverKeys() {
 }
 
 /**
- * Checks the token in the browser against the server's published keys, as any party that
+ * Checks the token in the browser against the server's published keys, as every party that
  * receives it could: the signature, then `typ` and `exp` at `now` (the server's clock, which the
  * lab may have moved). Only asymmetric algorithms allow this; the algorithm is pinned so that a
  * token cannot pick a weaker one.

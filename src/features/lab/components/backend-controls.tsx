@@ -1,11 +1,10 @@
 import { useId, useState } from 'react'
 import { problemOf } from '../../../lib/problem'
 import {
-  LAB_NUMBER_BOUNDS,
+  LAB_NUMBER_SETTINGS,
   REFRESH_FAILURES,
   SIGNING_ALGS,
   type LabConfig,
-  type LabNumberSetting,
 } from '../../../../contract/lab'
 import { Fill } from '../../../i18n/fill'
 import { useLabConfig } from '../api/get-lab-config'
@@ -15,8 +14,6 @@ import { useUpdateLabConfig } from '../api/update-lab-config'
 import { useLabI18n, type LabAwareMessages } from '../lab-i18n'
 import { NumberSetting } from './number-setting'
 import { ServerCounters } from './server-counters'
-
-const NUMBER_SETTINGS = Object.keys(LAB_NUMBER_BOUNDS) as LabNumberSetting[]
 
 /** A refusal in the lab's words; its detail (which field, which limit) is for the developer. */
 function errorMessage(t: LabAwareMessages, error: unknown): string {
@@ -76,7 +73,7 @@ export function BackendControls() {
       )}
       {shown && (
         <form className="lab-controls" onSubmit={(event) => event.preventDefault()}>
-          {NUMBER_SETTINGS.map((setting) => (
+          {LAB_NUMBER_SETTINGS.map((setting) => (
             <NumberSetting
               key={setting}
               setting={setting}
