@@ -4,15 +4,16 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../../../mocks/db'
 import { I18nProvider } from '../../../i18n/i18n-provider'
+import type { Locale } from '../../../i18n/locale'
 import { BackendControls } from './backend-controls'
 
-function renderControls() {
+function renderControls(locale: Locale = 'en') {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   })
   const user = userEvent.setup()
   render(
-    <I18nProvider locale="en">
+    <I18nProvider locale={locale}>
       <QueryClientProvider client={queryClient}>
         <BackendControls />
       </QueryClientProvider>
@@ -91,5 +92,34 @@ describe('the backend controls', { timeout: 15_000 }, () => {
 
     await waitFor(() => expect(screen.getByLabelText(/Access token lifetime/)).toHaveValue(300))
     expect(db.stats.refreshCalls).toBe(0)
+  })
+  it('speaks Korean on a Korean page, settings, counters and confirmations alike', async () => {
+    db.stats.reuseDetections = 3
+    const { user } = renderControls('ko')
+    const ttl = await screen.findByLabelText(/액세스 토큰 수명/)
+    const counters = screen.getByRole('group', { name: '마지막 초기화 이후 서버 카운터' })
+    await waitFor(() => expect(counters).toHaveTextContent('재사용 탐지3'))
+    expect(
+      screen.getByRole('option', { name: '네트워크 오류 (연결 끊김): 세션 유지, 재시도' }),
+    ).toBeInTheDocument()
+
+    await user.clear(ttl)
+    await user.type(ttl, '5')
+    await user.tab()
+    expect(await screen.findByText('액세스 토큰 수명 설정을 적용했어요.')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('radio', { name: 'HS256' }))
+    expect(await screen.findByText('HS256 서명 설정을 적용했어요.')).toBeInTheDocument()
+    expect(screen.getByText(/서버만 확인할 수 있어요/)).toBeInTheDocument()
+
+    const grace = screen.getByLabelText(/재사용 유예 시간/)
+    await user.clear(grace)
+    await user.type(grace, '9999')
+    await user.tab()
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        /^서버가 변경을 거부했어요: refreshReuseGraceSec/,
+      ),
+    )
   })
 })
