@@ -2,11 +2,13 @@ import { isAxiosError } from 'axios'
 import { apiClient } from '../../../lib/api-client'
 import { problemOf } from '../../../lib/problem'
 
-/** What the server said to a token: the status, and the problem's code and title if refused. */
+/**
+ * What the server said to a token: the status, and the problem's code if refused. Its English
+ * title stays out: the lab words the code in the page's language.
+ */
 export interface TokenVerdict {
   status: number | null
   code: string | null
-  title: string | null
 }
 
 /**
@@ -20,14 +22,9 @@ export async function sendTokenToMe(token: string): Promise<TokenVerdict> {
       skipAuth: true,
       headers: { Authorization: `Bearer ${token}` },
     })
-    return { status: response.status, code: null, title: null }
+    return { status: response.status, code: null }
   } catch (error) {
     if (!isAxiosError(error)) throw error
-    const problem = problemOf(error)
-    return {
-      status: error.response?.status ?? null,
-      code: problem?.code ?? null,
-      title: problem?.title ?? null,
-    }
+    return { status: error.response?.status ?? null, code: problemOf(error)?.code ?? null }
   }
 }

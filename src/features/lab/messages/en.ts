@@ -290,6 +290,11 @@ export const labEn = {
     validBody: 'Checked in this browser with jose against the public key {kid} from {jwks}.',
     noKid: '(no kid)',
     expiredThough: 'The token has expired by the server’s clock, though.',
+    refusals: {
+      token_missing: 'You need to sign in.',
+      token_invalid: 'Your sign-in is not valid.',
+      token_expired: 'Your sign-in has expired.',
+    },
     tamper: {
       heading: 'Tamper with it',
       hint: 'Change the token and send it to {endpoint} as it is, with no refresh: the server recomputes the signature over what it receives, and a single changed byte breaks it.',

@@ -281,6 +281,11 @@ export const labKo: LabMessages = {
     validBody: '이 브라우저에서 jose로 {jwks}의 공개 키 {kid}와 대조해 확인했어요.',
     noKid: '(kid 없음)',
     expiredThough: '다만 서버 시계 기준으로는 이미 만료된 토큰이에요.',
+    refusals: {
+      token_missing: '로그인이 필요해요.',
+      token_invalid: '유효하지 않은 로그인이에요.',
+      token_expired: '로그인이 만료됐어요.',
+    },
     tamper: {
       heading: '토큰 변조해 보기',
       hint: '토큰을 고친 뒤 갱신 없이 그대로 {endpoint}로 보내요. 서버는 받은 내용으로 서명을 다시 계산하므로, 한 바이트만 바뀌어도 서명이 깨져요.',
