@@ -182,11 +182,11 @@ export const labKo: LabMessages = {
       '백엔드를 초기화했어요: 기본 설정, 카운터 0, 시드 데이터로 돌아가고 모든 세션이 폐기됐어요. 이 탭은 다음 갱신이 거부될 때까지 로그인 상태로 남아요.',
     applied: (what: string) => `${what} 설정을 적용했어요.`,
     refused: (detail: string) => `서버가 변경을 거부했어요: ${detail}`,
-    unreachable: '랩에 연결할 수 없어요.',
+    unreachable: '실험실 서버에 연결할 수 없어요.',
     counters: '마지막 초기화 이후 서버 카운터',
     stats: {
       loginCalls: '로그인',
-      refreshCalls: '갱신 요청',
+      refreshCalls: '갱신 호출',
       refreshSucceeded: '성공한 갱신',
       reuseDetections: '재사용 탐지',
       rejectedAccessTokens: '거부된 액세스 토큰 (401)',
@@ -212,7 +212,7 @@ export const labKo: LabMessages = {
       latencyMs: { label: 'API 지연 시간', hint: '갱신을 뺀 모든 API 호출에 더해져요.' },
       refreshLatencyMs: {
         label: '갱신 지연 시간',
-        hint: '갱신 요청에 더해져요. 갱신이 느릴수록 그 뒤에 요청이 더 많이 쌓여요.',
+        hint: '갱신 호출에 더해져요. 갱신이 느릴수록 그 뒤에 요청이 더 많이 쌓여요.',
       },
       serverClockSkewSec: {
         label: '서버 시계 오차',
@@ -221,7 +221,7 @@ export const labKo: LabMessages = {
     },
     failure: {
       label: '갱신 실패',
-      hint: '‘없음’으로 되돌릴 때까지 모든 갱신 요청이 받는 응답이에요.',
+      hint: '‘없음’으로 되돌릴 때까지 모든 갱신 호출이 받는 응답이에요.',
       options: {
         none: '없음: 갱신이 정상 동작',
         unauthorized: '거부 (401 refresh_invalid): 세션 종료',
