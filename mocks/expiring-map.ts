@@ -29,10 +29,6 @@ export class ExpiringMap<K, V> {
     return entry && this.#now() < entry.expiresAt ? entry.value : undefined
   }
 
-  has(key: K): boolean {
-    return this.get(key) !== undefined
-  }
-
   /** Adds or replaces an entry; a replaced one starts its lifetime again, as the newest. */
   set(key: K, value: V): this {
     const now = this.#now()
@@ -47,10 +43,6 @@ export class ExpiringMap<K, V> {
 
   delete(key: K): boolean {
     return this.#entries.delete(key)
-  }
-
-  clear(): void {
-    this.#entries.clear()
   }
 
   *entries(): IterableIterator<[K, V]> {

@@ -29,7 +29,7 @@ function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 }
 
 /** What the backend is told of the client: one address, the browser's host and scheme. */
-export function forwardedHeaders(view: RequestView): Record<string, string> {
+function forwardedHeaders(view: RequestView): Record<string, string> {
   return {
     'x-forwarded-for': view.clientAddress,
     'x-forwarded-host': view.host,

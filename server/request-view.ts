@@ -5,8 +5,6 @@ import { clientAddress, plainAddress, type TrustedProxies } from './trusted-prox
 /** Who sent a request, and which origin the browser addressed, as far as this server can tell. */
 export interface RequestView {
   clientAddress: string
-  /** Whether the TCP peer is a proxy this server trusts, so its `X-Forwarded-*` are facts. */
-  peerTrusted: boolean
   /** `https:` or `http:`. */
   protocol: string
   /** `host[:port]`, as the browser wrote it. */
@@ -57,7 +55,6 @@ export function viewOf(req: IncomingMessage, settings: ViewSettings): RequestVie
     new URL(`${protocol}//localhost`)
   return {
     clientAddress: clientAddress(peer, req.headers['x-forwarded-for'], settings.trustedProxies),
-    peerTrusted,
     protocol: origin.protocol,
     host: origin.host,
     origin: origin.origin,
