@@ -2,6 +2,12 @@ import * as z from 'zod/mini'
 
 const DAY = 24 * 60 * 60
 
+/**
+ * The `code` of a lab write a host refused because its lab is locked (v1.2: a public demo's
+ * lab is read-only to strangers). Reads still work.
+ */
+export const LAB_LOCKED = 'lab_locked'
+
 /** The lab's numeric settings, in the order the lab shows them. */
 export const LAB_NUMBER_SETTINGS = [
   'accessTokenTtlSec',

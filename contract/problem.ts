@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { LAB_LOCKED } from './lab.ts'
 
 /** An RFC 9457 problem body; `title` is safe to show a user, `detail` is for developers. */
 export const problemSchema = z.object({
@@ -40,6 +41,7 @@ export const PROBLEM_CODES = [
   'payload_too_large',
   'server_error',
   'provider_unavailable',
+  LAB_LOCKED,
 ] as const
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number]

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import type { APIRequestContext } from '@playwright/test'
 import { contentSecurityPolicy } from '../server/security-headers'
 import { expect, test } from './fixtures'
@@ -110,4 +111,26 @@ test('the health endpoint answers', async ({ request }) => {
   const response = await request.get('/healthz')
   expect(response.status()).toBe(200)
   expect(await response.json()).toEqual({ status: 'ok' })
+})
+
+/** A GET whose path goes on the wire as written: a browser or fetch would resolve `..` first. */
+function rawGet(baseURL: string, path: string): Promise<{ status: number; type: string }> {
+  const { hostname, port } = new URL(baseURL)
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: hostname, port, path, agent: false }, (response) => {
+      response.resume()
+      resolve({ status: response.statusCode ?? 0, type: response.headers['content-type'] ?? '' })
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+test('a path that another server would resolve outside /api/ is refused', async ({ baseURL }) => {
+  for (const path of ['/api/../index.html', '/api/%2e%2e/index.html', '/api/..%2findex.html']) {
+    expect(await rawGet(baseURL ?? '', path), path).toEqual({
+      status: 404,
+      type: 'application/problem+json',
+    })
+  }
 })

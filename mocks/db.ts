@@ -2,6 +2,12 @@ import { hashPassword, type PasswordHash } from './crypto.ts'
 import { defaultLabConfig, type LabConfig } from '../contract/lab.ts'
 import type { SocialProvider } from '../contract/providers.ts'
 import { newLoginFailures } from './login-throttle.ts'
+import {
+  exchangedCodes,
+  issuedAuthorizationCodes,
+  issuedProviderAccessTokens,
+  pendingAuthorizationRequests,
+} from './oauth-stores.ts'
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
@@ -155,13 +161,13 @@ function freshState() {
     /** Recent failed sign-ins per username and client address, for throttling. */
     loginFailures: newLoginFailures(),
     /** The mock providers' pending consent pages, by their random id. */
-    authorizationRequests: new Map<string, AuthorizationRequestRecord>(),
+    authorizationRequests: pendingAuthorizationRequests(),
     /** Keyed by the SHA-256 of the code; the raw code is never stored. */
-    authorizationCodes: new Map<string, AuthorizationCodeRecord>(),
+    authorizationCodes: issuedAuthorizationCodes(),
     /** The mock providers' access tokens, keyed by their SHA-256. */
-    providerAccessTokens: new Map<string, ProviderAccessTokenRecord>(),
+    providerAccessTokens: issuedProviderAccessTokens(),
     /** Reel's own memory of the codes brought to it, keyed by their SHA-256. */
-    exchangedCodes: new Map<string, ExchangedCodeRecord>(),
+    exchangedCodes: exchangedCodes(),
   }
 }
 

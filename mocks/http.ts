@@ -1,8 +1,9 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer, type Server } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
 import { recordClientAddress } from './client-address.ts'
 import { handlers } from './handlers/index.ts'
+import { lockLabFor } from './lab-lock.ts'
 import { problem } from './problem.ts'
 import { configureProviderTransport, providerBaseUrlsFromEnv } from './provider-transport.ts'
 
@@ -21,26 +22,33 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
+/** Who sent a request, and which origin the browser addressed, as the host tells it. */
+export interface HostView {
+  clientAddress: string
+  origin: string
+}
+
 /**
- * The client's address: the TCP peer's, or, behind a proxy this host was told to trust, the
- * address that proxy appended last to `X-Forwarded-For` (what a client wrote before it is theirs
- * to forge, so only the rightmost entry counts).
+ * A host with nothing in front of it: the client is the TCP peer, and the origin is plain HTTP
+ * to whatever `Host` names. `npm run serve` tells its own, proxy-aware view instead.
  */
-export function clientAddress(
-  req: { socket: { remoteAddress?: string | undefined }; headers: IncomingHttpHeaders },
-  trustProxy: boolean,
-): string {
-  const peer = req.socket.remoteAddress ?? 'unknown'
-  if (!trustProxy) return peer
-  const forwarded = req.headers['x-forwarded-for']
-  const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',')
-  return list.at(-1)?.trim() || peer
+export function directView(req: IncomingMessage): HostView {
+  return {
+    clientAddress: req.socket.remoteAddress ?? 'unknown',
+    origin: `http://${req.headers.host ?? 'localhost'}`,
+  }
+}
+
+export interface HostOptions {
+  view?: (req: IncomingMessage) => HostView
+  /** Whether a client at this address may change the lab; absent: anyone may. */
+  mayChangeLab?: (clientAddress: string) => boolean
 }
 
 async function toFetchRequest(
   req: IncomingMessage,
-  origin: string,
-  trustProxy: boolean,
+  view: HostView,
+  mayChangeLab: HostOptions['mayChangeLab'],
 ): Promise<Request> {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -49,13 +57,14 @@ async function toFetchRequest(
   }
   const method = req.method ?? 'GET'
   const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req)
-  const request = new Request(new URL(req.url ?? '/', origin), {
+  const request = new Request(new URL(req.url ?? '/', view.origin), {
     method,
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : null,
   })
   // For per-client throttling: from the socket, or from a proxy this host was told to trust.
-  recordClientAddress(request, clientAddress(req, trustProxy))
+  recordClientAddress(request, view.clientAddress)
+  if (mayChangeLab && !mayChangeLab(view.clientAddress)) lockLabFor(request)
   return request
 }
 
@@ -75,13 +84,16 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
  * A Connect-style middleware that answers `/api/*` with these MSW handlers and passes everything
  * else on.
  */
-export function serveHandlers(routes: readonly RequestHandler[], trustProxy = false): Middleware {
+export function serveHandlers(
+  routes: readonly RequestHandler[],
+  { view = directView, mayChangeLab }: HostOptions = {},
+): Middleware {
   return async (req, res, next) => {
     if (!req.url?.startsWith('/api/')) return next()
-    const origin = `http://${req.headers.host ?? 'localhost'}`
+    const seen = view(req)
     try {
-      const request = await toFetchRequest(req, origin, trustProxy)
-      const response = await getResponse([...routes], request, { baseUrl: origin })
+      const request = await toFetchRequest(req, seen, mayChangeLab)
+      const response = await getResponse([...routes], request, { baseUrl: seen.origin })
       // A simulated network failure: drop the connection, as a dead server would.
       if (!response || response.type === 'error') return void req.socket.destroy()
       await send(res, response)
@@ -115,11 +127,10 @@ function selfHost(localAddress: string): string {
  * Serves the mock API over real HTTP. Cookies here are the browser's own, so `HttpOnly`,
  * `Secure`, `SameSite` and `Path` are enforced for real, and every tab shares one server state.
  * The backend reaches the providers over HTTP too: at this host, or where the environment says.
- * `trustProxy`: a proxy this host runs behind writes the client's address in `X-Forwarded-For`.
  */
-export function mockApiMiddleware({ trustProxy = false } = {}): Middleware {
+export function mockApiMiddleware(options: HostOptions = {}): Middleware {
   configureProviderTransport({ baseUrls: providerBaseUrlsFromEnv(process.env) })
-  const serve = serveHandlers(handlers, trustProxy)
+  const serve = serveHandlers(handlers, options)
   return (req, res, next) => {
     const { localAddress, localPort } = req.socket
     if (localAddress !== undefined && localPort !== undefined) {

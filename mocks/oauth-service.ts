@@ -8,22 +8,16 @@ import {
 } from './db.ts'
 import type { SocialProvider } from '../contract/providers.ts'
 import { oauthClients } from './oauth-provider-seed.ts'
+import {
+  AUTHORIZATION_REQUEST_TTL_SEC,
+  CODE_TTL_SEC,
+  PROVIDER_ACCESS_TOKEN_TTL_SEC,
+} from './oauth-stores.ts'
 
 /**
  * The mock providers' authorization server: pending consent pages, authorization codes and the
  * access tokens they are exchanged for. What Reel's backend does with them is elsewhere.
  */
-
-/** How long a code may wait for its exchange (RFC 6749 recommends at most 10 minutes). */
-export const CODE_TTL_SEC = 60
-/** How long the consent page may stay open before its answer is refused. */
-export const AUTHORIZATION_REQUEST_TTL_SEC = 10 * 60
-/** The providers' access token lifetimes, as their token responses state them. */
-export const PROVIDER_ACCESS_TOKEN_TTL_SEC: Readonly<Record<SocialProvider, number>> = {
-  google: 3599,
-  kakao: 21599,
-  naver: 3600,
-}
 
 /** RFC 7636: 43 to 128 unreserved characters. */
 const VERIFIER_PATTERN = /^[A-Za-z0-9._~-]{43,128}$/

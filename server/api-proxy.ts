@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { isHttps } from './security-headers.ts'
+import { sendProblem } from './problem.ts'
+import type { RequestView } from './request-view.ts'
 
 /** Headers about one connection, not the message: never passed on (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set([
@@ -16,39 +17,51 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ])
 
+/**
+ * Headers about the client and how it came in. This server writes its own (`X-Forwarded-For`,
+ * `-Host`, `-Proto`) from what it resolved; whatever arrived is dropped, so the backend never
+ * reads a claim this server did not check, in this dialect or another.
+ */
+const ABOUT_THE_CLIENT = /^(forwarded|x-real-ip|x-forwarded-.*)$/
+
 function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)))
 }
 
-/**
- * The `X-Forwarded-For` to send upstream: the address of whoever connected to this server, last.
- * What the client claimed before it is kept only behind a proxy this server trusts; otherwise a
- * browser could name any address and the backend's per-client throttle would believe it.
- */
-export function forwardedFor(req: IncomingMessage, trustProxy: boolean): string {
-  const peer = req.socket.remoteAddress ?? 'unknown'
-  const earlier = req.headers['x-forwarded-for']
-  const chain = trustProxy && earlier ? [earlier].flat().join(', ') : ''
-  return chain ? `${chain}, ${peer}` : peer
+/** What the backend is told of the client: one address, the browser's host and scheme. */
+function forwardedHeaders(view: RequestView): Record<string, string> {
+  return {
+    'x-forwarded-for': view.clientAddress,
+    'x-forwarded-host': view.host,
+    'x-forwarded-proto': view.protocol.replace(/:$/, ''),
+  }
 }
 
 /**
- * Streams a request to `target` (scheme, host and port; the path is kept as it came) and its
- * answer back. The backend's own headers win over this server's, as they would behind nginx.
+ * Streams a request to the backend at `target` and its answer back. The request's path goes
+ * after the target's own path (`http://api.internal/reel` + `/api/me`), exactly as it came:
+ * the caller lets only canonical `/api/` paths through. The backend's own headers win over this
+ * server's, as they would behind nginx.
  */
-export function apiProxy(target: URL, trustProxy: boolean) {
+export function apiProxy(target: URL, viewOf: (req: IncomingMessage) => RequestView) {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest
+  const basePath = target.pathname.replace(/\/$/, '')
   return (req: IncomingMessage, res: ServerResponse): void => {
+    const clientHeaders = Object.entries(endToEnd(req.headers)).filter(
+      ([name]) => !ABOUT_THE_CLIENT.test(name),
+    )
     const upstream = send(
-      new URL(req.url ?? '/', target.origin),
       {
+        protocol: target.protocol,
+        // An IPv6 literal is bracketed in a URL, bare in a socket address.
+        hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: target.port,
+        path: `${basePath}${req.url ?? '/'}`,
         method: req.method ?? 'GET',
         headers: {
-          ...endToEnd(req.headers),
+          ...Object.fromEntries(clientHeaders),
           host: target.host,
-          'x-forwarded-for': forwardedFor(req, trustProxy),
-          'x-forwarded-host': req.headers.host ?? '',
-          'x-forwarded-proto': isHttps(req, trustProxy) ? 'https' : 'http',
+          ...forwardedHeaders(viewOf(req)),
         },
       },
       (answer) => {
@@ -58,15 +71,7 @@ export function apiProxy(target: URL, trustProxy: boolean) {
     )
     upstream.on('error', () => {
       if (res.headersSent) return void res.destroy()
-      res.writeHead(502, { 'Content-Type': 'application/problem+json' })
-      res.end(
-        JSON.stringify({
-          type: 'https://reel.example/problems/bad_gateway',
-          title: 'The API is unreachable.',
-          status: 502,
-          code: 'bad_gateway',
-        }),
-      )
+      sendProblem(res, 502, 'bad_gateway', 'The API is unreachable.')
     })
     req.pipe(upstream)
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { serve, type ApiBackend } from './serve.ts'
 import { sha256Source, type HeaderPolicy } from './security-headers.ts'
+import { parseBackendUrl, placementFromEnv } from './settings.ts'
 
 /**
  * `npm run serve`: the built app in production, behind TLS termination or as it is.
@@ -8,9 +9,14 @@ import { sha256Source, type HeaderPolicy } from './security-headers.ts'
  *   --port, PORT               where to listen (default 8080)
  *   --host, HOST               which interface (default: all)
  *   --dir                      the build to serve (default dist)
- *   REEL_API_URL               proxy `/api` to this backend instead of the in-process mock
+ *   REEL_API_URL               proxy `/api` to this backend (a path in it is kept) instead of
+ *                              the in-process mock
  *   REEL_MOCK=worker           a worker-mode build: no `/api` here, the page runs the mock
- *   REEL_TRUST_PROXY=1         believe the proxy in front: X-Forwarded-For and -Proto
+ *   REEL_TRUSTED_PROXIES       addresses or CIDR networks of the proxies in front, whose
+ *                              X-Forwarded-For, -Proto and -Host are believed (default: none)
+ *   REEL_PUBLIC_ORIGIN         the app's origin as browsers see it (default: from a trusted
+ *                              proxy's X-Forwarded-Proto and -Host, else the socket and Host)
+ *   REEL_LAB=open              let anyone change the mock's lab (default: only this machine)
  */
 const { values } = parseArgs({
   options: {
@@ -32,7 +38,7 @@ if (mock && !['http', 'worker'].includes(mock)) {
 
 const apiUrl = process.env.REEL_API_URL
 const api: ApiBackend = apiUrl
-  ? { kind: 'proxy', target: new URL(apiUrl) }
+  ? { kind: 'proxy', target: parseBackendUrl('REEL_API_URL', apiUrl) }
   : mock === 'worker'
     ? { kind: 'none' }
     : { kind: 'mock' }
@@ -46,7 +52,7 @@ const policy: HeaderPolicy = {
 }
 
 const { server, port: listening } = await serve(
-  { dir: values.dir, api, policy, trustProxy: process.env.REEL_TRUST_PROXY === '1' },
+  { dir: values.dir, api, policy, ...placementFromEnv(process.env) },
   port,
   values.host ?? process.env.HOST,
 )

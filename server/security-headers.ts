@@ -115,21 +115,24 @@ export function securityHeaders(
   }
 }
 
-/**
- * Whether the browser reached this host over HTTPS: a TLS socket, or, behind a proxy this host
- * is told to trust, the proxy's `X-Forwarded-Proto`.
- */
-export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
-  if ('encrypted' in req.socket && req.socket.encrypted === true) return true
-  return trustProxy && req.headers['x-forwarded-proto'] === 'https'
+/** Whether the socket itself is TLS: the whole answer for a host with no proxy in front. */
+export function overTls(req: IncomingMessage): boolean {
+  return 'encrypted' in req.socket && req.socket.encrypted === true
 }
 
-/** A Connect-style middleware that sets the policy's headers before anything answers. */
-export function securityHeadersMiddleware(policy: HeaderPolicy, trustProxy = false) {
+/**
+ * A Connect-style middleware that sets the policy's headers before anything answers.
+ * `browserUsesHttps` says whether the browser came over HTTPS (behind a TLS proxy, the
+ * server's view of the request says so; alone, the socket does).
+ */
+export function securityHeadersMiddleware(
+  policy: HeaderPolicy,
+  browserUsesHttps: (req: IncomingMessage) => boolean = overTls,
+) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const path = new URL(req.url ?? '/', 'http://host.invalid').pathname
     for (const [name, value] of Object.entries(
-      securityHeaders(policy, path, isHttps(req, trustProxy)),
+      securityHeaders(policy, path, browserUsesHttps(req)),
     ))
       res.setHeader(name, value)
     next()

@@ -3,7 +3,10 @@ import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serve, type ServeOptions } from './serve.ts'
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
+import { placementFromEnv } from './settings.ts'
 import { ENTRY, ENTRY_SOURCE, INDEX_HTML, testBuild } from './test-build.ts'
+import { rawRequest } from './test-http.ts'
+import { parseTrustedProxies } from './trusted-proxies.ts'
 
 let build: Awaited<ReturnType<typeof testBuild>>
 const servers: Server[] = []
@@ -22,7 +25,7 @@ async function start(options: Partial<ServeOptions> = {}): Promise<string> {
       dir: build.dir,
       api: { kind: 'none' },
       policy: { mode: 'production' },
-      trustProxy: false,
+      ...placementFromEnv({}),
       ...options,
     },
     0,
@@ -117,9 +120,16 @@ describe('the production server', () => {
     expect(JSON.parse(response.body.toString())).toEqual({ status: 'ok' })
   })
 
+  it('sends HSTS when its public origin is HTTPS', async () => {
+    const origin = await start({ publicOrigin: new URL('https://reel.example') })
+    expect((await get(`${origin}/`)).headers['strict-transport-security']).toBe(
+      STRICT_TRANSPORT_SECURITY,
+    )
+  })
+
   it('sends HSTS only when a proxy it trusts says the browser came over HTTPS', async () => {
     const https = { 'X-Forwarded-Proto': 'https' }
-    const trusting = await start({ trustProxy: true })
+    const trusting = await start({ trustedProxies: parseTrustedProxies('127.0.0.1') })
     expect((await get(`${trusting}/`, https)).headers['strict-transport-security']).toBe(
       STRICT_TRANSPORT_SECURITY,
     )
@@ -149,34 +159,116 @@ describe('the production server in front of a real backend', () => {
   })
   afterAll(() => new Promise((resolve) => backend.close(resolve)))
 
-  async function forwarded(trustProxy: boolean, headers: Record<string, string> = {}) {
-    const origin = await start({ api: { kind: 'proxy', target: backendUrl }, trustProxy })
-    const response = await get(`${origin}/api/movies?page=2`, headers)
-    return {
-      response,
-      seen: JSON.parse(response.body.toString()) as { url: string; headers: IncomingHttpHeaders },
-    }
+  /** The backend's record of what reached it, if anything did. */
+  type Seen = { url: string; headers: IncomingHttpHeaders }
+
+  async function forwarded(
+    options: Partial<ServeOptions> = {},
+    headers: Record<string, string> = {},
+    localAddress?: string,
+  ) {
+    const origin = await start({ api: { kind: 'proxy', target: backendUrl }, ...options })
+    const response = await rawRequest(origin, {
+      path: '/api/movies?page=2',
+      headers,
+      ...(localAddress && { localAddress }),
+    })
+    return { response, seen: JSON.parse(response.body.toString()) as Seen }
   }
 
+  const trustingLoopback = { trustedProxies: parseTrustedProxies('127.0.0.1') }
+
   it('passes /api on with the connecting address as X-Forwarded-For', async () => {
-    const { seen } = await forwarded(false)
+    const { seen } = await forwarded()
     expect(seen.url).toBe('/api/movies?page=2')
-    expect(seen.headers['x-forwarded-for']).toMatch(/^(::ffff:)?127\.0\.0\.1$/)
+    expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1')
     expect(seen.headers.host).toBe(backendUrl.host)
   })
 
-  it('drops an X-Forwarded-For a client made up, unless it trusts the proxy in front', async () => {
-    const forged = { 'X-Forwarded-For': '203.0.113.7' }
-    const untrusted = await forwarded(false, forged)
-    expect(untrusted.seen.headers['x-forwarded-for']).not.toContain('203.0.113.7')
-    const trusted = await forwarded(true, forged)
-    expect(trusted.seen.headers['x-forwarded-for']).toMatch(
-      /^203\.0\.113\.7, (::ffff:)?127\.0\.0\.1$/,
-    )
+  it('keeps the path of the backend URL in front of the request path', async () => {
+    const under = new URL('/reel/', backendUrl)
+    const { seen } = await forwarded({ api: { kind: 'proxy', target: under } })
+    expect(seen.url).toBe('/reel/api/movies?page=2')
+  })
+
+  it('drops what an untrusted client says of itself and writes its own view', async () => {
+    const forged = {
+      'X-Forwarded-For': '203.0.113.7',
+      'X-Forwarded-Host': 'evil.example',
+      'X-Forwarded-Proto': 'https',
+      'X-Forwarded-Port': '443',
+      Forwarded: 'for=203.0.113.7;proto=https',
+      'X-Real-IP': '203.0.113.7',
+      Host: 'reel.test:8080',
+    }
+    // 127.0.0.2 is on this machine but not among the trusted proxies.
+    const { seen } = await forwarded(trustingLoopback, forged, '127.0.0.2')
+    expect(seen.headers['x-forwarded-for']).toBe('127.0.0.2')
+    expect(seen.headers['x-forwarded-host']).toBe('reel.test:8080')
+    expect(seen.headers['x-forwarded-proto']).toBe('http')
+    expect(seen.headers['x-forwarded-port']).toBeUndefined()
+    expect(seen.headers.forwarded).toBeUndefined()
+    expect(seen.headers['x-real-ip']).toBeUndefined()
+  })
+
+  it('behind a trusted proxy forwards one resolved client address, not the chain', async () => {
+    const proxied = {
+      // The client wrote the first entry; the proxy in front appended the one it saw.
+      'X-Forwarded-For': '198.51.100.1, 203.0.113.9',
+      'X-Forwarded-Host': 'reel.example',
+      'X-Forwarded-Proto': 'https',
+      Forwarded: 'for=198.51.100.1',
+      'X-Real-IP': '198.51.100.1',
+    }
+    const { seen } = await forwarded(trustingLoopback, proxied)
+    expect(seen.headers['x-forwarded-for']).toBe('203.0.113.9')
+    expect(seen.headers['x-forwarded-host']).toBe('reel.example')
+    expect(seen.headers['x-forwarded-proto']).toBe('https')
+    expect(seen.headers.forwarded).toBeUndefined()
+    expect(seen.headers['x-real-ip']).toBeUndefined()
+  })
+
+  it('never forwards a path that another server could read as outside /api/', async () => {
+    let reached = 0
+    const counting = createServer((_req, res) => {
+      reached++
+      res.end('{}')
+    })
+    await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve))
+    servers.push(counting)
+    const address = counting.address()
+    if (address === null || typeof address === 'string') throw new Error('no TCP address')
+    const origin = await start({
+      api: { kind: 'proxy', target: new URL(`http://127.0.0.1:${address.port}/reel`) },
+    })
+    for (const path of [
+      '/api/../admin/',
+      '/api/%2e%2e/admin/',
+      '/api/%2E%2E/admin/',
+      '/api/.%2e/admin/',
+      '/api/..%2fadmin/',
+      '/api/..%2Fadmin/',
+      '/api/..\\admin/',
+      '/api/%5c..%5cadmin/',
+      '/api/%252e%252e/admin/',
+      '/api//admin/',
+      '/api/./me',
+      '/api/me/..',
+      '/api/%00/me',
+      '/api/%zz/me',
+    ]) {
+      const response = await rawRequest(origin, { path })
+      expect(response.status, path).toBe(404)
+      expect(response.headers['content-type'], path).toBe('application/problem+json')
+      expect(JSON.parse(response.body.toString()), path).toMatchObject({ code: 'not_found' })
+    }
+    expect(reached).toBe(0)
+    expect((await rawRequest(origin, { path: '/api/me/' })).status).toBe(200)
+    expect(reached).toBe(1)
   })
 
   it("keeps the backend's own headers over its policy, and adds nosniff", async () => {
-    const { response } = await forwarded(false)
+    const { response } = await forwarded()
     expect(response.headers['content-security-policy']).toBe("default-src 'none'")
     expect(response.headers['x-content-type-options']).toBe('nosniff')
   })

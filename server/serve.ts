@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { apiProxy } from './api-proxy.ts'
+import { isCanonicalApiPath } from './api-path.ts'
+import { sendProblem } from './problem.ts'
+import { viewOf, type RequestView } from './request-view.ts'
 import {
   API_PREFIX,
   CACHE_HASHED,
@@ -9,6 +12,8 @@ import {
   securityHeadersMiddleware,
   type HeaderPolicy,
 } from './security-headers.ts'
+import type { PlacementSettings } from './settings.ts'
+import { LOOPBACK } from './trusted-proxies.ts'
 
 export type ApiBackend =
   /** The mock backend in this process (mocks/http.ts). */
@@ -18,13 +23,11 @@ export type ApiBackend =
   /** None: a worker-mode build, whose API lives in a service worker in the page. */
   | { kind: 'none' }
 
-export interface ServeOptions {
+export interface ServeOptions extends PlacementSettings {
   /** The built app (`vite build` output, with its .br and .gz twins). */
   dir: string
   api: ApiBackend
   policy: HeaderPolicy
-  /** Believe `X-Forwarded-For` and `X-Forwarded-Proto` from the proxy in front of this server. */
-  trustProxy: boolean
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
@@ -35,14 +38,32 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
   res.end('Not found')
 }
 
-async function apiHandler(api: ApiBackend, trustProxy: boolean): Promise<Handler> {
+/**
+ * A path under `/api/` that another server could read as one outside it (`/api/%2e%2e/admin`)
+ * is refused here, before the mock or the backend sees it.
+ */
+const refuseUncanonicalApiPaths: Handler = (req, res, next) => {
+  if (!req.url?.startsWith(API_PREFIX) || isCanonicalApiPath(req.url)) return next()
+  sendProblem(res, 404, 'not_found', 'Not found.')
+}
+
+async function apiHandler(
+  options: ServeOptions,
+  view: (req: IncomingMessage) => RequestView,
+): Promise<Handler> {
+  const { api } = options
   if (api.kind === 'proxy') {
-    const proxy = apiProxy(api.target, trustProxy)
+    const proxy = apiProxy(api.target, view)
     return (req, res, next) => (req.url?.startsWith(API_PREFIX) ? proxy(req, res) : next())
   }
   if (api.kind === 'mock') {
     // Loaded only here, so a server in front of a real backend never starts the mock's keys.
-    return (await import('../mocks/http.ts')).mockApiMiddleware({ trustProxy })
+    const { mockApiMiddleware } = await import('../mocks/http.ts')
+    return mockApiMiddleware({
+      view,
+      // A public demo is not a lab for strangers: only a client on this machine may bend it.
+      ...(options.lab === 'locked' && { mayChangeLab: (address) => LOOPBACK.trusts(address) }),
+    })
   }
   return (_req, _res, next) => next()
 }
@@ -53,15 +74,17 @@ async function apiHandler(api: ApiBackend, trustProxy: boolean): Promise<Handler
  * client route and gets index.html; a missing file is a 404, never the app.
  */
 export async function reelHandler(options: ServeOptions) {
+  const view = (req: IncomingMessage) => viewOf(req, options)
   const chain: Handler[] = [
-    securityHeadersMiddleware(options.policy, options.trustProxy),
+    securityHeadersMiddleware(options.policy, (req) => view(req).protocol === 'https:'),
     (req, res, next) => {
       if (req.url !== '/healthz') return next()
       res.setHeader('Content-Type', 'application/json')
       res.setHeader('Cache-Control', 'no-store')
       res.end(JSON.stringify({ status: 'ok' }))
     },
-    await apiHandler(options.api, options.trustProxy),
+    refuseUncanonicalApiPaths,
+    await apiHandler(options, view),
     sirv(options.dir, {
       single: true,
       // sirv already sends a path with a file extension to the 404; so does everything in assets.

@@ -13,11 +13,11 @@ import {
   findProviderAccessToken,
   isRegisteredRedirectUri,
   issueAuthorizationCode,
-  PROVIDER_ACCESS_TOKEN_TTL_SEC,
   redeemAuthorizationCode,
   storeAuthorizationRequest,
   takeAuthorizationRequest,
 } from '../oauth-service.ts'
+import { PROVIDER_ACCESS_TOKEN_TTL_SEC } from '../oauth-stores.ts'
 import { providerDialects, providerJson, type ProviderDialect } from '../provider-dialects.ts'
 
 /**

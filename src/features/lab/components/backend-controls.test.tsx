@@ -2,7 +2,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { LAB_LOCKED } from '../../../../contract/lab'
 import { db } from '../../../../mocks/db'
+import { server } from '../../../../mocks/node'
+import { problem } from '../../../../mocks/problem'
 import { I18nProvider } from '../../../i18n/i18n-provider'
 import type { Locale } from '../../../i18n/locale'
 import { BackendControls } from './backend-controls'
@@ -79,6 +83,24 @@ describe('the backend controls', { timeout: 15_000 }, () => {
       ),
     )
     expect(db.config.refreshReuseGraceSec).toBe(0)
+  })
+
+  it('says plainly that a public demo’s lab is locked, and changes nothing', async () => {
+    server.use(
+      http.patch('/api/__lab/config', () =>
+        problem(403, LAB_LOCKED, 'The lab of this demo is read-only.'),
+      ),
+    )
+    const { user } = renderControls()
+
+    await user.selectOptions(await screen.findByLabelText('Refresh failure'), 'network')
+
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        /^This demo’s backend can be watched but not changed from here/,
+      ),
+    )
+    expect(db.config.refreshFailure).toBe('none')
   })
 
   it('shows the server’s counters and resets the backend', async () => {

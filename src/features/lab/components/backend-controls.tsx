@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { problemOf } from '../../../lib/problem'
 import {
+  LAB_LOCKED,
   LAB_NUMBER_SETTINGS,
   REFRESH_FAILURES,
   SIGNING_ALGS,
@@ -19,6 +20,7 @@ import { ServerCounters } from './server-counters'
 function errorMessage(t: LabAwareMessages, error: unknown): string {
   const problem = problemOf(error)
   if (!problem) return t.lab.backend.unreachable
+  if (problem.code === LAB_LOCKED) return t.lab.backend.locked
   return t.lab.backend.refused(problem.detail ?? problem.code)
 }
 

@@ -192,6 +192,8 @@ export const labEn = {
     applied: (what: string) => `${what} applied.`,
     refused: (detail: string) => `The server refused the change: ${detail}`,
     unreachable: 'The lab could not be reached.',
+    locked:
+      'This demo’s backend can be watched but not changed from here: only its own host may change it. Run Reel yourself to try these controls.',
     counters: 'Server counters since the last reset',
     stats: {
       loginCalls: 'Sign-ins',

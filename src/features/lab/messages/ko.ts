@@ -183,6 +183,8 @@ export const labKo: LabMessages = {
     applied: (what: string) => `${what} 설정을 적용했어요.`,
     refused: (detail: string) => `서버가 변경을 거부했어요: ${detail}`,
     unreachable: '실험실 서버에 연결할 수 없어요.',
+    locked:
+      '이 데모의 백엔드는 여기서 볼 수만 있고 바꿀 수는 없어요. 데모를 띄운 컴퓨터에서만 바꿀 수 있어요. 이 설정을 직접 바꿔 보려면 Reel을 직접 실행하세요.',
     counters: '마지막 초기화 이후 서버 카운터',
     stats: {
       loginCalls: '로그인',
