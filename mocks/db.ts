@@ -89,6 +89,19 @@ export interface ExchangedCodeRecord {
   replayed: boolean
 }
 
+/**
+ * A `linkToken` of a `409 account_exists`: the provider identity that found an existing account
+ * by its email, waiting for that account's owner to sign in and so link it.
+ */
+export interface LinkTokenRecord {
+  /** The account the identity's email belongs to: only its sign-in may spend the token. */
+  userId: string
+  provider: SocialProvider
+  /** The provider's id for the person. */
+  subject: string
+  expiresAt: number
+}
+
 export interface Stats {
   loginCalls: number
   refreshCalls: number
@@ -162,6 +175,8 @@ function freshState() {
     providerAccessTokens: new Map<string, ProviderAccessTokenRecord>(),
     /** Reel's own memory of the codes brought to it, keyed by their SHA-256. */
     exchangedCodes: new Map<string, ExchangedCodeRecord>(),
+    /** Link tokens waiting for a sign-in, keyed by their SHA-256, oldest first. */
+    linkTokens: new Map<string, LinkTokenRecord>(),
   }
 }
 
@@ -193,11 +208,9 @@ export function findUserByProviderId(provider: SocialProvider, subject: string):
   return null
 }
 
-/** The user whose own email is verified and equal to this one (case-insensitively), if any. */
-export function findUserByVerifiedEmail(email: string): UserRecord | null {
+/** The user whose email this is (case-insensitively), verified or not, if any. */
+export function findUserByEmail(email: string): UserRecord | null {
   const wanted = email.toLowerCase()
-  for (const user of db.users.values()) {
-    if (user.emailVerified && user.email.toLowerCase() === wanted) return user
-  }
+  for (const user of db.users.values()) if (user.email.toLowerCase() === wanted) return user
   return null
 }

@@ -7,13 +7,13 @@ import { providerConfig } from '../../test/provider-configs'
 import { renderApp } from '../../test/render-app'
 import { beginSocialSignIn, callbackUrl } from '../../features/social-sign-in/oauth-flow'
 
-const DEMO_AT_KAKAO = '3141592653'
+const NEW_AT_KAKAO = '2718281828'
 
 /**
  * What the browser holds when Kakao sends it back: this tab's attempt in sessionStorage, and a
  * code the mock provider issued for it with the challenge of that attempt's verifier.
  */
-async function returnFromKakao(returnTo = '/watchlist') {
+async function returnFromKakao(returnTo = '/watchlist', subject = NEW_AT_KAKAO) {
   const authorize = new URL(
     await beginSocialSignIn(providerConfig('kakao'), { returnTo, remember: true }),
   )
@@ -27,7 +27,7 @@ async function returnFromKakao(returnTo = '/watchlist') {
       codeChallenge: authorize.searchParams.get('code_challenge') ?? '',
       expiresAt: 0,
     },
-    DEMO_AT_KAKAO,
+    subject,
   )
   return { state, code, path: `/auth/callback/kakao?code=${code}&state=${state}` }
 }
@@ -53,7 +53,7 @@ describe('the social sign-in callback page', () => {
     expect(router.state.location.search).toBe('')
     expect(session.getState()).toMatchObject({
       status: 'signed-in',
-      user: { id: 'u_demo', providers: ['password', 'kakao'] },
+      user: { displayName: '김민준', providers: ['kakao'] },
     })
     expect(sessionStorage.length).toBe(0)
     expect(await screen.findByLabelText('Signed in with Kakao')).toBeInTheDocument()
