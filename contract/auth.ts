@@ -7,6 +7,10 @@ export const userSchema = z.object({
   displayName: z.string(),
   email: z.string(),
   providers: z.array(z.string()),
+  /** Whether the account can sign in with a password (v1.2; a v1.1 backend does not say). */
+  hasPassword: z.optional(z.boolean()),
+  /** How many passkeys the account has (v1.2; a v1.1 backend does not say). */
+  passkeys: z.optional(z.int().check(z.nonnegative())),
 })
 
 export type User = z.infer<typeof userSchema>
@@ -32,6 +36,11 @@ export const credentialsSchema = z.object({
   password: credential,
   /** "Keep me signed in"; false asks for a browser-session cookie and a 12-hour session. */
   remember: z._default(z.boolean(), true),
+  /**
+   * The `linkToken` of a `409 account_exists`: a sign-in that succeeds for the account it names
+   * also links the provider identity it stands for.
+   */
+  linkToken: z.optional(credential),
 })
 
 export type Credentials = z.input<typeof credentialsSchema>

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { LAB_LOCKED } from './lab.ts'
+import { socialProviderSchema } from './providers.ts'
 
 /** An RFC 9457 problem body; `title` is safe to show a user, `detail` is for developers. */
 export const problemSchema = z.object({
@@ -11,6 +12,20 @@ export const problemSchema = z.object({
 })
 
 export type Problem = z.infer<typeof problemSchema>
+
+/**
+ * `409 account_exists` from a code exchange: the provider's email belongs to an existing account,
+ * which signing in to with its password (and this `linkToken`) links the provider to.
+ */
+export const accountExistsSchema = z.object({
+  ...problemSchema.shape,
+  code: z.literal('account_exists'),
+  linkToken: z.string().check(z.minLength(1), z.maxLength(128)),
+  provider: socialProviderSchema,
+  email: z.string(),
+})
+
+export type AccountExists = z.infer<typeof accountExistsSchema>
 
 /** The `code`s a refresh answers with when the session is over: signing in again is the only way on. */
 export const SESSION_ENDING_CODES = [
@@ -38,6 +53,8 @@ export const PROBLEM_CODES = [
   'not_found',
   'method_not_allowed',
   'invalid_grant',
+  'account_exists',
+  'link_invalid',
   'payload_too_large',
   'server_error',
   'provider_unavailable',

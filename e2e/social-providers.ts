@@ -9,7 +9,7 @@ export interface ProviderCase {
   button: string
   /** The consent page's main heading (the browser asks for English). */
   heading: RegExp
-  /** The provider account whose verified email is demo's. */
+  /** The provider account whose email is demo's: signing in with it offers to link demo. */
   demo: string
   /** A provider account new to Reel. */
   newPerson: string
@@ -38,6 +38,25 @@ export const NAVER: ProviderCase = {
   heading: /^Sign in with NAVER ID$/,
   demo: '데모 시청자',
   newPerson: '이서연',
+}
+
+/** Naver's account whose email is alice's (Naver vouches for no email). */
+export const NAVER_ALICE = '김앨리스'
+
+export const ACCOUNT_EXISTS = (provider: ProviderCase) =>
+  `An account with this email already exists. Sign in to it to link ${provider.name}.`
+
+/** On the sign-in page a 409 account_exists led to: signs in to the existing account, linking. */
+export async function signInToLink(
+  page: Page,
+  provider: ProviderCase,
+  account: { username: string; password: string },
+) {
+  await expect(page).toHaveURL(/\/login$/)
+  await expect(page.getByText(ACCOUNT_EXISTS(provider))).toHaveAttribute('role', 'status')
+  await page.getByLabel('Username').fill(account.username)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 export async function openConsentPage(page: Page, provider: ProviderCase, from = '/login') {

@@ -6,7 +6,9 @@ import {
   GOOGLE,
   KAKAO,
   NAVER,
+  NAVER_ALICE,
   openConsentPage,
+  signInToLink,
   type ProviderCase,
 } from './social-providers'
 
@@ -64,15 +66,29 @@ for (const provider of [GOOGLE, KAKAO, NAVER]) {
       await expect(thisDevice.getByText(provider.name, { exact: true })).toBeVisible()
     })
 
-    test('links to the demo account by its verified email', async ({ page }) => {
-      await openConsentPage(page, provider)
-      await agreeAs(page, provider.demo)
+    test.describe('with demo’s email', () => {
+      // The browser reports the exchange's 409 account_exists as a console error.
+      test.use({ expectedConsoleErrors: [/status of 409/] })
 
-      await expect(page).toHaveURL(/\/movies$/)
-      await expectSignedInWith(page, provider, 'Demo Viewer')
-      expect(await linkedMethods(page)).toEqual(['Password', provider.name])
-      await page.getByRole('link', { name: 'Watchlist', exact: true }).click()
-      await expect(page.getByText('Spirited Away')).toBeVisible()
+      test('never signs in to demo by its email: demo’s password links it, then it signs in', async ({
+        page,
+        labApi,
+      }) => {
+        await openConsentPage(page, provider)
+        await agreeAs(page, provider.demo)
+
+        await signInToLink(page, provider, { username: 'demo', password: 'demo-password-1' })
+
+        await expect(page).toHaveURL(/\/movies$/)
+        expect(await linkedMethods(page)).toEqual(['Password', provider.name])
+        expect(await sessionStorageKeys(page)).toEqual([])
+        await page.getByRole('button', { name: 'Sign out' }).first().click()
+        await openConsentPage(page, provider)
+        await agreeAs(page, provider.demo)
+        await expect(page).toHaveURL(/\/movies$/)
+        await expectSignedInWith(page, provider, 'Demo Viewer')
+        expect((await labApi.stats()).activeSessions).toBe(1)
+      })
     })
 
     test('says the sign-in was cancelled and signs no one in', async ({ page, labApi }) => {
@@ -163,6 +179,29 @@ for (const provider of [GOOGLE, KAKAO, NAVER]) {
     })
   })
 }
+
+test.describe('with an existing account’s email', () => {
+  test.use({ expectedConsoleErrors: [/status of 409/] })
+
+  test('Naver with alice’s email: signing in as alice links Naver and lands where she was going', async ({
+    page,
+  }) => {
+    const exchanges = watchExchanges(page)
+    await openConsentPage(page, NAVER, '/devices')
+    await agreeAs(page, NAVER_ALICE)
+
+    await signInToLink(page, NAVER, { username: 'alice', password: 'alice-password-1' })
+
+    await expect(page).toHaveURL(/\/devices$/)
+    const thisDevice = page.getByRole('listitem').filter({ hasText: 'This device' })
+    await expect(thisDevice.getByText('Password', { exact: true })).toBeVisible()
+    expect(await linkedMethods(page)).toEqual(['Password', 'Naver'])
+    expect(exchanges).toHaveLength(1)
+    // The link token never reached storage or the address bar.
+    expect(await sessionStorageKeys(page)).toEqual([])
+    expect(page.url()).not.toMatch(/[?#]/)
+  })
+})
 
 test('completes a sign-in only in the tab that started it', async ({ page, context }) => {
   // Hold the provider's redirect back in the first tab, as if its link were copied elsewhere.

@@ -7,6 +7,7 @@ import {
   issuedAuthorizationCodes,
   issuedProviderAccessTokens,
   pendingAuthorizationRequests,
+  waitingLinkTokens,
 } from './oauth-stores.ts'
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
@@ -95,6 +96,18 @@ export interface ExchangedCodeRecord {
   replayed: boolean
 }
 
+/**
+ * A `linkToken` of a `409 account_exists`: the provider identity that found an existing account
+ * by its email, waiting for that account's owner to sign in and so link it.
+ */
+export interface LinkTokenRecord {
+  /** The account the identity's email belongs to: only its sign-in may spend the token. */
+  userId: string
+  provider: SocialProvider
+  /** The provider's id for the person. */
+  subject: string
+}
+
 export interface Stats {
   loginCalls: number
   refreshCalls: number
@@ -168,6 +181,8 @@ function freshState() {
     providerAccessTokens: issuedProviderAccessTokens(),
     /** Reel's own memory of the codes brought to it, keyed by their SHA-256. */
     exchangedCodes: exchangedCodes(),
+    /** Link tokens waiting for a sign-in, keyed by their SHA-256; they follow the lab's clock. */
+    linkTokens: waitingLinkTokens(serverNow),
   }
 }
 
@@ -199,11 +214,9 @@ export function findUserByProviderId(provider: SocialProvider, subject: string):
   return null
 }
 
-/** The user whose own email is verified and equal to this one (case-insensitively), if any. */
-export function findUserByVerifiedEmail(email: string): UserRecord | null {
+/** The user whose email this is (case-insensitively), verified or not, if any. */
+export function findUserByEmail(email: string): UserRecord | null {
   const wanted = email.toLowerCase()
-  for (const user of db.users.values()) {
-    if (user.emailVerified && user.email.toLowerCase() === wanted) return user
-  }
+  for (const user of db.users.values()) if (user.email.toLowerCase() === wanted) return user
   return null
 }

@@ -12,53 +12,47 @@ export interface ProviderAccount {
   subject: string
   name: string
   email: string
-  /** Only a verified email may link a provider account to an existing Reel account. */
+  /**
+   * Whether the provider vouches for the email: Google's `email_verified`, Kakao's
+   * `is_email_verified`. Naver's profile has no such flag, so Naver never says it.
+   */
   emailVerified: boolean
+  /** Kakao's `is_email_valid`: false once the address no longer reaches its owner. */
+  emailValid: boolean
 }
 
+const account = (
+  subject: string,
+  name: string,
+  email: string,
+  attested: Partial<Pick<ProviderAccount, 'emailVerified' | 'emailValid'>> = {},
+): ProviderAccount => ({ subject, name, email, emailVerified: true, emailValid: true, ...attested })
+
 /**
- * Two or three people per provider: one whose verified email is the `demo` user's (so signing in
- * links to that account), one new to Reel, and on Kakao one whose email is unverified, as Kakao
- * reports with `is_email_verified: false`, and so must never be linked by it.
+ * The people at each provider. Whose email is an existing Reel account's (demo's everywhere,
+ * alice's at Kakao and Naver): signing in with them is answered `409 account_exists`, never linked.
+ * Who is new to Reel: some with an email the provider vouches for, and at Google and Kakao one it
+ * does not (Google `email_verified: false`; Kakao `is_email_verified: false`, or verified once but
+ * no longer valid), whose new account's email stays unverified, as every Naver one's does.
  */
 export const providerAccounts: Readonly<Record<SocialProvider, readonly ProviderAccount[]>> = {
   google: [
-    {
-      subject: '108234567890123456789',
-      name: 'Demo Viewer',
-      email: 'demo@reel.example',
-      emailVerified: true,
-    },
-    {
-      subject: '117654321098765432101',
-      name: 'Jamie Rivera',
-      email: 'jamie.rivera@mail.example',
-      emailVerified: true,
-    },
+    account('108234567890123456789', 'Demo Viewer', 'demo@reel.example'),
+    account('117654321098765432101', 'Jamie Rivera', 'jamie.rivera@mail.example'),
+    account('104455667788990011223', 'Robin Park', 'robin.park@mail.example', {
+      emailVerified: false,
+    }),
   ],
   kakao: [
-    { subject: '3141592653', name: '데모 시청자', email: 'demo@reel.example', emailVerified: true },
-    {
-      subject: '2718281828',
-      name: '김민준',
-      email: 'minjun.kim@kakao.example',
-      emailVerified: true,
-    },
-    { subject: '1618033988', name: '박지우', email: 'alice@reel.example', emailVerified: false },
+    account('3141592653', '데모 시청자', 'demo@reel.example'),
+    account('2718281828', '김민준', 'minjun.kim@kakao.example'),
+    account('1618033988', '박지우', 'alice@reel.example', { emailVerified: false }),
+    account('1414213562', '최하늘', 'haneul.choi@kakao.example', { emailValid: false }),
   ],
   naver: [
-    {
-      subject: 'nv_Qm9ZcDemoViewer01',
-      name: '데모 시청자',
-      email: 'demo@reel.example',
-      emailVerified: true,
-    },
-    {
-      subject: 'nv_Xk3LeeSeoyeon0002',
-      name: '이서연',
-      email: 'seoyeon.lee@naver.example',
-      emailVerified: true,
-    },
+    account('nv_Qm9ZcDemoViewer01', '데모 시청자', 'demo@reel.example'),
+    account('nv_Xk3LeeSeoyeon0002', '이서연', 'seoyeon.lee@naver.example'),
+    account('nv_Pz7KimAlice000003', '김앨리스', 'alice@reel.example'),
   ],
 }
 

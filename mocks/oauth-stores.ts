@@ -3,6 +3,7 @@ import type {
   AuthorizationCodeRecord,
   AuthorizationRequestRecord,
   ExchangedCodeRecord,
+  LinkTokenRecord,
   ProviderAccessTokenRecord,
 } from './db.ts'
 import { ExpiringMap } from './expiring-map.ts'
@@ -48,3 +49,19 @@ export const issuedProviderAccessTokens = () =>
 
 /** Reel's own memory of the codes brought to it, keyed by their SHA-256. */
 export const exchangedCodes = () => store<ExchangedCodeRecord>(CODE_MEMORY_SEC)
+
+/** How long a person has to sign in to the existing account after a `409 account_exists`. */
+export const LINK_TOKEN_TTL_SEC = 10 * 60
+/**
+ * At most this many link tokens wait at once: anyone can make one with a provider account that
+ * claims a known email. The oldest give way first.
+ */
+export const MAX_LINK_TOKENS = 1000
+
+/** Link tokens waiting for their account's sign-in, keyed by their SHA-256. */
+export const waitingLinkTokens = (now: () => number) =>
+  new ExpiringMap<string, LinkTokenRecord>({
+    ttlMs: LINK_TOKEN_TTL_SEC * 1000,
+    capacity: MAX_LINK_TOKENS,
+    now,
+  })

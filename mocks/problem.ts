@@ -8,7 +8,12 @@ export function problem(
   status: number,
   code: string,
   title: string,
-  options: { detail?: string; headers?: HeadersInit } = {},
+  options: {
+    detail?: string
+    headers?: HeadersInit
+    /** Extension members (RFC 9457 §3.2) a problem type defines, e.g. a `linkToken`. */
+    members?: Record<string, unknown>
+  } = {},
 ): HttpResponse<string> {
   const headers = new Headers(options.headers)
   headers.set('Content-Type', 'application/problem+json')
@@ -19,6 +24,7 @@ export function problem(
     status,
     code,
     detail: options.detail,
+    ...options.members,
   }
   return new HttpResponse(JSON.stringify(body), { status, headers })
 }

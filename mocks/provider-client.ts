@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { randomToken } from './crypto.ts'
 import type { SocialProvider } from '../contract/providers.ts'
-import { REEL_CLIENT_ID, REEL_CLIENT_SECRET, type ProviderAccount } from './oauth-provider-seed.ts'
+import { REEL_CLIENT_ID, REEL_CLIENT_SECRET } from './oauth-provider-seed.ts'
 import { callProvider, providerEndpoint } from './provider-transport.ts'
 
 /**
@@ -9,6 +9,17 @@ import { callProvider, providerEndpoint } from './provider-transport.ts'
  * endpoint and asks its user-info endpoint who signed in, server to server, with Reel's client
  * secret. Nothing a provider answers is trusted before it is parsed.
  */
+
+/** Who signed in at a provider, as Reel reads its user info. */
+export interface ProviderIdentity {
+  provider: SocialProvider
+  /** The provider's stable id for the person. */
+  subject: string
+  name: string
+  email: string
+  /** True only when the provider attests the email belongs to this person. */
+  emailVerified: boolean
+}
 
 export interface CodeExchange {
   provider: SocialProvider
@@ -24,7 +35,7 @@ export interface CodeExchange {
  * failed (5xx), or answered nonsense.
  */
 export type ProviderSignIn =
-  | { ok: true; account: ProviderAccount }
+  | { ok: true; identity: ProviderIdentity }
   | { ok: false; reason: 'rejected' | 'unavailable'; detail: string }
 
 /** How long a provider may take to answer before it counts as unavailable. */
@@ -88,11 +99,14 @@ const naverUserSchema = z.looseObject({
 })
 
 /** Each provider's user-info body, read into one account shape. */
-const userInfoReaders: Record<SocialProvider, (body: unknown) => ProviderAccount | null> = {
+const userInfoReaders: {
+  [P in SocialProvider]: (body: unknown) => (ProviderIdentity & { provider: P }) | null
+} = {
   google: (body) => {
     const user = googleUserSchema.safeParse(body).data
     return user
       ? {
+          provider: 'google',
           subject: user.sub,
           name: user.name,
           email: user.email,
@@ -105,6 +119,7 @@ const userInfoReaders: Record<SocialProvider, (body: unknown) => ProviderAccount
     if (!user) return null
     const account = user.kakao_account
     return {
+      provider: 'kakao',
       subject: String(user.id),
       name: account.profile.nickname,
       email: account.email,
@@ -116,11 +131,12 @@ const userInfoReaders: Record<SocialProvider, (body: unknown) => ProviderAccount
     const user = naverUserSchema.safeParse(body).data?.response
     return user
       ? {
+          provider: 'naver',
           subject: user.id,
           name: user.name ?? user.nickname ?? '',
           email: user.email,
-          // Naver's profile carries no verification flag; Reel trusts the address Naver holds.
-          emailVerified: true,
+          // Naver's profile carries no verification flag, so nothing vouches for the address.
+          emailVerified: false,
         }
       : null
   },
@@ -188,9 +204,9 @@ export async function signInAtProvider(
   if (userAnswer.status === 401) {
     return { ok: false, reason: 'rejected', detail: 'The provider revoked its access token.' }
   }
-  const account = userAnswer.status === 200 ? userInfoReaders[provider](userAnswer.body) : null
-  if (!account) {
+  const identity = userAnswer.status === 200 ? userInfoReaders[provider](userAnswer.body) : null
+  if (!identity) {
     return unavailable(provider, `Its user info was not usable (${userAnswer.status}).`)
   }
-  return { ok: true, account }
+  return { ok: true, identity }
 }

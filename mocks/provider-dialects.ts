@@ -113,7 +113,7 @@ const kakao: ProviderDialect = {
       profile: { nickname: account.name, is_default_nickname: false },
       has_email: true,
       email_needs_agreement: false,
-      is_email_valid: true,
+      is_email_valid: account.emailValid,
       is_email_verified: account.emailVerified,
       email: account.email,
     },

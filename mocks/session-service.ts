@@ -25,6 +25,9 @@ export function toUserDto(user: UserRecord) {
     displayName: user.displayName,
     email: user.email,
     providers: user.password ? ['password', ...providers] : providers,
+    hasPassword: user.password !== null,
+    // The mock has no passkeys yet.
+    passkeys: 0,
   }
 }
 

@@ -191,6 +191,8 @@ export const userSchema = z.strictObject({
   displayName: z.string(),
   email: z.string(),
   providers: z.array(z.string()),
+  hasPassword: z.boolean(),
+  passkeys: z.number().int().nonnegative(),
 })
 
 export const tokenResponseSchema = z.strictObject({
@@ -412,7 +414,7 @@ export function postLogin(
 
 /** Signs in (demo by default) and returns the tokens; fails the test unless it is a 200. */
 export async function login(
-  credentials: { username: string; password: string } = DEMO,
+  credentials: { username: string; password: string; linkToken?: string } = DEMO,
   options: Omit<CallOptions, 'method' | 'json'> = {},
 ): Promise<SignedIn> {
   return expectTokenResponse(await postLogin(credentials, options))

@@ -70,6 +70,8 @@ describe('POST /api/auth/login', () => {
       displayName: 'Demo Viewer',
       email: 'demo@reel.example',
       providers: ['password'],
+      hasPassword: true,
+      passkeys: 0,
     })
   })
 

@@ -24,7 +24,6 @@ import {
 import {
   authorizeUrl,
   consentRequestId,
-  DEMO_AT,
   exchange,
   exchangeGrant,
   expectInvalidGrant,
@@ -226,11 +225,11 @@ mockOnly('mock-providers').describe(
       })
     })
 
-    it('signs in with Naver without a codeVerifier, linking demo by email', async () => {
-      const grant = await obtainCode('naver', DEMO_AT.naver)
+    it('signs in with Naver without a codeVerifier', async () => {
+      const grant = await obtainCode('naver', NEW_AT.naver)
       const response = await exchange('naver', { code: grant.code, redirectUri: grant.redirectUri })
       const body = await expectJson(response, 200, tokenResponseSchema)
-      expect(body.user).toMatchObject({ id: 'u_demo', providers: ['password', 'naver'] })
+      expect(body.user).toMatchObject({ displayName: '이서연', providers: ['naver'] })
     })
 
     it.each(['google', 'kakao'] as const)(
@@ -286,7 +285,7 @@ describe('POST /api/auth/oauth/:provider: the session it starts', () => {
     'revokes the session of the valid refresh cookie the sign-in arrives with',
     async () => {
       const before = await login()
-      const grant = await obtainCode('naver', DEMO_AT.naver)
+      const grant = await obtainCode('naver', NEW_AT.naver)
       const response = await exchange(
         'naver',
         { code: grant.code, redirectUri: grant.redirectUri },

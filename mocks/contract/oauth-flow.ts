@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
+import { z } from 'zod'
 import {
   call,
   expectJson,
@@ -17,18 +18,23 @@ import {
 
 export type Provider = 'google' | 'kakao' | 'naver'
 
-// Accounts in the mock providers' seed (mocks/oauth-provider-seed.ts).
+// Accounts in the mock providers' seed (mocks/oauth-provider-seed.ts). Demo's email everywhere:
 export const DEMO_AT = {
   google: '108234567890123456789',
   kakao: '3141592653',
   naver: 'nv_Qm9ZcDemoViewer01',
 }
+// New to Reel, with an email the provider vouches for (Naver vouches for none):
 export const NEW_AT = {
   google: '117654321098765432101',
   kakao: '2718281828',
   naver: 'nv_Xk3LeeSeoyeon0002',
 }
 export const KAKAO_UNVERIFIED_ALICE_EMAIL = '1618033988'
+export const NAVER_ALICE_EMAIL = 'nv_Pz7KimAlice000003'
+// New to Reel, with an email the provider does not vouch for:
+export const GOOGLE_UNVERIFIED = '104455667788990011223'
+export const KAKAO_NO_LONGER_VALID = '1414213562'
 
 // Computed here with Node's own crypto, not the server's helpers, so the two cannot agree by
 // sharing a bug.
@@ -166,3 +172,31 @@ export async function expectInvalidGrant(response: Response, detail: RegExp): Pr
 }
 
 export const PROVIDERS: Provider[] = ['google', 'kakao', 'naver']
+
+const accountExistsSchema = z.strictObject({
+  type: z.string().min(1),
+  title: z.string().min(1),
+  status: z.literal(409),
+  code: z.literal('account_exists'),
+  detail: z.string().optional(),
+  // Opaque, and as hard to guess as a refresh token.
+  linkToken: z.string().regex(/^[\x21-\x7e]{22,128}$/),
+  provider: z.enum(['google', 'kakao', 'naver']),
+  email: z.string(),
+})
+
+/** Asserts `409 account_exists` with no session, and returns its body. */
+export async function expectAccountExists(response: Response) {
+  const text = await response.text()
+  expect(response.status, text).toBe(409)
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json\b/)
+  expect(response.headers.get('Cache-Control')).toBe('no-store')
+  expectNoSetCookie(response)
+  return accountExistsSchema.parse(JSON.parse(text))
+}
+
+/** Signs in at `provider` as `subject`, whose email is an existing account's: its link token. */
+export async function linkTokenFor(provider: Provider, subject: string): Promise<string> {
+  const response = await exchangeGrant(provider, await obtainCode(provider, subject))
+  return (await expectAccountExists(response)).linkToken
+}

@@ -48,6 +48,8 @@ describe('GET /api/me', () => {
       displayName: 'Demo Viewer',
       email: 'demo@reel.example',
       providers: ['password'],
+      hasPassword: true,
+      passkeys: 0,
     })
   })
 

@@ -10,6 +10,7 @@ import {
   noContent,
   parseJsonBody,
 } from '../http-helpers.ts'
+import { linkWithToken } from '../link-tokens.ts'
 import { forgetLoginFailures, loginRetryAfterSec, recordLoginFailure } from '../login-throttle.ts'
 import { problem } from '../problem.ts'
 import {
@@ -29,7 +30,7 @@ export const authHandlers = [
     db.stats.loginCalls++
     const parsed = await parseJsonBody(request, credentialsSchema)
     if (!parsed.ok) return parsed.response
-    const { username, password, remember } = parsed.data
+    const { username, password, remember, linkToken } = parsed.data
     const address = clientAddressOf(request)
     const now = serverNow()
     const retryAfter = loginRetryAfterSec(db.loginFailures, username, address, now)
@@ -44,6 +45,13 @@ export const authHandlers = [
     const user = findUserByUsername(username)
     if (!(await verifyPassword(password, user?.password ?? null)) || !user) {
       return problem(401, 'invalid_credentials', 'The username or password is incorrect.')
+    }
+    // Judged only once the password is right, so a wrong one leaves the token for the next try
+    // (throttled like any sign-in) and the token says nothing about the password.
+    if (linkToken !== undefined && !(await linkWithToken(linkToken, user))) {
+      return problem(400, 'link_invalid', 'This sign-in cannot link that account. Sign in again.', {
+        detail: 'The link token is unknown, used, expired or for another account.',
+      })
     }
     forgetLoginFailures(db.loginFailures, username, address)
     const { session, refreshToken } = await createSession({

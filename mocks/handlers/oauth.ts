@@ -9,6 +9,7 @@ import { notFound, problem, validationFailed } from '../problem.ts'
 import { signInAtProvider } from '../provider-client.ts'
 import { providerEndpoint } from '../provider-transport.ts'
 import { createSession, tokenResponse } from '../session-service.ts'
+import { issueLinkToken } from '../link-tokens.ts'
 import { resolveUser } from '../social-users.ts'
 
 const SIGN_IN_FAILED = 'The sign-in could not be completed. Please try again.'
@@ -80,7 +81,19 @@ export const oauthHandlers = [
             { detail: signedIn.detail },
           )
     }
-    const user = resolveUser(provider, signedIn.account)
+    if (exchange.replayed) return invalidGrant(CODE_USED)
+    const { identity } = signedIn
+    const resolution = resolveUser(identity)
+    if (resolution.kind === 'email-taken') {
+      const linkToken = await issueLinkToken(resolution.owner, identity)
+      return problem(
+        409,
+        'account_exists',
+        'An account with this email already exists. Sign in to it to link this provider.',
+        { members: { linkToken, provider, email: identity.email } },
+      )
+    }
+    const { user } = resolution
     const { session, refreshToken } = await createSession({
       user,
       provider,

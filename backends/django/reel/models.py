@@ -36,6 +36,20 @@ class SocialAccount(models.Model):
         ]
 
 
+class LinkToken(models.Model):
+    """
+    The `linkToken` of a `409 account_exists`: a provider identity whose email is this user's,
+    waiting for the user to sign in and so link it. Only the SHA-256 of the token is kept; it is
+    spent by deleting the row.
+    """
+
+    token_hash = models.CharField(primary_key=True, max_length=64)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="link_tokens")
+    provider = models.CharField(max_length=16, choices=PROVIDERS[1:])
+    subject = models.CharField(max_length=255)
+    expires_at = models.DateTimeField(db_index=True)
+
+
 class Session(models.Model):
     """
     One sign-in: a family of refresh tokens. Its access tokens name it (`sid`), so revoking it

@@ -1,26 +1,40 @@
 """
 Social sign-in: exchange an authorization code at the provider's token endpoint, read the
-account at its userinfo endpoint, and find, link or create the Reel user. Each provider in its
-real shapes (form-encoded token request; Google's OIDC userinfo, Kakao's /v2/user/me, Naver's
-/v1/nid/me).
+account at its userinfo endpoint, and find or create the Reel user. Each provider in its real
+shapes (form-encoded token request; Google's OIDC userinfo, Kakao's /v2/user/me, Naver's
+/v1/nid/me). A provider's email never links an existing account: its owner links it by signing
+in with the link token of a `409 account_exists`.
 """
+import hashlib
 import json
 import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from reel.models import SocialAccount, User
+from reel.models import LinkToken, SocialAccount, User
 
 TIMEOUT_SEC = 10
+LINK_TOKEN_TTL = timedelta(minutes=10)
 
 
 class ExchangeFailed(Exception):
     """Any reason the code could not be turned into an account; the API answers invalid_grant."""
+
+
+class AccountExists(Exception):
+    """The provider account is new to Reel and its email is `owner`'s: only `owner` may link it."""
+
+    def __init__(self, owner, account):
+        super().__init__(account.email)
+        self.owner = owner
+        self.account = account
 
 
 @dataclass(frozen=True)
@@ -125,14 +139,15 @@ def read_kakao(body):
         raise ValueError("id is not a number")
     account = body.get("kakao_account") or {}
     email = account.get("email") or ""
-    verified = account.get("is_email_verified") is True and account.get("is_email_valid", True) is True
+    # Kakao's own advice: an email is usable only when it is both verified and still valid.
+    verified = account.get("is_email_verified") is True and account.get("is_email_valid") is True
     nickname = (account.get("profile") or {}).get("nickname") or (body.get("properties") or {}).get("nickname")
     return ProviderAccount(subject=str(body["id"]), email=text(email), email_verified=verified, name=text(nickname or email or str(body["id"])))
 
 
 def read_naver(body):
-    # GET /v1/nid/me: resultcode "00" and the account under `response`. Naver only releases an
-    # email its member confirmed, and has no flag for it, so its email counts as verified.
+    # GET /v1/nid/me: resultcode "00" and the account under `response`. Naver's profile carries no
+    # verification flag, so nothing vouches for its email.
     if body.get("resultcode") != "00":
         raise ValueError("resultcode is not 00")
     account = body["response"]
@@ -140,7 +155,7 @@ def read_naver(body):
     return ProviderAccount(
         subject=text(account["id"]),
         email=text(email),
-        email_verified=bool(email),
+        email_verified=False,
         name=text(account.get("name") or account.get("nickname") or email or account["id"]),
     )
 
@@ -150,24 +165,69 @@ ACCOUNT_READERS = {"google": read_google, "kakao": read_kakao, "naver": read_nav
 
 @transaction.atomic
 def resolve_user(provider, account):
-    """The linked user; else the one whose verified email matches a verified one (linked now); else a new user."""
+    """
+    The user linked to this provider account; else a new user, verified only on the provider's
+    word. `AccountExists` when its email is an existing user's, verified or not.
+    """
     linked = SocialAccount.objects.select_related("user").filter(provider=provider, subject=account.subject).first()
     if linked:
         return linked.user
-    user = None
-    if account.email_verified and account.email:
-        user = User.objects.filter(email__iexact=account.email, email_verified=True).first()
-    if user is None:
-        user = User(
-            username=f"{provider}-{account.subject}"[:150],
-            display_name=account.name[:150],
-            email=account.email,
-            email_verified=account.email_verified,
-        )
-        user.set_unusable_password()
-        user.save()
+    owner = User.objects.filter(email__iexact=account.email).first() if account.email else None
+    if owner is not None:
+        raise AccountExists(owner, account)
+    user = User(
+        username=f"{provider}-{account.subject}"[:150],
+        display_name=account.name[:150],
+        email=account.email,
+        email_verified=account.email_verified,
+    )
+    user.set_unusable_password()
+    user.save()
     SocialAccount.objects.create(user=user, provider=provider, subject=account.subject)
     return user
+
+
+def hash_link_token(raw):
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def issue_link_token(owner, provider, account):
+    """A new opaque link token for this provider account and `owner`; expired ones are swept."""
+    now = timezone.now()
+    LinkToken.objects.filter(expires_at__lte=now).delete()
+    raw = secrets.token_urlsafe(32)
+    LinkToken.objects.create(
+        token_hash=hash_link_token(raw),
+        user=owner,
+        provider=provider,
+        subject=account.subject,
+        expires_at=now + LINK_TOKEN_TTL,
+    )
+    return raw
+
+
+@transaction.atomic
+def link_with_token(raw, user):
+    """
+    Spends a link token for `user`, who has just proved who they are, and links its provider
+    account to them. False, with nothing spent or linked, for a token that is unknown, used or
+    expired, names another user, or whose provider account is now someone else's (or the user
+    already has another account at that provider).
+    """
+    link = LinkToken.objects.filter(token_hash=hash_link_token(raw), user=user, expires_at__gt=timezone.now()).first()
+    if link is None:
+        return False
+    holder = SocialAccount.objects.filter(provider=link.provider, subject=link.subject).first()
+    another = SocialAccount.objects.filter(user=user, provider=link.provider).exclude(subject=link.subject)
+    if (holder is not None and holder.user_id != user.pk) or another.exists():
+        return False
+    # The delete is what spends it: of two sign-ins with one token, only one deletes the row.
+    deleted, _ = LinkToken.objects.filter(pk=link.pk).delete()
+    if deleted != 1:
+        return False
+    if holder is None:
+        SocialAccount.objects.create(user=user, provider=link.provider, subject=link.subject)
+    return True
 
 
 def sign_in_with(provider, code, redirect_uri, code_verifier):

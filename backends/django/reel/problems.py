@@ -23,7 +23,8 @@ BEARER_CHALLENGE = 'Bearer realm="reel"'
 INVALID_TOKEN_CHALLENGE = 'Bearer realm="reel", error="invalid_token"'
 
 
-def problem(status, code, title=None, detail=None, headers=None):
+def problem(status, code, title=None, detail=None, headers=None, members=None):
+    """`members`: the extension members (RFC 9457 §3.2) a problem type defines, e.g. a `linkToken`."""
     body = {
         "type": f"https://reel.example/problems/{code}",
         "title": title or TITLES[code],
@@ -32,6 +33,7 @@ def problem(status, code, title=None, detail=None, headers=None):
     }
     if detail is not None:
         body["detail"] = detail
+    body.update(members or {})
     response = JsonResponse(body, status=status, content_type="application/problem+json")
     response["Cache-Control"] = "no-store"
     for name, value in (headers or {}).items():

@@ -2,7 +2,7 @@
 from django.db import transaction
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from reel.models import LoginFailure, Session, User, WatchlistEntry
+from reel.models import LinkToken, LoginFailure, Session, User, WatchlistEntry
 
 SEED_USERS = [
     {"public_id": "u_demo", "username": "demo", "password": "demo-password-1", "display_name": "Demo Viewer", "email": "demo@reel.example"},
@@ -39,6 +39,7 @@ def seed_users():
 def reset_for_tests():
     """Every session, token, failure and non-seed user gone; the seeds as new."""
     Session.objects.all().delete()
+    LinkToken.objects.all().delete()
     OutstandingToken.objects.all().delete()
     LoginFailure.objects.all().delete()
     User.objects.exclude(username__in=[seed["username"] for seed in SEED_USERS]).delete()

@@ -31,6 +31,8 @@ class LoginSerializer(BodySerializer):
     username = StrictCharField()
     password = StrictCharField()
     remember = StrictBooleanField(required=False, default=True)
+    # The token of a `409 account_exists`, whose provider identity this sign-in links.
+    linkToken = StrictCharField(required=False)
 
 
 class CodeExchangeSerializer(BodySerializer):

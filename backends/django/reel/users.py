@@ -9,4 +9,7 @@ def user_dto(user):
         "displayName": user.display_name,
         "email": user.email,
         "providers": (["password"] if user.has_usable_password() else []) + social,
+        "hasPassword": user.has_usable_password(),
+        # No passkeys yet.
+        "passkeys": 0,
     }

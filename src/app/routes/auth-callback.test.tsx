@@ -7,13 +7,15 @@ import { providerConfig } from '../../test/provider-configs'
 import { renderApp } from '../../test/render-app'
 import { beginSocialSignIn, callbackUrl } from '../../features/social-sign-in/oauth-flow'
 
+const NEW_AT_KAKAO = '2718281828'
+/** Kakao's account with demo's email: new to Reel, so its sign-in is `409 account_exists`. */
 const DEMO_AT_KAKAO = '3141592653'
 
 /**
  * What the browser holds when Kakao sends it back: this tab's attempt in sessionStorage, and a
  * code the mock provider issued for it with the challenge of that attempt's verifier.
  */
-async function returnFromKakao(returnTo = '/watchlist') {
+async function returnFromKakao(returnTo = '/watchlist', subject = NEW_AT_KAKAO) {
   const authorize = new URL(
     await beginSocialSignIn(providerConfig('kakao'), { returnTo, remember: true }),
   )
@@ -27,7 +29,7 @@ async function returnFromKakao(returnTo = '/watchlist') {
       codeChallenge: authorize.searchParams.get('code_challenge') ?? '',
       expiresAt: 0,
     },
-    DEMO_AT_KAKAO,
+    subject,
   )
   return { state, code, path: `/auth/callback/kakao?code=${code}&state=${state}` }
 }
@@ -53,7 +55,7 @@ describe('the social sign-in callback page', () => {
     expect(router.state.location.search).toBe('')
     expect(session.getState()).toMatchObject({
       status: 'signed-in',
-      user: { id: 'u_demo', providers: ['password', 'kakao'] },
+      user: { displayName: '김민준', providers: ['kakao'] },
     })
     expect(sessionStorage.length).toBe(0)
     expect(await screen.findByLabelText('Signed in with Kakao')).toBeInTheDocument()
@@ -125,5 +127,39 @@ describe('the social sign-in callback page', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/devices'))
+  })
+
+  it('brings a person whose provider email is an existing account’s to sign in to it, which links the provider', async () => {
+    const { path } = await returnFromKakao('/watchlist', DEMO_AT_KAKAO)
+    const { session } = createTab()
+
+    const { router, user } = renderApp(path, session)
+
+    expect(
+      await screen.findByText(
+        'An account with this email already exists. Sign in to it to link Kakao.',
+      ),
+    ).toHaveAttribute('role', 'status')
+    expect(router.state.location).toMatchObject({ pathname: '/login', search: '' })
+    expect(session.getState().status).toBe('signed-out')
+    // The link token is a credential: in history state only, never in storage or the address.
+    const { linkToken } = (router.state.location.state as { pendingLink: { linkToken: string } })
+      .pendingLink
+    const stored = [sessionStorage, localStorage].flatMap((storage) =>
+      Object.keys(storage).map((key) => `${key}=${storage.getItem(key)}`),
+    )
+    expect(stored.filter((entry) => entry.includes(linkToken))).toEqual([])
+    expect(sessionStorage.length).toBe(0)
+
+    await user.type(screen.getByLabelText('Username'), 'demo')
+    await user.type(screen.getByLabelText('Password'), 'demo-password-1')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/watchlist'))
+    expect(session.getState()).toMatchObject({
+      status: 'signed-in',
+      user: { id: 'u_demo', providers: ['password', 'kakao'] },
+    })
+    expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
   })
 })

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
 import { providerLabel } from '../../i18n/provider-label'
+import { linkState, pendingLinkOf } from '../../features/social-sign-in/account-link'
 import { exchangeFailure, failureState } from '../../features/social-sign-in/failure-message'
 import {
   finishSocialSignIn,
@@ -68,7 +69,11 @@ export function AuthCallbackRoute() {
     void signInWithProvider(provider, grantOf(outcome)).then(
       () => navigate(returnTo, { replace: true }),
       (error: unknown) => {
-        const state = failureState(exchangeFailure(error, provider), returnTo)
+        // An existing account's email: its owner signs in to link the provider.
+        const link = pendingLinkOf(error)
+        const state = link
+          ? linkState(link, returnTo)
+          : failureState(exchangeFailure(error, provider), returnTo)
         return navigate('/login', { replace: true, state })
       },
     )

@@ -22,7 +22,9 @@ function recordLogins() {
 }
 
 async function signInAs(user: ReturnType<typeof loginPage>['user'], password = DEMO.password) {
-  await user.type(await screen.findByLabelText('Username'), DEMO.username)
+  await user.clear(await screen.findByLabelText('Username'))
+  await user.type(screen.getByLabelText('Username'), DEMO.username)
+  await user.clear(screen.getByLabelText('Password'))
   await user.type(screen.getByLabelText('Password'), password)
   await user.click(screen.getByRole('button', { name: 'Sign in' }))
 }
@@ -174,5 +176,55 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Sign in again' })).toBeVisible()
     await signInAs(user)
     await waitFor(() => expect(router.state.location.pathname).toBe('/devices'))
+  })
+
+  describe('with a provider sign-in to link', () => {
+    const linkPage = () =>
+      loginPage({
+        pendingLink: { linkToken: 'lt_from_the_409', provider: 'naver' },
+        from: '/devices',
+        endedBecause: null,
+      })
+
+    it('says an account has this email, and sends the link token with the sign-in', async () => {
+      const bodies = recordLogins()
+      const { user, router } = linkPage()
+
+      expect(
+        await screen.findByText(
+          'An account with this email already exists. Sign in to it to link Naver.',
+        ),
+      ).toHaveAttribute('role', 'status')
+      await signInAs(user, 'wrong-password-1')
+      await screen.findByText('The username or password is incorrect.')
+      await signInAs(user)
+
+      await waitFor(() => expect(bodies).toHaveLength(2))
+      expect(bodies).toEqual([
+        { ...DEMO, password: 'wrong-password-1', remember: true, linkToken: 'lt_from_the_409' },
+        { ...DEMO, remember: true, linkToken: 'lt_from_the_409' },
+      ])
+      // The mock knows no such token: link_invalid, and the page lets the person sign in plainly.
+      await screen.findByText(
+        'The link to your other sign-in has expired or was already used. Sign in again to continue.',
+      )
+      expect(router.state.location.state).toEqual({ from: '/devices', endedBecause: null })
+      expect(screen.queryByText(/already exists/)).toBeNull()
+
+      await signInAs(user)
+
+      await waitFor(() => expect(router.state.location.pathname).toBe('/devices'))
+      expect(bodies[2]).toEqual({ ...DEMO, remember: true })
+    })
+
+    it('says it in Korean on a Korean page', async () => {
+      localStorage.setItem('reel.language', 'ko')
+      linkPage()
+      expect(
+        await screen.findByText(
+          '이 이메일로 된 계정이 이미 있어요. 그 계정으로 로그인하면 네이버 계정이 연결돼요.',
+        ),
+      ).toBeVisible()
+    })
   })
 })

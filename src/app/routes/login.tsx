@@ -2,9 +2,11 @@ import { useState } from 'react'
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
+import { readPendingLink } from '../../features/social-sign-in/account-link'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
 import { failureMessage, readFailure } from '../../features/social-sign-in/failure-message'
 import { useI18n } from '../../i18n/i18n-provider'
+import { providerLabel } from '../../i18n/provider-label'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
@@ -20,6 +22,7 @@ export function LoginRoute() {
   const redirect = readLoginState(location.state)
   const destination = safeReturnPath(redirect?.from ?? params.get('returnTo'))
   const socialSignInFailure = readFailure(location.state)
+  const pendingLink = readPendingLink(location.state)
   const renewing = redirect?.renew === true
 
   // A signed-in person is only here to start a new session before theirs ends.
@@ -38,7 +41,9 @@ export function LoginRoute() {
         <p role="status" className="notice">
           {renewing
             ? t.signIn.renewLead
-            : statusNotice(t, redirect?.endedBecause ?? endedBecause, logoutPending)}
+            : pendingLink
+              ? t.social.accountExists(providerLabel(t, pendingLink.provider))
+              : statusNotice(t, redirect?.endedBecause ?? endedBecause, logoutPending)}
         </p>
         {socialSignInFailure && (
           <p role="alert" className="alert">
@@ -53,6 +58,14 @@ export function LoginRoute() {
               remember={remember}
               onRememberChange={setRemember}
               onSignedIn={() => navigate(destination, { replace: true })}
+              linkToken={pendingLink?.linkToken ?? null}
+              // A refused link is gone for good: the page forgets it and signs in plainly.
+              onLinkRefused={() =>
+                navigate(location, {
+                  replace: true,
+                  state: { from: destination, endedBecause: null },
+                })
+              }
             />
             <SocialSignInButtons returnTo={destination} remember={remember} />
           </>

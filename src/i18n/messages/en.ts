@@ -76,6 +76,8 @@ export const en = {
     sessionSignedInWith: 'This session was signed in with',
     linkedMethods: 'Sign-in methods linked to your account:',
     linkedMethodsLabel: 'Linked sign-in methods',
+    accountExists: (name: string) =>
+      `An account with this email already exists. Sign in to it to link ${name}.`,
   },
   providers: { password: 'Password', google: 'Google', kakao: 'Kakao', naver: 'Naver' },
   errors: {
@@ -91,6 +93,8 @@ export const en = {
     too_many_attempts: 'Too many sign-in attempts. Please wait and try again.',
     csrf_check_failed: 'This request was refused for your security. Please reload the page.',
     invalid_grant: 'That sign-in could not be completed. Please start again.',
+    link_invalid:
+      'The link to your other sign-in has expired or was already used. Sign in again to continue.',
     not_found: 'We could not find that.',
   },
   movies: {

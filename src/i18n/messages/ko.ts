@@ -70,6 +70,8 @@ export const ko: Messages = {
     sessionSignedInWith: '이 세션의 로그인 방법:',
     linkedMethods: '계정에 연결된 로그인 방법:',
     linkedMethodsLabel: '연결된 로그인 방법',
+    accountExists: (name) =>
+      `이 이메일로 된 계정이 이미 있어요. 그 계정으로 로그인하면 ${name} 계정이 연결돼요.`,
   },
   providers: { password: '비밀번호', google: 'Google', kakao: '카카오', naver: '네이버' },
   errors: {
@@ -84,6 +86,7 @@ export const ko: Messages = {
     too_many_attempts: '로그인 시도가 너무 많아요. 잠시 후 다시 시도해 주세요.',
     csrf_check_failed: '보안을 위해 요청을 거절했어요. 페이지를 새로고침해 주세요.',
     invalid_grant: '로그인을 마치지 못했어요. 처음부터 다시 시도해 주세요.',
+    link_invalid: '다른 로그인 방법의 연결 기한이 지났거나 이미 사용됐어요. 다시 로그인해 주세요.',
     not_found: '찾을 수 없어요.',
   },
   movies: {

@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from reel.cookies import clear_refresh_cookie, read_refresh_token
 from reel.models import Session
+from reel.oauth import link_with_token
 from reel.problems import problem
 from reel.serializers import LoginSerializer, parse
 from reel.sessions import (
@@ -46,6 +47,16 @@ class LoginView(PublicView):
         user = authenticate(request, username=username, password=credentials["password"])
         if user is None:
             return problem(401, "invalid_credentials", "The username or password is incorrect.")
+        # Judged only once the password is right, so a wrong one leaves the token for the next try
+        # (throttled like any sign-in) and the token says nothing about the password.
+        link_token = credentials.get("linkToken")
+        if link_token is not None and not link_with_token(link_token, user):
+            return problem(
+                400,
+                "link_invalid",
+                "This sign-in cannot link that account. Sign in again.",
+                detail="The link token is unknown, used, expired or for another account.",
+            )
         forget_failures(username, address)
         return start_session(request, user, "password", credentials["remember"])
 

@@ -1,6 +1,13 @@
 from rest_framework.exceptions import ValidationError
 
-from reel.oauth import ExchangeFailed, configured_providers, provider_listing, sign_in_with
+from reel.oauth import (
+    AccountExists,
+    ExchangeFailed,
+    configured_providers,
+    issue_link_token,
+    provider_listing,
+    sign_in_with,
+)
 from reel.problems import problem
 from reel.serializers import CodeExchangeSerializer, parse
 from reel.views.auth import start_session
@@ -25,5 +32,17 @@ class CodeExchangeView(PublicView):
             # Every cause gets the same title: the user is told nothing an attacker could use.
             return problem(
                 400, "invalid_grant", "The sign-in could not be completed. Please try again.", detail=str(failure)
+            )
+        except AccountExists as exists:
+            # No session: the account's owner links this provider by signing in with the token.
+            return problem(
+                409,
+                "account_exists",
+                "An account with this email already exists. Sign in to it to link this provider.",
+                members={
+                    "linkToken": issue_link_token(exists.owner, provider, exists.account),
+                    "provider": provider,
+                    "email": exists.account.email,
+                },
             )
         return start_session(request, user, provider, body["remember"])

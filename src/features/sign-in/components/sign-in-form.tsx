@@ -53,9 +53,19 @@ interface SignInFormProps {
   /** "Keep me signed in": the sign-in page shares it with its social sign-in buttons. */
   remember: boolean
   onRememberChange: (remember: boolean) => void
+  /** The `linkToken` of a provider sign-in that found this account: signing in links it. */
+  linkToken?: string | null
+  /** The server refused the link token (`link_invalid`); nobody was signed in. */
+  onLinkRefused?: () => void
 }
 
-export function SignInForm({ onSignedIn, remember, onRememberChange }: SignInFormProps) {
+export function SignInForm({
+  onSignedIn,
+  remember,
+  onRememberChange,
+  linkToken = null,
+  onLinkRefused,
+}: SignInFormProps) {
   const { signIn } = useAuth()
   const { t } = useI18n()
   const [username, setUsername] = useState('')
@@ -69,10 +79,12 @@ export function SignInForm({ onSignedIn, remember, onRememberChange }: SignInFor
     setPending(true)
     setFailure(null)
     try {
-      await signIn({ username: username.trim(), password, remember })
+      const credentials = { username: username.trim(), password, remember }
+      await signIn(linkToken === null ? credentials : { ...credentials, linkToken })
       onSignedIn()
     } catch (error) {
       const next = classify(error)
+      if (next.kind === 'refused' && next.code === 'link_invalid') onLinkRefused?.()
       setFailure(next)
       if (next.kind === 'throttled') lockFor(next.waitSec)
       setPending(false)
