@@ -90,7 +90,8 @@ class LoginFailure(models.Model):
     at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["username", "at"])]
+        # The second index serves the purge of rows older than the window, for every username.
+        indexes = [models.Index(fields=["username", "at"]), models.Index(fields=["at"])]
 
 
 class WatchlistEntry(models.Model):
