@@ -6,8 +6,13 @@ from reel.problems import problem
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+def own_origin(request):
+    """REEL_PUBLIC_ORIGIN, else as the request arrived (scheme and host as a trusted proxy says)."""
+    return settings.REEL["PUBLIC_ORIGIN"] or f"{request.scheme}://{request.get_host()}"
+
+
 def is_own_origin(request, origin):
-    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.REEL["APP_ORIGINS"]
+    return origin == own_origin(request) or origin in settings.REEL["APP_ORIGINS"]
 
 
 class ReelCsrfMiddleware:

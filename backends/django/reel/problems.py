@@ -1,4 +1,5 @@
 """RFC 9457 problem details, the only error format of the API, and DRF's errors mapped onto it."""
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from rest_framework import exceptions
 
@@ -8,7 +9,15 @@ TITLES = {
     "method_not_allowed": "This method is not allowed here.",
     "csrf_check_failed": "The request was refused for your protection.",
     "server_error": "Something went wrong on our side.",
+    "service_unavailable": "The service is unavailable for a moment. Try again shortly.",
+    "bad_request": "The request could not be understood.",
+    "forbidden": "This is not allowed.",
 }
+# Errors of the database connection rather than of a query: the database is down, restarting or
+# unreachable. Django closes such a connection at the end of the request, and the next one
+# connects again, so the answer says to come back rather than that something broke.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_UNAVAILABLE_SEC = 5
 
 BEARER_CHALLENGE = 'Bearer realm="reel"'
 INVALID_TOKEN_CHALLENGE = 'Bearer realm="reel", error="invalid_token"'
@@ -42,8 +51,14 @@ class AccessTokenRejected(exceptions.AuthenticationFailed):
         super().__init__(self.TITLES[code], code)
 
 
+def service_unavailable():
+    return problem(503, "service_unavailable", headers={"Retry-After": str(RETRY_AFTER_UNAVAILABLE_SEC)})
+
+
 def problem_exception_handler(exc, context):
     """DRF's exceptions as problems, with the RFC 6750 challenge the contract asks for."""
+    if isinstance(exc, DATABASE_UNAVAILABLE):
+        return service_unavailable()
     if isinstance(exc, AccessTokenRejected):
         code = exc.get_codes()
         return problem(401, code, exc.TITLES[code], headers={"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
@@ -68,3 +83,29 @@ def first_error(detail, path=""):
     if isinstance(detail, list):
         return first_error(detail[0], path)
     return f"{path or 'body'}: {detail}"
+
+
+class DatabaseUnavailableMiddleware:
+    """`503 service_unavailable` for a view outside DRF (whose views use the handler above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return service_unavailable() if isinstance(exception, DATABASE_UNAVAILABLE) else None
+
+
+# Django's error views (handler400, handler403, handler500), as problems rather than HTML.
+def bad_request(request, exception):
+    return problem(400, "bad_request")
+
+
+def permission_denied(request, exception):
+    return problem(403, "forbidden")
+
+
+def server_error(request):
+    return problem(500, "server_error")

@@ -13,19 +13,27 @@ from reel.models import LoginFailure
 
 
 def client_address(request):
-    if settings.REEL["TRUST_X_FORWARDED_FOR"]:
-        # The last hop is the one the trusted proxy appended; earlier ones the client could write.
-        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
-        if forwarded:
-            return forwarded
+    """The TCP peer, or the client a trusted proxy names (reel.forwarded.ForwardedHeadersMiddleware)."""
     return request.META["REMOTE_ADDR"]
+
+
+def login_window():
+    return timedelta(seconds=settings.REEL["LOGIN_WINDOW_SEC"])
+
+
+def purge_old_failures(now):
+    """Forgets every failure the window has left behind, whoever's: returns how many."""
+    deleted, _ = LoginFailure.objects.filter(at__lte=now - login_window()).delete()
+    return deleted
 
 
 def begin_attempt(username, address):
     """Records the attempt; returns it, or the seconds to wait when the attempt is refused."""
     now = timezone.now()
-    window = timedelta(seconds=settings.REEL["LOGIN_WINDOW_SEC"])
-    LoginFailure.objects.filter(username=username, at__lte=now - window).delete()
+    # Here rather than in a scheduled job: failures of usernames never tried again (a password
+    # spray) would otherwise stay forever.
+    purge_old_failures(now)
+    window = login_window()
     attempt = LoginFailure.objects.create(username=username, address=address, at=now)
     earlier = LoginFailure.objects.filter(username=username, at__gt=now - window, pk__lt=attempt.pk)
     limits = [

@@ -1,32 +1,85 @@
 """
-Settings for the Reel backend, every one overridable from the environment (see the README of
-backends/django). Defaults make `manage.py runreel` work on a laptop with nothing configured.
+Settings for the Reel backend, every one overridable from the environment (see docs/backends.md).
+Defaults make `manage.py runreel` work on a laptop with nothing configured; REEL_PRODUCTION=1
+makes the settings a production server cannot do without mandatory. Any malformed value stops
+the server here, at import, so gunicorn fails at boot rather than at the first request.
 """
 import hashlib
 import hmac
-import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
 from reel_server.database_url import database_from_url
+from reel_server.environment import (
+    Environment,
+    parse_host,
+    parse_list,
+    parse_network,
+    parse_origin,
+    parse_secret_key,
+    parse_url,
+)
 from reel_server.signing_keys import load_signing_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+env = Environment()
+PRODUCTION = env.flag("REEL_PRODUCTION")
+DEBUG = env.flag("REEL_DEBUG")
+TEST_RESET = env.flag("REEL_TEST_RESET")
+if PRODUCTION and DEBUG:
+    env.refuse("REEL_DEBUG", "must not be 1 when REEL_PRODUCTION=1: error pages would show settings and code.")
+if PRODUCTION and TEST_RESET:
+    env.refuse("REEL_TEST_RESET", "must not be 1 when REEL_PRODUCTION=1: it lets anyone wipe every account.")
+if env.value("REEL_TRUST_X_FORWARDED_FOR"):
+    env.refuse(
+        "REEL_TRUST_X_FORWARDED_FOR",
+        "was replaced by REEL_TRUSTED_PROXIES, the addresses or networks of the proxies in front (e.g. 127.0.0.1).",
+    )
 
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    return int(os.environ.get(name, default))
-
-
-DEBUG = os.environ.get("REEL_DEBUG") == "1"
 # Only for the session cookie of the admin, which this API does not use; a fixed development
 # value would be a shared secret, so an unset one is random per process.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or os.urandom(32).hex()
-ALLOWED_HOSTS = env_list("REEL_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+SECRET_KEY = env.value("DJANGO_SECRET_KEY", parse_secret_key, required=PRODUCTION) or secrets.token_hex(32)
+ALLOWED_HOSTS = env.value(
+    "REEL_ALLOWED_HOSTS",
+    lambda raw: parse_list(raw, parse_host),
+    default=["127.0.0.1", "localhost", "[::1]"],
+    required=PRODUCTION,
+)
+if PRODUCTION and "*" in ALLOWED_HOSTS:
+    env.refuse("REEL_ALLOWED_HOSTS", "must name this server's hosts when REEL_PRODUCTION=1, not '*'.")
+# The app's public origin (https://reel.example): the origin the CSRF rules accept and the
+# scheme requests arrived with, whatever the proxies in front rewrote.
+PUBLIC_ORIGIN = env.value("REEL_PUBLIC_ORIGIN", parse_origin, required=PRODUCTION)
+if PRODUCTION and PUBLIC_ORIGIN and not PUBLIC_ORIGIN.startswith("https://"):
+    env.refuse("REEL_PUBLIC_ORIGIN", "must be https:// when REEL_PRODUCTION=1: the refresh cookie is Secure.")
+TRUSTED_PROXIES = env.value("REEL_TRUSTED_PROXIES", lambda raw: tuple(parse_list(raw, parse_network)), default=())
+APP_ORIGINS = env.value("REEL_APP_ORIGINS", lambda raw: parse_list(raw, parse_origin), default=[])
+DATABASE = env.value(
+    "DATABASE_URL",
+    database_from_url,
+    default=database_from_url(f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    required=PRODUCTION,
+)
+# Reconnecting costs a TCP and TLS handshake and PostgreSQL's authentication on every request.
+DB_CONN_MAX_AGE = env.integer("REEL_DB_CONN_MAX_AGE", 60, minimum=0)
+SIGNING_KEY = env.value("REEL_SIGNING_KEY_FILE", load_signing_key, required=PRODUCTION)
+ACCESS_TOKEN_TTL_SEC = env.integer("REEL_ACCESS_TOKEN_TTL_SEC", 300, minimum=1)
+REFRESH_TOKEN_TTL_SEC = env.integer("REEL_REFRESH_TOKEN_TTL_SEC", 14 * 24 * 3600, minimum=1)
+REFRESH_IDLE_TTL_SEC = env.integer("REEL_REFRESH_IDLE_TTL_SEC", 3 * 24 * 3600, minimum=1)
+REFRESH_REUSE_GRACE_SEC = env.integer("REEL_REFRESH_REUSE_GRACE_SEC", 0, minimum=0)
+ISSUER = env.value("REEL_ISSUER", default="https://reel.example")
+AUDIENCE = env.value("REEL_AUDIENCE", default="reel-api")
+OAUTH_ENDPOINTS = {
+    name: env.value(name, parse_url)
+    for provider in ("GOOGLE", "KAKAO", "NAVER")
+    for name in (f"REEL_{provider}_AUTHORIZE_URL", f"REEL_{provider}_TOKEN_URL", f"REEL_{provider}_USERINFO_URL")
+}
+env.check()
+
+# Without a key file (development only) an ephemeral key, which load_signing_key warns about.
+ACCESS_TOKEN_KEY = SIGNING_KEY or load_signing_key(None)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -39,20 +92,31 @@ INSTALLED_APPS = [
 # No SessionMiddleware or CsrfViewMiddleware: nothing here authenticates with Django's session
 # cookie. The contract's own CSRF rules for /api/auth/* live in ReelCsrfMiddleware.
 MIDDLEWARE = [
+    # First: everything after it sees the client's address and scheme, not the proxy's.
+    "reel.forwarded.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reel.csrf.ReelCsrfMiddleware",
+    "reel.problems.DatabaseUnavailableMiddleware",
+]
+SILENCED_SYSTEM_CHECKS = [
+    # CsrfViewMiddleware guards Django's session cookie, which nothing here uses; the contract's
+    # own CSRF rules for /api/auth/* are enforced by ReelCsrfMiddleware.
+    "security.W003",
+    # TLS ends at the proxy in front (nginx in the stack), which redirects http to https and
+    # sends Strict-Transport-Security on every answer; Django sees only the proxied requests.
+    "security.W004",
+    "security.W008",
 ]
 
 ROOT_URLCONF = "reel_server.urls"
 WSGI_APPLICATION = "reel_server.wsgi.application"
 APPEND_SLASH = False
 
-DATABASES = {
-    "default": database_from_url(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-    )
-}
+DATABASES = {"default": {**DATABASE, "CONN_MAX_AGE": DB_CONN_MAX_AGE}}
+# PBKDF2-SHA256 at OWASP's 600,000 iterations; hashes with fewer are rehashed at the next sign-in.
+PASSWORD_HASHERS = ["reel.hashers.ReelPBKDF2PasswordHasher"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "reel.User"
 
@@ -78,15 +142,13 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 
-ACCESS_TOKEN_KEY = load_signing_key(os.environ.get("REEL_SIGNING_KEY_FILE"))
-
 SIMPLE_JWT = {
-    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=env_int("REEL_ACCESS_TOKEN_TTL_SEC", 300)),
+    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=ACCESS_TOKEN_TTL_SEC),
     "ALGORITHM": "ES256",
     "SIGNING_KEY": ACCESS_TOKEN_KEY.private_pem,
     "VERIFYING_KEY": ACCESS_TOKEN_KEY.public_pem,
-    "ISSUER": os.environ.get("REEL_ISSUER", "https://reel.example"),
-    "AUDIENCE": os.environ.get("REEL_AUDIENCE", "reel-api"),
+    "ISSUER": ISSUER,
+    "AUDIENCE": AUDIENCE,
     "LEEWAY": 5,
     "USER_ID_FIELD": "public_id",
     "USER_ID_CLAIM": "sub",
@@ -95,12 +157,12 @@ SIMPLE_JWT = {
 
 # What SimpleJWT does not cover: the refresh token's cookie, session lifetimes and throttling.
 REEL = {
-    "REFRESH_TOKEN_TTL_SEC": env_int("REEL_REFRESH_TOKEN_TTL_SEC", 14 * 24 * 3600),
-    "REFRESH_IDLE_TTL_SEC": env_int("REEL_REFRESH_IDLE_TTL_SEC", 3 * 24 * 3600),
+    "REFRESH_TOKEN_TTL_SEC": REFRESH_TOKEN_TTL_SEC,
+    "REFRESH_IDLE_TTL_SEC": REFRESH_IDLE_TTL_SEC,
     "BROWSER_SESSION_TTL_SEC": 12 * 3600,
     # The contract's refreshReuseGraceSec: how long a rotated refresh token may come back (a
     # retry whose answer was lost) and get the same successor instead of revoking the session.
-    "REFRESH_REUSE_GRACE_SEC": env_int("REEL_REFRESH_REUSE_GRACE_SEC", 0),
+    "REFRESH_REUSE_GRACE_SEC": REFRESH_REUSE_GRACE_SEC,
     # Derives each rotated refresh token's successor (reel.sessions.successor_of); kept apart from
     # the signing key itself by the HMAC, and as stable as that key.
     "REFRESH_SUCCESSOR_KEY": hmac.new(
@@ -109,24 +171,25 @@ REEL = {
     "LOGIN_WINDOW_SEC": 15 * 60,
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 5,
     "LOGIN_MAX_FAILURES_PER_USERNAME": 50,
-    # Set only behind a proxy that overwrites X-Forwarded-For; otherwise clients could pick
-    # their own address and dodge the per-address throttle.
-    "TRUST_X_FORWARDED_FOR": os.environ.get("REEL_TRUST_X_FORWARDED_FOR") == "1",
+    # The proxies whose X-Forwarded-* headers are believed (reel.forwarded); anyone else could
+    # pick their own address and dodge the per-address throttle.
+    "TRUSTED_PROXIES": TRUSTED_PROXIES,
+    "PUBLIC_ORIGIN": PUBLIC_ORIGIN,
     # The SPA's origins; a request whose Origin is none of these (nor this server's own) is
     # refused on /api/auth/*. Needed when a proxy rewrites Host, as Vite's does.
-    "APP_ORIGINS": env_list("REEL_APP_ORIGINS", ""),
+    "APP_ORIGINS": APP_ORIGINS,
     # Off unless a test run asks: it wipes every session and user but the seeds.
-    "TEST_RESET": os.environ.get("REEL_TEST_RESET") == "1",
+    "TEST_RESET": TEST_RESET,
 }
 
 REEL_OAUTH_PROVIDERS = {
     provider: {
         "name": name,
-        "authorize_url": os.environ.get(f"REEL_{provider.upper()}_AUTHORIZE_URL", authorize),
-        "token_url": os.environ.get(f"REEL_{provider.upper()}_TOKEN_URL", token),
-        "userinfo_url": os.environ.get(f"REEL_{provider.upper()}_USERINFO_URL", userinfo),
-        "client_id": os.environ.get(f"REEL_{provider.upper()}_CLIENT_ID", ""),
-        "client_secret": os.environ.get(f"REEL_{provider.upper()}_CLIENT_SECRET", ""),
+        "authorize_url": OAUTH_ENDPOINTS[f"REEL_{provider.upper()}_AUTHORIZE_URL"] or authorize,
+        "token_url": OAUTH_ENDPOINTS[f"REEL_{provider.upper()}_TOKEN_URL"] or token,
+        "userinfo_url": OAUTH_ENDPOINTS[f"REEL_{provider.upper()}_USERINFO_URL"] or userinfo,
+        "client_id": env.value(f"REEL_{provider.upper()}_CLIENT_ID", default=""),
+        "client_secret": env.value(f"REEL_{provider.upper()}_CLIENT_SECRET", default=""),
         "scope": scope,
         "pkce": pkce,
         # Naver alone wants a `state` in the token request too.

@@ -26,4 +26,7 @@ if settings.REEL["TEST_RESET"]:
     urlpatterns.append(path("api/__test__/reset", TestResetView.as_view()))
 # Everything else, /api/__lab/* included (a real backend has no lab): a problem, not HTML.
 urlpatterns.append(re_path(r"", not_found))
+handler400 = "reel.problems.bad_request"
+handler403 = "reel.problems.permission_denied"
 handler404 = "reel.views.not_found.not_found"
+handler500 = "reel.problems.server_error"

@@ -1,3 +1,10 @@
+from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from reel.models import LoginFailure
 from reel.tests.helpers import ApiTestCase
 
 
@@ -24,3 +31,26 @@ class ThrottlingTests(ApiTestCase):
         self.assertProblem(self.fail("192.0.2.1"), 429, "too_many_attempts")
         # Another username is untouched.
         self.assertEqual(self.fail("192.0.2.1", username="alice").status_code, 401)
+
+
+class FailurePurgeTests(ApiTestCase):
+    def record_failure(self, username, age):
+        LoginFailure.objects.create(username=username, address="192.0.2.1", at=timezone.now() - age)
+
+    def test_a_failed_sign_in_forgets_every_failure_older_than_the_window(self):
+        self.record_failure("sprayed-once", timedelta(minutes=16))
+        self.record_failure("recent", timedelta(minutes=14))
+
+        self.post("/api/auth/login", {"username": "demo", "password": "wrong"})
+        self.assertEqual(
+            sorted(LoginFailure.objects.values_list("username", flat=True)), ["demo", "recent"]
+        )
+
+    def test_purgeloginfailures_deletes_only_failures_older_than_the_window(self):
+        self.record_failure("old", timedelta(minutes=16))
+        self.record_failure("recent", timedelta(minutes=14))
+        output = StringIO()
+
+        call_command("purgeloginfailures", stdout=output)
+        self.assertEqual(list(LoginFailure.objects.values_list("username", flat=True)), ["recent"])
+        self.assertEqual(output.getvalue().strip(), "1 old failed sign-ins deleted.")

@@ -1,0 +1,60 @@
+from unittest import mock
+
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import override_settings
+
+from reel.tests.helpers import ApiTestCase
+
+
+def database_down():
+    """Every query fails as it does while PostgreSQL is stopped or unreachable."""
+    return mock.patch.object(
+        BaseDatabaseWrapper,
+        "ensure_connection",
+        side_effect=OperationalError('connection to server at "127.0.0.1", port 55432 failed: Connection refused'),
+    )
+
+
+@override_settings(ROOT_URLCONF="reel.tests.plain_views_urls")
+class DatabaseDownTests(ApiTestCase):
+    def assertUnavailable(self, response):
+        self.assertProblem(response, 503, "service_unavailable")
+        self.assertEqual(response["Retry-After"], "5")
+        self.assertNotIn("55432", response.content.decode())
+
+    def test_every_endpoint_that_needs_the_database_answers_503(self):
+        login = self.login()
+        token = login.json()["accessToken"]
+        refresh_token, _ = self.refresh_cookie(login)
+        with database_down():
+            self.assertUnavailable(self.post("/api/auth/login", {"username": "demo", "password": "demo-password-1"}))
+            self.assertUnavailable(self.post("/api/auth/refresh", refresh_token=refresh_token))
+            self.assertUnavailable(self.post("/api/auth/logout", refresh_token=refresh_token))
+            self.assertUnavailable(self.get("/api/me", token))
+            self.assertUnavailable(self.get("/api/auth/sessions", token))
+            self.assertUnavailable(self.get("/api/movies", token))
+
+    def test_a_view_outside_drf_answers_503_too(self):
+        with database_down():
+            self.assertUnavailable(self.client.get("/plain/users"))
+
+    def test_answers_again_once_the_database_is_back(self):
+        with database_down():
+            self.assertUnavailable(self.client.get("/plain/users"))
+        self.assertEqual(self.login().status_code, 200)
+
+
+@override_settings(ROOT_URLCONF="reel.tests.plain_views_urls")
+class ErrorPageTests(ApiTestCase):
+    def test_an_unexpected_error_is_a_500_problem_without_details(self):
+        self.client.raise_request_exception = False
+        response = self.client.get("/plain/explode")
+        self.assertProblem(response, 500, "server_error")
+        self.assertNotIn("a bug", response.content.decode())
+
+    def test_a_host_not_allowed_is_a_400_problem(self):
+        self.assertProblem(self.client.get("/api/movies", HTTP_HOST="evil.example"), 400, "bad_request")
+
+    def test_an_unknown_path_is_a_404_problem(self):
+        self.assertProblem(self.client.get("/nowhere"), 404, "not_found")

@@ -1,0 +1,32 @@
+"""
+gunicorn settings for Reel: `gunicorn -c python:reel_server.gunicorn_conf reel_server.wsgi`.
+Flags on the command line (--bind, --workers) override these.
+"""
+import json
+
+from gunicorn import util
+
+workers = 2
+# Forwarded headers are Django's to judge (REEL_TRUSTED_PROXIES); gunicorn would otherwise
+# believe X-Forwarded-Proto from 127.0.0.1 by itself.
+forwarded_allow_ips = ""
+# Settings are checked at import: load the app in the arbiter, so a bad environment stops
+# gunicorn at once with Django's message rather than after each worker fails to boot.
+preload_app = True
+accesslog = "-"
+
+
+def write_problem(sock, status_int, reason, mesg):
+    """gunicorn's own error answers (a malformed request, an app that crashed) as problems, not HTML."""
+    code = "bad_request" if status_int < 500 else "server_error"
+    body = json.dumps(
+        {"type": f"https://reel.example/problems/{code}", "title": reason, "status": status_int, "code": code}
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode("latin-1")
+    util.write_nonblock(sock, head + body)
+
+
+util.write_error = write_problem
