@@ -65,6 +65,13 @@ function nginxHeaders(path: string, cacheControl: string | null, indent: string)
     .join('\n')
 }
 
+/** The backend's own copies of the headers nginx sets: one policy, not two that disagree. */
+function nginxHiddenHeaders(path: string, indent: string): string {
+  return Object.keys(headersFor(path))
+    .map((name) => `${indent}proxy_hide_header ${name};`)
+    .join('\n')
+}
+
 export function nginxConf(site: NginxSite = EXAMPLE_SITE): string {
   const block = (path: string, cache: string | null) => nginxHeaders(path, cache, '        ')
   return `# ${HEADER}
@@ -96,7 +103,8 @@ server {
         # The address that connected, not one the client wrote: the backend's throttle counts it.
         proxy_set_header X-Forwarded-For $remote_addr;
         proxy_set_header X-Forwarded-Proto $scheme;
-${block('/api/', null)}
+${nginxHiddenHeaders(API_PREFIX, '        ')}
+${block(API_PREFIX, null)}
     }
 
     # Hashed files: kept for a year; a missing one is a 404, never the app.
