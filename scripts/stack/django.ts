@@ -28,14 +28,14 @@ export function djangoEnv(settings: DjangoSettings, signingKeyFile: string) {
     ...settings.providerEnv,
     DATABASE_URL: settings.databaseUrl,
     DJANGO_SECRET_KEY: randomBytes(32).toString('hex'),
-    REEL_PRODUCTION: '1',
     REEL_SIGNING_KEY_FILE: signingKeyFile,
     REEL_PUBLIC_ORIGIN: settings.publicOrigin,
     REEL_ALLOWED_HOSTS: hostname,
-    REEL_APP_ORIGINS: settings.publicOrigin,
     // nginx, which overwrites X-Forwarded-For with the address that connected to it.
     REEL_TRUSTED_PROXIES: '127.0.0.1',
-    ...(settings.testReset && { REEL_TEST_RESET: '1' }),
+    // Django refuses the reset route in production (it wipes every account), so a stack for
+    // tests runs with every production setting but without the switch that demands them.
+    ...(settings.testReset ? { REEL_TEST_RESET: '1' } : { REEL_PRODUCTION: '1' }),
   }
 }
 
@@ -51,10 +51,11 @@ export function startInstance(
 ): Service {
   // prettier-ignore
   return startService(`gunicorn on port ${port}`, process.env['GUNICORN'] ?? '/usr/bin/gunicorn', [
+    // The backend's own gunicorn settings: preloaded app, forwarded headers left to Django.
+    '--config', 'python:reel_server.gunicorn_conf',
     '--bind', `127.0.0.1:${port}`, '--workers', String(workers),
     // Stopping waits at most this long for a request in flight.
     '--graceful-timeout', '5',
-    '--access-logfile', '-',
     'reel_server.wsgi',
   ], { cwd: backendDir, env, logFile })
 }

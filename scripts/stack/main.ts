@@ -60,11 +60,23 @@ let stopping: Promise<void> | undefined
 
 function stop(exitCode: number) {
   stopping ??= (async () => {
-    // The front door first, the database last: nothing is left waiting on what has gone.
-    for (const service of services.reverse()) await stopService(service)
-    if (cluster) stopCluster(cluster)
-    rmSync(root, { recursive: true, force: true })
-    process.exit(exitCode)
+    // The front door first, the database last: nothing is left waiting on what has gone. A
+    // step that fails (a database stopped by hand) is reported and the others still run.
+    const steps = [
+      ...services.reverse().map((service) => () => stopService(service)),
+      () => cluster && stopCluster(cluster),
+      () => rmSync(root, { recursive: true, force: true }),
+    ]
+    let failed = false
+    for (const step of steps) {
+      try {
+        await step()
+      } catch (error) {
+        console.error(error instanceof Error ? error.message : error)
+        failed = true
+      }
+    }
+    process.exit(exitCode || Number(failed))
   })()
   return stopping
 }
