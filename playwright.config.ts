@@ -66,7 +66,8 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /(worker-mode|django)\.spec\.ts/,
+      // The stack's specs run against `npm run stack`, through playwright.stack.config.ts.
+      testIgnore: /(worker-mode|django|\/stack[^/]*)\.spec\.ts/,
     },
     {
       name: 'worker-mode',
