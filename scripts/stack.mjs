@@ -7,8 +7,8 @@ import { build } from 'esbuild'
 /** Plain JavaScript modules stay where they are: they find the repository from their own place. */
 const keepScriptsInPlace = {
   name: 'keep-scripts-in-place',
-  setup(build) {
-    build.onResolve({ filter: /\.mjs$/ }, ({ path, resolveDir }) => ({
+  setup(bundle) {
+    bundle.onResolve({ filter: /\.mjs$/ }, ({ path, resolveDir }) => ({
       path: pathToFileURL(resolve(resolveDir, path)).href,
       external: true,
     }))
