@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, defineConfig, devices } from '@playwright/test'
-import { REEL_CLIENT_ID, REEL_CLIENT_SECRET } from './mocks/oauth-provider-seed.ts'
+import { djangoProviderEnv } from './mocks/django-provider-env.ts'
 
 // E2E_PORT lets two runs side by side each build and serve their own copy.
 const PORT = Number(process.env.E2E_PORT ?? 4173)
@@ -19,20 +19,6 @@ const djangoAppURL = `http://localhost:${DJANGO_APP_PORT}`
 // The mock Google, Kakao and Naver on their own origin (`npm run providers`), for Django to use.
 const PROVIDERS_PORT = PORT + 42
 const providersURL = `http://127.0.0.1:${PROVIDERS_PORT}`
-/** Django's settings for each provider: the mock's endpoints, and Reel's client at the mocks. */
-const djangoProviderEnv = Object.fromEntries(
-  (['google', 'kakao', 'naver'] as const).flatMap((provider) => {
-    const prefix = `REEL_${provider.toUpperCase()}`
-    const base = `${providersURL}/api/oauth/${provider}`
-    return [
-      [`${prefix}_AUTHORIZE_URL`, `${base}/authorize`],
-      [`${prefix}_TOKEN_URL`, `${base}/token`],
-      [`${prefix}_USERINFO_URL`, `${base}/userinfo`],
-      [`${prefix}_CLIENT_ID`, REEL_CLIENT_ID],
-      [`${prefix}_CLIENT_SECRET`, REEL_CLIENT_SECRET],
-    ]
-  }),
-)
 const python =
   process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
 /** The Django project runs where Django, DRF and SimpleJWT are installed (CI installs them). */
@@ -80,7 +66,8 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /(worker-mode|django)\.spec\.ts/,
+      // The stack's specs run against `npm run stack`, through playwright.stack.config.ts.
+      testIgnore: /(worker-mode|django|\/stack[^/]*)\.spec\.ts/,
     },
     {
       name: 'worker-mode',
@@ -124,7 +111,7 @@ export default defineConfig({
               REEL_TEST_RESET: '1',
               REEL_APP_ORIGINS: djangoAppURL,
               PYTHONWARNINGS: 'ignore::RuntimeWarning',
-              ...djangoProviderEnv,
+              ...djangoProviderEnv(providersURL),
             },
             reuseExistingServer: false,
             timeout: 60_000,

@@ -128,7 +128,10 @@ export default defineConfig({
       [
         'json',
         {
-          outputFile: process.env.REEL_CONTRACT_URL ? 'reports/django.json' : 'reports/unit.json',
+          // REEL_TEST_REPORT names another file: the same suite through the production stack.
+          outputFile:
+            process.env.REEL_TEST_REPORT ??
+            (process.env.REEL_CONTRACT_URL ? 'reports/django.json' : 'reports/unit.json'),
         },
       ],
     ],

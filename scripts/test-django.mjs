@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
+import { contractSuiteArgs } from './contract-suite.mjs'
 import { backendDir as backend, python } from './django-backend.mjs'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'reel-django-'))
@@ -77,23 +78,9 @@ const server = spawn(python, ['manage.py', 'runreel', '--port', String(port)], {
 })
 try {
   await waitUntilServing(origin, server, logFile)
-  const contract = run(
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--project',
-      'mocks',
-      'mocks/contract',
-      // One backend for every file, reset before each test: the files must take turns.
-      '--no-file-parallelism',
-      // A real server hashes passwords with PBKDF2 (hundreds of ms each on a busy machine), and
-      // the reset before each test rewrites the seed data.
-      '--testTimeout=30000',
-      '--hookTimeout=30000',
-    ],
-    { env: { ...process.env, REEL_CONTRACT_URL: origin } },
-  )
+  const contract = run('npx', contractSuiteArgs, {
+    env: { ...process.env, REEL_CONTRACT_URL: origin },
+  })
   status ||= contract
 } finally {
   server.kill('SIGTERM')

@@ -1,4 +1,5 @@
 import { request as httpRequest, type Server } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { base64url, decodeJwt, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
 import {
   afterAll,
@@ -150,7 +151,7 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
   })
 }
 
-/** A request over `node:http` from a chosen local address, answered as a fetch `Response`. */
+/** A request over `node:http(s)` from a chosen local address, answered as a fetch `Response`. */
 function requestFrom(
   localAddress: string,
   method: string,
@@ -159,7 +160,9 @@ function requestFrom(
   body: string | undefined,
 ): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const sent = httpRequest(
+    // Through the production stack the backend is behind nginx's TLS.
+    const request = origin.startsWith('https:') ? httpsRequest : httpRequest
+    const sent = request(
       `${origin}${path}`,
       { method, localAddress, headers: Object.fromEntries(headers) },
       (res) => {

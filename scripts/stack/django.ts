@@ -1,0 +1,61 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { backendDir, python } from '../django-backend.mjs'
+import { runToEnd, startService, type Service } from './processes.ts'
+
+/** What every Django instance of the stack shares: one database, one signing key, one secret. */
+export interface DjangoSettings {
+  databaseUrl: string
+  publicOrigin: string
+  /** Where the mock providers listen, for the server-to-server half of social sign-in. */
+  providerEnv: Record<string, string>
+  testReset: boolean
+}
+
+/** The ES256 key every instance signs access tokens with (reel_server/signing_keys.py). */
+export function writeSigningKey(dir: string): string {
+  const file = join(dir, 'signing-key.pem')
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+  return file
+}
+
+export function djangoEnv(settings: DjangoSettings, signingKeyFile: string) {
+  const { hostname } = new URL(settings.publicOrigin)
+  return {
+    ...process.env,
+    ...settings.providerEnv,
+    DATABASE_URL: settings.databaseUrl,
+    DJANGO_SECRET_KEY: randomBytes(32).toString('hex'),
+    REEL_SIGNING_KEY_FILE: signingKeyFile,
+    REEL_PUBLIC_ORIGIN: settings.publicOrigin,
+    REEL_ALLOWED_HOSTS: hostname,
+    // nginx, which overwrites X-Forwarded-For with the address that connected to it.
+    REEL_TRUSTED_PROXIES: '127.0.0.1',
+    // Django refuses the reset route in production (it wipes every account), so a stack for
+    // tests runs with every production setting but without the switch that demands them.
+    ...(settings.testReset ? { REEL_TEST_RESET: '1' } : { REEL_PRODUCTION: '1' }),
+  }
+}
+
+/** `manage.py` with the instances' settings, for the checks and set-up before they start. */
+export function manage(env: NodeJS.ProcessEnv, args: readonly string[]) {
+  return runToEnd(python, ['manage.py', ...args], { cwd: backendDir, env })
+}
+
+/** One instance: Debian's gunicorn serving reel_server.wsgi on 127.0.0.1:port. */
+export function startInstance(
+  env: NodeJS.ProcessEnv,
+  { port, workers, logFile }: { port: number; workers: number; logFile: string },
+): Service {
+  // prettier-ignore
+  return startService(`gunicorn on port ${port}`, process.env['GUNICORN'] ?? '/usr/bin/gunicorn', [
+    // The backend's own gunicorn settings: preloaded app, forwarded headers left to Django.
+    '--config', 'python:reel_server.gunicorn_conf',
+    '--bind', `127.0.0.1:${port}`, '--workers', String(workers),
+    // Stopping waits at most this long for a request in flight.
+    '--graceful-timeout', '5',
+    'reel_server.wsgi',
+  ], { cwd: backendDir, env, logFile })
+}

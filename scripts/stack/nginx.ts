@@ -1,0 +1,43 @@
+import { join } from 'node:path'
+
+/**
+ * nginx's main configuration around a generated site snippet (server/deploy-snippets.ts):
+ * everything nginx would otherwise write under /var (pid, logs, temporary files) goes under one
+ * directory of its own, so a throwaway nginx can run beside a system one, and `nginx -t` can
+ * check a snippet without touching the machine.
+ */
+export interface NginxMain {
+  /** A directory nginx's workers can enter: its logs and temporary files go here. */
+  prefix: string
+  /** The file holding the `upstream` and `server` blocks. */
+  siteFile: string
+  /** Who the workers run as when nginx starts as root (www-data on Debian); ignored otherwise. */
+  user?: string
+}
+
+export function nginxMainConf({ prefix, siteFile, user }: NginxMain): string {
+  const temp = (name: string) => join(prefix, `${name}_temp`)
+  return `# The stack's nginx: in the foreground, everything it writes under ${prefix}.
+daemon off;
+${user ? `user ${user};\n` : ''}worker_processes 1;
+pid ${join(prefix, 'nginx.pid')};
+error_log ${join(prefix, 'error.log')} warn;
+
+events {
+    worker_connections 256;
+}
+
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log ${join(prefix, 'access.log')};
+    client_body_temp_path ${temp('client_body')};
+    proxy_temp_path ${temp('proxy')};
+    fastcgi_temp_path ${temp('fastcgi')};
+    uwsgi_temp_path ${temp('uwsgi')};
+    scgi_temp_path ${temp('scgi')};
+
+    include ${siteFile};
+}
+`
+}

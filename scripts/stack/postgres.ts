@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto'
+import { chownSync, mkdirSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { join } from 'node:path'
+import { runToEnd } from './processes.ts'
+
+/**
+ * A throwaway PostgreSQL cluster (Debian's PostgreSQL 15) listening on 127.0.0.1 only, with a
+ * password that exists only for this run. PostgreSQL refuses to run as root, so as root every
+ * command runs as the `postgres` user, which owns the cluster's directory.
+ */
+export interface Cluster {
+  dataDir: string
+  socketDir: string
+  port: number
+  /** `postgres://…` for Django. */
+  databaseUrl: string
+}
+
+const BIN = process.env['REEL_POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin'
+const OWNER = 'postgres'
+const USER = 'reel'
+const DATABASE = 'reel'
+
+function asOwner(program: string, args: readonly string[]) {
+  const path = join(BIN, program)
+  return userInfo().uid === 0
+    ? runToEnd('runuser', ['-u', OWNER, '--', path, ...args])
+    : runToEnd(path, args)
+}
+
+/** Creates the cluster under `dir` (made and, as root, handed to the postgres user). */
+export function createCluster(dir: string, port: number): Cluster {
+  mkdirSync(dir, { mode: 0o700 })
+  const password = randomBytes(24).toString('hex')
+  const passwordFile = join(dir, 'password')
+  writeFileSync(passwordFile, password, { mode: 0o600 })
+  if (userInfo().uid === 0) {
+    const { uid, gid } = ownerIds()
+    chownSync(dir, uid, gid)
+    chownSync(passwordFile, uid, gid)
+  }
+  const cluster: Cluster = {
+    dataDir: join(dir, 'data'),
+    socketDir: dir,
+    port,
+    databaseUrl: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+  }
+  // prettier-ignore
+  asOwner('initdb', [
+    '-D', cluster.dataDir, '-U', USER, '--pwfile', passwordFile,
+    // Only the owner can enter the socket's directory; over TCP, the password.
+    '--auth-local', 'trust', '--auth-host', 'scram-sha-256', '--encoding', 'UTF8', '--no-sync',
+  ])
+  startCluster(cluster)
+  asOwner('createdb', ['-h', cluster.socketDir, '-p', String(port), '-U', USER, DATABASE])
+  return cluster
+}
+
+function ownerIds() {
+  return { uid: Number(runToEnd('id', ['-u', OWNER])), gid: Number(runToEnd('id', ['-g', OWNER])) }
+}
+
+/** Starts the cluster and returns once it accepts connections (`pg_ctl -w`). */
+export function startCluster({ dataDir, socketDir, port }: Cluster) {
+  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`
+  // prettier-ignore
+  asOwner('pg_ctl', ['start', '-w', '-D', dataDir, '-o', options, '-l', join(socketDir, 'postgres.log')])
+}
+
+/** Fast shutdown: open connections are closed at once, nothing half-written is kept. */
+export function stopCluster({ dataDir }: Cluster) {
+  asOwner('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', dataDir])
+}
