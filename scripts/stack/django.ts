@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { backendDir, python } from '../django-backend.mjs'
 import { runToEnd, startService, type Service } from './processes.ts'
 
+/** Debian's gunicorn, which runs on the same Python as Debian's Django. */
+export const GUNICORN = process.env['GUNICORN'] ?? '/usr/bin/gunicorn'
+
 /** What every Django instance of the stack shares: one database, one signing key, one secret. */
 export interface DjangoSettings {
   databaseUrl: string
@@ -50,7 +53,7 @@ export function startInstance(
   { port, workers, logFile }: { port: number; workers: number; logFile: string },
 ): Service {
   // prettier-ignore
-  return startService(`gunicorn on port ${port}`, process.env['GUNICORN'] ?? '/usr/bin/gunicorn', [
+  return startService(`gunicorn on port ${port}`, GUNICORN, [
     // The backend's own gunicorn settings: preloaded app, forwarded headers left to Django.
     '--config', 'python:reel_server.gunicorn_conf',
     '--bind', `127.0.0.1:${port}`, '--workers', String(workers),

@@ -9,6 +9,7 @@ import { findBinary } from './binaries.ts'
 import { buildApp } from './build.ts'
 import { djangoEnv, manage, startInstance, writeSigningKey } from './django.ts'
 import { nginxMainConf } from './nginx.ts'
+import { missingPrerequisites } from './prerequisites.ts'
 import { createCluster, stopCluster, type Cluster } from './postgres.ts'
 import { StartError, startService, stopService, waitUntilReady, type Service } from './processes.ts'
 import type { StackState } from './state.ts'
@@ -116,6 +117,8 @@ function serve(service: Service) {
 }
 
 async function start() {
+  const missing = missingPrerequisites()
+  if (missing) throw new StartError(missing)
   const logs = join(root, 'logs')
   mkdirSync(logs)
   const tlsDir = join(root, 'tls')

@@ -17,13 +17,13 @@ export interface Cluster {
   databaseUrl: string
 }
 
-const BIN = process.env['REEL_POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin'
+export const POSTGRES_BIN = process.env['REEL_POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin'
 const OWNER = 'postgres'
 const USER = 'reel'
 const DATABASE = 'reel'
 
 function asOwner(program: string, args: readonly string[]) {
-  const path = join(BIN, program)
+  const path = join(POSTGRES_BIN, program)
   return userInfo().uid === 0
     ? runToEnd('runuser', ['-u', OWNER, '--', path, ...args])
     : runToEnd(path, args)
