@@ -130,7 +130,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     # Request lines carry no token (they never travel in a URL), so the server log may keep them.
-    "loggers": {"reel": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {
+        "reel": {"handlers": ["console"], "level": "INFO"},
+        # A 500 shows the person a problem without details; its traceback goes here. Django's own
+        # default writes it only with DEBUG on, which would leave production errors unseen.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }
 
 REST_FRAMEWORK = {

@@ -1,3 +1,5 @@
+import io
+import logging
 from unittest import mock
 
 from django.db import OperationalError
@@ -52,6 +54,18 @@ class ErrorPageTests(ApiTestCase):
         response = self.client.get("/plain/explode")
         self.assertProblem(response, 500, "server_error")
         self.assertNotIn("a bug", response.content.decode())
+
+    def test_an_unexpected_error_leaves_its_traceback_in_the_server_log(self):
+        self.client.raise_request_exception = False
+        log = io.StringIO()
+        handlers = [h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler)]
+        streams = [handler.setStream(log) for handler in handlers]
+        try:
+            self.client.get("/plain/explode")
+        finally:
+            for handler, stream in zip(handlers, streams):
+                handler.setStream(stream)
+        self.assertIn("a bug", log.getvalue())
 
     def test_a_host_not_allowed_is_a_400_problem(self):
         self.assertProblem(self.client.get("/api/movies", HTTP_HOST="evil.example"), 400, "bad_request")
