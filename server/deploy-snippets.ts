@@ -7,6 +7,7 @@ import {
   securityHeaders,
   type HeaderPolicy,
 } from './security-headers.ts'
+import { problemBody } from './problem.ts'
 
 /**
  * The production server's header policy and file rules as nginx and Caddy configuration, for a
@@ -58,11 +59,61 @@ function headersFor(path: string): Record<string, string> {
   return securityHeaders(POLICY, path, true)
 }
 
+/**
+ * What the proxy answers itself when no backend instance answered (every one refused, failed or
+ * timed out): problems, as the API's own failures are, never the proxy's HTML page. The contract
+ * has no code for a timeout, so both are `bad_gateway` and the status tells them apart.
+ */
+const UPSTREAM_FAILURES = [
+  { status: 502, title: 'The API is unreachable.' },
+  { status: 504, title: 'The API did not answer in time.' },
+] as const
+const UPSTREAM_FAILURE_CODE = 'bad_gateway'
+/** As long as the backend asks a client to wait when its database is away (its own 503). */
+const UPSTREAM_RETRY_AFTER_SEC = 5
+
+/** The headers of an upstream failure's problem, beside the security headers of the API. */
+const UPSTREAM_FAILURE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Retry-After': String(UPSTREAM_RETRY_AFTER_SEC),
+}
+
+function upstreamFailureBody(status: number, title: string): string {
+  const body = problemBody(status, UPSTREAM_FAILURE_CODE, title)
+  // nginx reads it in single quotes, where `$` starts a variable; Caddy in backquotes. The
+  // titles are plain sentences, and this keeps them so.
+  if (/[$'`\\]/.test(body)) throw new Error(`a problem body nginx or Caddy would misread: ${body}`)
+  return body
+}
+
 function nginxHeaders(path: string, cacheControl: string | null, indent: string): string {
   const headers = { ...headersFor(path), ...(cacheControl && { 'Cache-Control': cacheControl }) }
+  return nginxAddHeaders(headers, indent)
+}
+
+function nginxAddHeaders(headers: Record<string, string>, indent: string): string {
   return Object.entries(headers)
     .map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`)
     .join('\n')
+}
+
+const nginxFailureLocation = (status: number) => `@api_${status}`
+
+/**
+ * A named location per upstream failure; after error_page's redirect only its own add_header
+ * lines apply, so it repeats the API's.
+ */
+function nginxUpstreamFailures(indent: string): string {
+  const inner = `${indent}    `
+  return UPSTREAM_FAILURES.map(
+    ({ status, title }) => `${indent}location ${nginxFailureLocation(status)} {
+${inner}# Not by the extension of the address asked for (/api/x.json): always a problem.
+${inner}types { }
+${inner}default_type application/problem+json;
+${nginxAddHeaders({ ...headersFor(API_PREFIX), ...UPSTREAM_FAILURE_HEADERS }, inner)}
+${inner}return ${status} '${upstreamFailureBody(status, title)}';
+${indent}}`,
+  ).join('\n\n')
 }
 
 /** The backend's own copies of the headers nginx sets: one policy, not two that disagree. */
@@ -103,9 +154,15 @@ server {
         # The address that connected, not one the client wrote: the backend's throttle counts it.
         proxy_set_header X-Forwarded-For $remote_addr;
         proxy_set_header X-Forwarded-Proto $scheme;
+        # When no instance answered, nginx's own 502 or 504 is a problem, not its HTML page.
+        # Without proxy_intercept_errors, error_page leaves the backend's own errors (its 503
+        # problems) as they came.
+${UPSTREAM_FAILURES.map(({ status }) => `        error_page ${status} ${nginxFailureLocation(status)};`).join('\n')}
 ${nginxHiddenHeaders(API_PREFIX, '        ')}
 ${block(API_PREFIX, null)}
     }
+
+${nginxUpstreamFailures('    ')}
 
     # Hashed files: kept for a year; a missing one is a 404, never the app.
     location ^~ ${HASHED_ASSETS_PREFIX} {
@@ -141,6 +198,37 @@ function caddyHeaders(path: string, indent: string): string {
     .join('\n')
 }
 
+/**
+ * Caddy's own errors under ${API_PREFIX} when no instance answered, as problems. A backend's own
+ * error is an answer, not an error, and passes as it came; every other error keeps Caddy's empty
+ * answer with its status. The site's security headers are set before reverse_proxy runs and stay
+ * on the error's answer, so only the problem's own headers are added here.
+ */
+function caddyUpstreamFailures(): string {
+  const headers = {
+    ...UPSTREAM_FAILURE_HEADERS,
+    'Content-Type': 'application/problem+json',
+  }
+  const routes = UPSTREAM_FAILURES.map(
+    ({ status, title }) => `\t\t@api${status} {
+\t\t\tpath ${API_PREFIX}*
+\t\t\texpression {err.status_code} == ${status}
+\t\t}
+\t\thandle @api${status} {
+\t\t\theader {
+${Object.entries(headers)
+  .map(([name, value]) => `\t\t\t\t${name} ${quoted(value)}`)
+  .join('\n')}
+\t\t\t}
+\t\t\trespond \`${upstreamFailureBody(status, title)}\` ${status}
+\t\t}`,
+  )
+  return `\t# When no instance answered: a problem, not an empty answer.
+\thandle_errors {
+${routes.join('\n')}
+\t}`
+}
+
 export function caddyfile(site: CaddySite = EXAMPLE_SITE): string {
   const address = site.port === 443 ? site.host : `${site.host}:${site.port}`
   const callback = headersFor(`${AUTH_CALLBACK_PREFIX}x`)['Referrer-Policy'] ?? ''
@@ -167,6 +255,8 @@ ${caddyHeaders('/', '\t\t')}
 \thandle ${API_PREFIX}* {
 \t\treverse_proxy ${site.backends.join(' ')}
 \t}
+
+${caddyUpstreamFailures()}
 
 \thandle {
 \t\t@hashed path ${HASHED_ASSETS_PREFIX}*
