@@ -41,7 +41,9 @@ export const ACCESS_TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expi
 
 /**
  * Every `code` of docs/api.md, and the ones a careful server adds where the contract is silent
- * (`payload_too_large`, `server_error`, `provider_unavailable`). A client must still expect others.
+ * (`payload_too_large`, `server_error`, `provider_unavailable`, and on the production path
+ * `bad_request`, `forbidden`, `bad_gateway` and `service_unavailable`). A client must still
+ * expect others.
  */
 export const PROBLEM_CODES = [
   ...SESSION_ENDING_CODES,
@@ -58,6 +60,10 @@ export const PROBLEM_CODES = [
   'payload_too_large',
   'server_error',
   'provider_unavailable',
+  'bad_request',
+  'forbidden',
+  'bad_gateway',
+  'service_unavailable',
   LAB_LOCKED,
 ] as const
 
