@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db, resetDb } from './db.ts'
 import { createSession, rotateRefreshToken } from './session-service.ts'
-import { MAX_LIVE_SESSIONS_PER_USER, MAX_REMEMBERED_ROTATIONS } from './session-retention.ts'
+import {
+  MAX_ENDED_SESSIONS_PER_USER,
+  MAX_LIVE_SESSIONS_PER_USER,
+  MAX_REMEMBERED_ROTATIONS,
+} from './session-retention.ts'
 
 function user(id: string) {
   const record = db.users.get(id)
@@ -40,39 +44,42 @@ beforeEach(() => {
 })
 
 describe('session retention', () => {
-  it('forgets a revoked session and its tokens at the next sign-in, and keeps live ones', async () => {
-    const ended = await signIn()
-    const rotated = ended.refreshToken
+  it('still says why a recent session ended after others sign in', async () => {
+    const revoked = await signIn()
+    const rotated = revoked.refreshToken
     const current = await refreshed(rotated)
-    ended.session.revoked = true
-    const live = await signIn()
-    await refreshed(live.refreshToken)
+    revoked.session.revoked = true
+    db.config.refreshTokenTtlSec = 60
+    const expired = await signIn()
+    advanceSec(60)
 
     await signIn('u_alice')
 
-    expect(db.sessions.has(ended.session.id)).toBe(false)
-    expect(db.refreshTokens.size).toBe(3)
-    expect(await refusal(current)).toBe('refresh_invalid')
-    expect(await refusal(rotated)).toBe('refresh_invalid')
-    // The live session's rotated token is still remembered, so presenting it again is reuse.
-    expect(await refusal(live.refreshToken)).toBe('refresh_reused')
+    expect(await refusal(current)).toBe('session_revoked')
+    expect(await refusal(expired.refreshToken)).toBe('refresh_expired')
   })
 
-  it('forgets sessions past their idle timeout or absolute end at the next sign-in', async () => {
-    const idle = await signIn()
-    advanceSec(db.config.refreshIdleTtlSec)
-    db.config.refreshTokenTtlSec = 60
-    const absolute = await signIn()
-    advanceSec(30)
-    const rotated = await refreshed(absolute.refreshToken)
-    advanceSec(30)
+  it("forgets a user's oldest ended sessions beyond the limit, and keeps live ones", async () => {
+    const live = await signIn()
+    await refreshed(live.refreshToken)
+    const ended = []
+    for (let index = 0; index <= MAX_ENDED_SESSIONS_PER_USER; index++) {
+      const signedIn = await signIn()
+      signedIn.session.revoked = true
+      ended.push(signedIn)
+    }
 
-    const latest = await signIn()
+    await signIn('u_alice')
 
-    expect([...db.sessions.keys()]).toEqual([latest.session.id])
-    expect(db.refreshTokens.size).toBe(1)
-    expect(await refusal(idle.refreshToken)).toBe('refresh_invalid')
-    expect(await refusal(rotated)).toBe('refresh_invalid')
+    const [oldest, kept] = ended
+    expect(db.sessions.has(oldest!.session.id)).toBe(false)
+    expect(await refusal(oldest!.refreshToken)).toBe('refresh_invalid')
+    expect(await refusal(kept!.refreshToken)).toBe('session_revoked')
+    // Demo's live session with its rotated and current token, the ended ones kept, alice's.
+    expect(db.sessions.size).toBe(1 + MAX_ENDED_SESSIONS_PER_USER + 1)
+    expect(db.refreshTokens.size).toBe(2 + MAX_ENDED_SESSIONS_PER_USER + 1)
+    // The live session's rotated token is still remembered, so presenting it again is reuse.
+    expect(await refusal(live.refreshToken)).toBe('refresh_reused')
   })
 
   it('caps the live sessions per user, revoking the oldest first', async () => {
@@ -88,9 +95,11 @@ describe('session retention', () => {
     await refreshed(newest.refreshToken)
 
     for (let index = 0; index < 3 * MAX_LIVE_SESSIONS_PER_USER; index++) await signIn()
-    // Demo's live sessions, alice's, and the one the last sign-in revoked, until the next.
-    expect(db.sessions.size).toBe(MAX_LIVE_SESSIONS_PER_USER + 2)
-    expect(db.refreshTokens.size).toBe(MAX_LIVE_SESSIONS_PER_USER + 2)
+    // Demo's live sessions, its most recent ended ones, the one the last sign-in revoked (until
+    // the next sweeps), and alice's.
+    const kept = MAX_LIVE_SESSIONS_PER_USER + MAX_ENDED_SESSIONS_PER_USER + 2
+    expect(db.sessions.size).toBe(kept)
+    expect(db.refreshTokens.size).toBe(kept)
   })
 
   it('remembers only the latest rotated tokens of a session', async () => {

@@ -4,8 +4,10 @@ import { db, isSessionActive, type SessionRecord } from './db.ts'
  * What bounds the sessions a server hosting the mock for anyone remembers: signing in again and
  * again, or refreshing in a loop, must not grow its memory without limit.
  *
- * - An ended session (revoked, or past its absolute or idle end) is forgotten with all its
- *   refresh tokens at the next sign-in; its tokens are then unknown (`refresh_invalid`).
+ * - A user's `MAX_ENDED_SESSIONS_PER_USER` most recent ended sessions (revoked, or past their
+ *   absolute or idle end) are kept with their refresh tokens, so a tab that comes back still
+ *   learns why its session ended (`session_revoked`, `refresh_expired`, reuse). Older ended
+ *   sessions are forgotten at the next sign-in; their tokens are then unknown (`refresh_invalid`).
  * - A user has at most `MAX_LIVE_SESSIONS_PER_USER` live sessions: a sign-in beyond that revokes
  *   the user's oldest ones, as a server that caps devices per account does.
  * - A session remembers its `MAX_REMEMBERED_ROTATIONS` latest rotated tokens: presenting one of
@@ -13,10 +15,11 @@ import { db, isSessionActive, type SessionRecord } from './db.ts'
  *   token lifetime that covers more than eight hours of refreshes back.
  *
  * Users are few (the seed and the mock providers' fixed accounts), so a sweep over every session
- * is cheap, and memory is bounded by users × sessions × rotations.
+ * is cheap, and memory is bounded by users × (live + ended sessions) × rotations.
  */
 
 export const MAX_LIVE_SESSIONS_PER_USER = 20
+export const MAX_ENDED_SESSIONS_PER_USER = 20
 export const MAX_REMEMBERED_ROTATIONS = 100
 
 function forgetSession(session: SessionRecord): void {
@@ -24,10 +27,15 @@ function forgetSession(session: SessionRecord): void {
   db.sessions.delete(session.id)
 }
 
-/** Forgets every ended session and its refresh tokens. */
+/** Forgets each user's ended sessions beyond the most recent few, with their refresh tokens. */
 export function sweepEndedSessions(now: number): void {
-  for (const session of db.sessions.values()) {
-    if (!isSessionActive(session, now)) forgetSession(session)
+  const endedPerUser = new Map<string, number>()
+  // Newest first: sessions are kept in the order they were created.
+  for (const session of [...db.sessions.values()].reverse()) {
+    if (isSessionActive(session, now)) continue
+    const ended = (endedPerUser.get(session.userId) ?? 0) + 1
+    endedPerUser.set(session.userId, ended)
+    if (ended > MAX_ENDED_SESSIONS_PER_USER) forgetSession(session)
   }
 }
 
