@@ -38,6 +38,11 @@ export interface SessionRecord {
   /** False for "keep me signed in" off: the cookie is a browser-session cookie. */
   persistent: boolean
   revoked: boolean
+  /**
+   * The hashes of the session's refresh tokens that are still remembered, oldest first, the
+   * current one last: what to forget with the session, or when its rotations pile up.
+   */
+  refreshTokenHashes: string[]
 }
 
 export interface RefreshTokenRecord {

@@ -9,6 +9,11 @@ import {
 } from './db.ts'
 import { clearedRefreshCookie, json, refreshCookie } from './http-helpers.ts'
 import { problem } from './problem.ts'
+import {
+  makeRoomForSession,
+  rememberRefreshToken,
+  sweepEndedSessions,
+} from './session-retention.ts'
 import { issueAccessToken } from './tokens.ts'
 
 export type RefreshFailureCode =
@@ -31,15 +36,15 @@ export function toUserDto(user: UserRecord) {
   }
 }
 
-async function storeNewRefreshToken(sessionId: string): Promise<string> {
-  const token = randomToken()
-  db.refreshTokens.set(await sha256(token), {
-    sessionId,
+/** Stores a new current refresh token of the session by its hash. */
+function storeRefreshToken(session: SessionRecord, hash: string): void {
+  db.refreshTokens.set(hash, {
+    sessionId: session.id,
     rotatedAt: null,
     childHash: null,
     graceChild: null,
   })
-  return token
+  rememberRefreshToken(session, hash)
 }
 
 /** Without "keep me signed in", a session lasts at most this long. */
@@ -59,14 +64,21 @@ export interface SignIn {
  * A new session (token family) for a sign-in, with its first refresh token. A sign-in from a
  * browser that still holds a valid refresh cookie replaces that cookie's session, which is
  * revoked so its refresh and access tokens stop working at once. Every way of signing in goes
- * through here, so none can leave the replaced session alive.
+ * through here, so none can leave the replaced session alive, and each one first forgets the
+ * sessions that have ended and makes room under the user's cap (see `session-retention.ts`).
  */
 export async function createSession(
   signIn: SignIn,
 ): Promise<{ session: SessionRecord; refreshToken: string }> {
   const { user, provider, userAgent, remember } = signIn
   const replaced = await currentSessionOfToken(signIn.refreshCookie)
+  const refreshToken = randomToken()
+  const refreshTokenHash = await sha256(refreshToken)
+  // Nothing awaits from here on: the sweep and the cap see the sessions as they are stored.
   const now = serverNow()
+  sweepEndedSessions(now)
+  if (replaced) replaced.revoked = true
+  makeRoomForSession(user.id, now)
   const lifetimeSec = remember
     ? db.config.refreshTokenTtlSec
     : Math.min(BROWSER_SESSION_TTL_SEC, db.config.refreshTokenTtlSec)
@@ -80,10 +92,11 @@ export async function createSession(
     expiresAt: now + lifetimeSec * 1000,
     persistent: remember,
     revoked: false,
+    refreshTokenHashes: [],
   }
-  if (replaced) replaced.revoked = true
   db.sessions.set(session.id, session)
-  return { session, refreshToken: await storeNewRefreshToken(session.id) }
+  storeRefreshToken(session, refreshTokenHash)
+  return { session, refreshToken }
 }
 
 /** The session whose current (not yet rotated) refresh token this is, if it is still active. */
@@ -144,12 +157,7 @@ export async function rotateRefreshToken(raw: string | undefined): Promise<Rotat
     return { ok: false, code: 'refresh_reused' }
   }
 
-  db.refreshTokens.set(refreshTokenHash, {
-    sessionId: session.id,
-    rotatedAt: null,
-    childHash: null,
-    graceChild: null,
-  })
+  storeRefreshToken(session, refreshTokenHash)
   record.rotatedAt = now
   record.childHash = refreshTokenHash
   record.graceChild = db.config.refreshReuseGraceSec > 0 ? refreshToken : null
