@@ -72,9 +72,10 @@ describe('session retention', () => {
     await signIn('u_alice')
 
     const [oldest, kept] = ended
-    expect(db.sessions.has(oldest!.session.id)).toBe(false)
-    expect(await refusal(oldest!.refreshToken)).toBe('refresh_invalid')
-    expect(await refusal(kept!.refreshToken)).toBe('session_revoked')
+    if (!oldest || !kept) throw new Error('no ended sessions')
+    expect(db.sessions.has(oldest.session.id)).toBe(false)
+    expect(await refusal(oldest.refreshToken)).toBe('refresh_invalid')
+    expect(await refusal(kept.refreshToken)).toBe('session_revoked')
     // Demo's live session with its rotated and current token, the ended ones kept, alice's.
     expect(db.sessions.size).toBe(1 + MAX_ENDED_SESSIONS_PER_USER + 1)
     expect(db.refreshTokens.size).toBe(2 + MAX_ENDED_SESSIONS_PER_USER + 1)
