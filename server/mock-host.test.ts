@@ -1,43 +1,14 @@
-import type { Server } from 'node:http'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { db, resetDb } from '../mocks/db.ts'
-import { serve, type ServeOptions } from './serve.ts'
-import { placementFromEnv } from './settings.ts'
-import { testBuild } from './test-build.ts'
 import { rawRequest, type RawRequest } from './test-http.ts'
+import { servedTestBuild } from './test-serve.ts'
 import { parseTrustedProxies } from './trusted-proxies.ts'
 
 // `npm run serve` with the mock backend in-process, alone or behind proxies: who the mock takes
 // the client to be, which origin it takes itself for, and who may change its lab.
 
-let build: Awaited<ReturnType<typeof testBuild>>
-const servers: Server[] = []
-
-beforeAll(async () => {
-  build = await testBuild()
-})
+const { start } = servedTestBuild({ kind: 'mock' })
 beforeEach(() => resetDb())
-afterAll(async () => {
-  for (const server of servers) server.closeAllConnections()
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  await build.remove()
-})
-
-async function start(options: Partial<ServeOptions> = {}): Promise<string> {
-  const { server, port } = await serve(
-    {
-      dir: build.dir,
-      api: { kind: 'mock' },
-      policy: { mode: 'production' },
-      ...placementFromEnv({}),
-      ...options,
-    },
-    0,
-    '127.0.0.1',
-  )
-  servers.push(server)
-  return `http://127.0.0.1:${port}`
-}
 
 const trustingLoopback = { trustedProxies: parseTrustedProxies('127.0.0.1') }
 

@@ -1,60 +1,18 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serve, type ServeOptions } from './serve.ts'
+import type { ServeOptions } from './serve.ts'
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
-import { placementFromEnv } from './settings.ts'
-import { ENTRY, ENTRY_SOURCE, INDEX_HTML, testBuild } from './test-build.ts'
-import { rawRequest } from './test-http.ts'
+import { ENTRY, ENTRY_SOURCE, INDEX_HTML } from './test-build.ts'
+import { rawRequest, type RawAnswer } from './test-http.ts'
+import { servedTestBuild } from './test-serve.ts'
 import { parseTrustedProxies } from './trusted-proxies.ts'
 
-let build: Awaited<ReturnType<typeof testBuild>>
-const servers: Server[] = []
-
-beforeAll(async () => {
-  build = await testBuild()
-})
-afterAll(async () => {
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  await build.remove()
-})
-
-async function start(options: Partial<ServeOptions> = {}): Promise<string> {
-  const { server, port } = await serve(
-    {
-      dir: build.dir,
-      api: { kind: 'none' },
-      policy: { mode: 'production' },
-      ...placementFromEnv({}),
-      ...options,
-    },
-    0,
-    '127.0.0.1',
-  )
-  servers.push(server)
-  return `http://127.0.0.1:${port}`
-}
+const { start, track } = servedTestBuild({ kind: 'none' })
 
 /** A raw GET: fetch would decompress the body and hide what the server chose to send. */
-function get(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(chunks),
-        }),
-      )
-    })
-      .on('error', reject)
-      .end()
-  })
+function get(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  const { origin, pathname, search } = new URL(url)
+  return rawRequest(origin, { path: pathname + search, headers })
 }
 
 describe('the production server', () => {
@@ -235,7 +193,7 @@ describe('the production server in front of a real backend', () => {
       res.end('{}')
     })
     await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve))
-    servers.push(counting)
+    track(counting)
     const address = counting.address()
     if (address === null || typeof address === 'string') throw new Error('no TCP address')
     const origin = await start({
