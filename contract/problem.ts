@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { ACCOUNT_PROBLEM_CODES } from './account.ts'
 import { LAB_LOCKED } from './lab.ts'
 import { socialProviderSchema } from './providers.ts'
 
@@ -57,6 +58,7 @@ export const PROBLEM_CODES = [
   'invalid_grant',
   'account_exists',
   'link_invalid',
+  ...ACCOUNT_PROBLEM_CODES,
   'payload_too_large',
   'server_error',
   'provider_unavailable',
