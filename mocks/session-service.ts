@@ -15,6 +15,7 @@ import {
   rememberRefreshToken,
   sweepEndedSessions,
 } from './session-retention.ts'
+import { passkeysOf } from './passkey-service.ts'
 import { issueAccessToken } from './tokens.ts'
 
 export type RefreshFailureCode =
@@ -32,8 +33,7 @@ export function toUserDto(user: UserRecord) {
     email: user.email,
     providers: user.password ? ['password', ...providers] : providers,
     hasPassword: user.password !== null,
-    // The mock has no passkeys yet.
-    passkeys: 0,
+    passkeys: passkeysOf(user.id).length,
   }
 }
 

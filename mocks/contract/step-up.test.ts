@@ -84,6 +84,32 @@ const STEP_UP_CALLS: { name: string; send: (token: string) => Promise<Response> 
         json: { currentPassword: DEMO.password, newPassword: 'correct-horse-battery' },
       }),
   },
+  {
+    name: 'POST /api/auth/passkeys/registration-options',
+    send: (token) => call('/api/auth/passkeys/registration-options', { method: 'POST', token }),
+  },
+  {
+    name: 'POST /api/auth/passkeys',
+    send: (token) =>
+      call('/api/auth/passkeys', { method: 'POST', token, json: { credential: {} } }),
+  },
+  {
+    name: 'DELETE /api/auth/passkeys/:id',
+    send: (token) => call('/api/auth/passkeys/unknown-passkey', { method: 'DELETE', token }),
+  },
+  {
+    name: 'POST /api/me/providers/:provider',
+    send: (token) =>
+      call('/api/me/providers/google', {
+        method: 'POST',
+        token,
+        json: { code: 'made-up-code', codeVerifier: 'v'.repeat(43), redirectUri: 'https://x/' },
+      }),
+  },
+  {
+    name: 'DELETE /api/me/providers/:provider',
+    send: (token) => call('/api/me/providers/google', { method: 'DELETE', token }),
+  },
 ]
 
 mockOnly('lab').describe('step-up endpoints', () => {

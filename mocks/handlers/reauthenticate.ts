@@ -3,7 +3,8 @@ import { reauthenticationSchema, type AuthMethod } from '../../contract/account.
 import { db, isSessionActive, serverNow, type SessionRecord, type UserRecord } from '../db.ts'
 import { json, parseJsonBody } from '../http-helpers.ts'
 import { passwordRefusal } from '../password-proof.ts'
-import { problem } from '../problem.ts'
+import { verifyPasskeyAssertion } from '../passkey-service.ts'
+import { passkeyInvalid } from './passkeys.ts'
 import { tokenBody } from '../session-service.ts'
 import { unauthorized, withAuth } from '../with-auth.ts'
 
@@ -20,8 +21,10 @@ export const reauthenticateHandlers = [
       if (!parsed.ok) return parsed.response
       const session = db.sessions.get(auth.sessionId)
       if (!session) return unauthorized('token_invalid')
-      if (!('password' in parsed.data)) {
-        return problem(401, 'passkey_invalid', 'That passkey could not be used.')
+      if ('credential' in parsed.data) {
+        const verdict = await verifyPasskeyAssertion(parsed.data.credential, request, auth.user)
+        if (!verdict.ok) return passkeyInvalid(401, verdict.detail)
+        return reauthenticated(auth.user, session, 'passkey')
       }
       const refusal = await passwordRefusal(auth.user, parsed.data.password, request)
       if (refusal) return refusal
