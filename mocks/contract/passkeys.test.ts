@@ -246,6 +246,20 @@ describe('signing in with a passkey', () => {
     await expectProblem(await passkeyLogin(passkey), 401, 'passkey_invalid')
   })
 
+  it('throttles failures per client address like sign-ins: five, then 429 even for a good one', async () => {
+    const passkey = await addPasskey(await login())
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expectProblem(
+        await passkeyLogin(passkey, { badSignature: true }),
+        401,
+        'passkey_invalid',
+      )
+    }
+    const response = await passkeyLogin(passkey)
+    await expectProblem(response, 429, 'too_many_attempts')
+    expect(Number(response.headers.get('Retry-After'))).toBeGreaterThan(0)
+  })
+
   mockOnly('lab').it('refuses a challenge older than 5 minutes', async () => {
     const passkey = await addPasskey(await login())
     const options = await requestOptions()
