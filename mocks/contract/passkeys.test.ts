@@ -349,6 +349,21 @@ describe('re-authenticating with a passkey', () => {
     await expectProblem(await reauthenticate(demo.accessToken, credential), 401, 'passkey_invalid')
   })
 
+  it('counts its failures with those of passkey sign-in: five, then 429', async () => {
+    const signedIn = await login()
+    const passkey = await addPasskey(signedIn)
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expectProblem(
+        await passkeyLogin(passkey, { badSignature: true }),
+        401,
+        'passkey_invalid',
+      )
+    }
+    const credential = passkey.get(await requestOptions())
+    const response = await reauthenticate(signedIn.accessToken, credential)
+    await expectProblem(response, 429, 'too_many_attempts')
+  })
+
   it('refuses a bad signature', async () => {
     const signedIn = await login()
     const passkey = await addPasskey(signedIn)

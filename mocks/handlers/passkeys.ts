@@ -5,7 +5,7 @@ import {
   passkeyRenameSchema,
 } from '../../contract/account.ts'
 import { clientAddressOf } from '../client-address.ts'
-import { db, serverNow } from '../db.ts'
+import { db, serverNow, type UserRecord } from '../db.ts'
 import { json, noContent, parseJsonBody, REFRESH_COOKIE } from '../http-helpers.ts'
 import {
   authenticationOptions,
@@ -24,8 +24,31 @@ import { withStepUp } from '../with-step-up.ts'
 const PASSKEY_INVALID = 'That passkey could not be used.'
 
 /** `passkey_invalid`: 400 where a signed-in user registers, 401 where someone signs in. */
-export const passkeyInvalid = (status: 400 | 401, detail: string) =>
+const passkeyInvalid = (status: 400 | 401, detail: string) =>
   problem(status, 'passkey_invalid', PASSKEY_INVALID, { detail })
+
+/**
+ * Verifies a passkey assertion (for sign-in, or for `expectedUser`'s re-authentication), its
+ * failures counted per client address as sign-ins are: the verdict, or the refusal to answer.
+ */
+export async function throttledAssertion(
+  credential: unknown,
+  request: Request,
+  expectedUser: UserRecord | null = null,
+) {
+  const address = clientAddressOf(request)
+  const now = serverNow()
+  const retryAfter = db.passkeyLoginFailures.retryAfterSec(address, now)
+  if (retryAfter > 0) {
+    return problem(429, 'too_many_attempts', 'Too many sign-in attempts. Try again later.', {
+      headers: { 'Retry-After': String(retryAfter) },
+    })
+  }
+  const verdict = await verifyPasskeyAssertion(credential, request, expectedUser)
+  if (verdict.ok) return verdict
+  db.passkeyLoginFailures.record(address, now)
+  return passkeyInvalid(401, verdict.detail)
+}
 
 /** The caller's passkey named by the path, or null when it is someone else's or unknown. */
 function ownPasskey(userId: string, id: string) {
@@ -90,19 +113,8 @@ export const passkeyHandlers = [
   http.post('/api/auth/passkey/login', async ({ request, cookies }) => {
     const parsed = await parseJsonBody(request, passkeyLoginSchema)
     if (!parsed.ok) return parsed.response
-    const address = clientAddressOf(request)
-    const now = serverNow()
-    const retryAfter = db.passkeyLoginFailures.retryAfterSec(address, now)
-    if (retryAfter > 0) {
-      return problem(429, 'too_many_attempts', 'Too many sign-in attempts. Try again later.', {
-        headers: { 'Retry-After': String(retryAfter) },
-      })
-    }
-    const verdict = await verifyPasskeyAssertion(parsed.data.credential, request)
-    if (!verdict.ok) {
-      db.passkeyLoginFailures.record(address, now)
-      return passkeyInvalid(401, verdict.detail)
-    }
+    const verdict = await throttledAssertion(parsed.data.credential, request)
+    if (verdict instanceof Response) return verdict
     const { session, refreshToken } = await createSession({
       user: verdict.user,
       provider: 'passkey',

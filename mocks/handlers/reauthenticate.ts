@@ -3,8 +3,7 @@ import { reauthenticationSchema, type AuthMethod } from '../../contract/account.
 import { db, isSessionActive, serverNow, type SessionRecord, type UserRecord } from '../db.ts'
 import { json, parseJsonBody } from '../http-helpers.ts'
 import { passwordRefusal } from '../password-proof.ts'
-import { verifyPasskeyAssertion } from '../passkey-service.ts'
-import { passkeyInvalid } from './passkeys.ts'
+import { throttledAssertion } from './passkeys.ts'
 import { tokenBody } from '../session-service.ts'
 import { unauthorized, withAuth } from '../with-auth.ts'
 
@@ -22,8 +21,8 @@ export const reauthenticateHandlers = [
       const session = db.sessions.get(auth.sessionId)
       if (!session) return unauthorized('token_invalid')
       if ('credential' in parsed.data) {
-        const verdict = await verifyPasskeyAssertion(parsed.data.credential, request, auth.user)
-        if (!verdict.ok) return passkeyInvalid(401, verdict.detail)
+        const verdict = await throttledAssertion(parsed.data.credential, request, auth.user)
+        if (verdict instanceof Response) return verdict
         return reauthenticated(auth.user, session, 'passkey')
       }
       const refusal = await passwordRefusal(auth.user, parsed.data.password, request)
