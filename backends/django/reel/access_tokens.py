@@ -107,10 +107,14 @@ class ReelAccessToken(AccessToken):
         self.payload[api_settings.JTI_CLAIM] = secrets.token_urlsafe(16)
 
 
-def issue_access_token(user, session_id):
+def issue_access_token(session):
+    """An access token of `session`, saying when and how its user last proved who they are."""
+    user = session.user
     token = ReelAccessToken.for_user(user)
-    token["sid"] = session_id
+    token["sid"] = session.pk
     token["name"] = user.display_name
+    token["auth_time"] = int(session.auth_time.timestamp())
+    token["amr"] = [session.auth_method]
     return str(token)
 
 

@@ -75,6 +75,11 @@ def store_refresh_token(session, raw=None):
     return raw
 
 
+def auth_method_of(provider):
+    """The `amr` of a sign-in through `provider` (RFC 8176 names; `social` for any provider)."""
+    return {"password": "pwd", "passkey": "passkey"}.get(provider, "social")
+
+
 def create_session(user, provider, user_agent, remember):
     now = timezone.now()
     lifetime = settings.REEL["REFRESH_TOKEN_TTL_SEC"]
@@ -88,6 +93,8 @@ def create_session(user, provider, user_agent, remember):
         created_at=now,
         last_used_at=now,
         expires_at=now + timedelta(seconds=lifetime),
+        auth_time=now,
+        auth_method=auth_method_of(provider),
     )
     return session, store_refresh_token(session)
 

@@ -23,7 +23,7 @@ def token_response(session, refresh_token):
     user = session.user
     response = JsonResponse(
         {
-            "accessToken": issue_access_token(user, session.pk),
+            "accessToken": issue_access_token(session),
             "tokenType": "Bearer",
             "expiresIn": access_token_lifetime_sec(),
             "sessionExpiresAt": iso(session.expires_at),
