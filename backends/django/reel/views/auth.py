@@ -14,6 +14,7 @@ from reel.sessions import (
     revoke_session_of_token,
     rotate,
 )
+from reel.step_up import RecentAuthentication
 from reel.throttling import begin_attempt, client_address, forget_failures
 from reel.token_response import refresh_failure, token_response
 from reel.views.base import PublicView, no_content
@@ -78,6 +79,8 @@ class LogoutView(PublicView):
 
 
 class LogoutAllView(APIView):
+    permission_classes = [RecentAuthentication]
+
     def post(self, request):
         revoke(Session.objects.filter(user=request.user), "logout_all")
         response = no_content()
@@ -86,6 +89,8 @@ class LogoutAllView(APIView):
 
 
 class LogoutOthersView(APIView):
+    permission_classes = [RecentAuthentication]
+
     def post(self, request):
         revoke(Session.objects.filter(Q(user=request.user) & ~Q(pk=request.reel_session.pk)), "logout_others")
         return no_content()
