@@ -35,6 +35,10 @@ class LoginSerializer(BodySerializer):
     linkToken = StrictCharField(required=False)
 
 
+class ReauthenticationSerializer(BodySerializer):
+    password = StrictCharField()
+
+
 class CodeExchangeSerializer(BodySerializer):
     code = StrictCharField(max_length=512)
     codeVerifier = StrictCharField(max_length=512, required=False)

@@ -99,6 +99,14 @@ def create_session(user, provider, user_agent, remember):
     return session, store_refresh_token(session)
 
 
+def reauthenticated(session, auth_method):
+    """The session, its user having just proved who they are again (by `auth_method`)."""
+    session.auth_time = timezone.now()
+    session.auth_method = auth_method
+    session.save(update_fields=["auth_time", "auth_method"])
+    return session
+
+
 @dataclass
 class Rotation:
     session: Session = None

@@ -19,7 +19,8 @@ def iso(moment):
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def token_response(session, refresh_token):
+def token_response(session, refresh_token=None):
+    """Without `refresh_token` (a re-authentication) the cookie is left as it is."""
     user = session.user
     response = JsonResponse(
         {
@@ -31,7 +32,8 @@ def token_response(session, refresh_token):
         }
     )
     response["Cache-Control"] = "no-store"
-    set_refresh_cookie(response, refresh_token, session)
+    if refresh_token is not None:
+        set_refresh_cookie(response, refresh_token, session)
     return response
 
 

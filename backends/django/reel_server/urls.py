@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/auth/logout", auth.LogoutView.as_view()),
     path("api/auth/logout-all", auth.LogoutAllView.as_view()),
     path("api/auth/logout-others", auth.LogoutOthersView.as_view()),
+    path("api/auth/reauthenticate", auth.ReauthenticateView.as_view()),
     path("api/auth/sessions", sessions.SessionListView.as_view()),
     path("api/auth/sessions/<str:session_id>", sessions.SessionDetailView.as_view()),
     path("api/auth/providers", oauth.ProviderListView.as_view()),

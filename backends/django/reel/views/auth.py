@@ -6,9 +6,10 @@ from reel.cookies import clear_refresh_cookie, read_refresh_token
 from reel.models import Session
 from reel.oauth import link_with_token
 from reel.problems import problem
-from reel.serializers import LoginSerializer, parse
+from reel.serializers import LoginSerializer, ReauthenticationSerializer, parse
 from reel.sessions import (
     create_session,
+    reauthenticated,
     revoke,
     revoke_session_a_sign_in_replaces,
     revoke_session_of_token,
@@ -32,22 +33,30 @@ def start_session(request, user, provider, remember):
     return token_response(session, refresh_token)
 
 
+def too_many_attempts(retry_after):
+    return problem(
+        429,
+        "too_many_attempts",
+        "Too many sign-in attempts. Try again later.",
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+def invalid_credentials():
+    return problem(401, "invalid_credentials", "The username or password is incorrect.")
+
+
 class LoginView(PublicView):
     def post(self, request):
         credentials = parse(LoginSerializer, request.data)
         username, address = credentials["username"], client_address(request)
         attempt, retry_after = begin_attempt(username, address)
         if attempt is None:
-            return problem(
-                429,
-                "too_many_attempts",
-                "Too many sign-in attempts. Try again later.",
-                headers={"Retry-After": str(retry_after)},
-            )
+            return too_many_attempts(retry_after)
         # Django's ModelBackend hashes the password for an unknown user too: similar timing.
         user = authenticate(request, username=username, password=credentials["password"])
         if user is None:
-            return problem(401, "invalid_credentials", "The username or password is incorrect.")
+            return invalid_credentials()
         # Judged only once the password is right, so a wrong one leaves the token for the next try
         # (throttled like any sign-in) and the token says nothing about the password.
         link_token = credentials.get("linkToken")
@@ -94,3 +103,23 @@ class LogoutOthersView(APIView):
     def post(self, request):
         revoke(Session.objects.filter(Q(user=request.user) & ~Q(pk=request.reel_session.pk)), "logout_others")
         return no_content()
+
+
+class ReauthenticateView(APIView):
+    """
+    A fresh proof of who the user is, for the session the caller already holds: the same `sid`
+    with a new `auth_time`. The refresh cookie stays as it is: nothing about the session's
+    lifetime changes. Throttled like a sign-in, since it is a password guess too.
+    """
+
+    def post(self, request):
+        body = parse(ReauthenticationSerializer, request.data)
+        user, address = request.user, client_address(request)
+        attempt, retry_after = begin_attempt(user.username, address)
+        if attempt is None:
+            return too_many_attempts(retry_after)
+        # check_password also upgrades a hash made with older parameters.
+        if not user.check_password(body["password"]):
+            return invalid_credentials()
+        forget_failures(user.username, address)
+        return token_response(reauthenticated(request.reel_session, "pwd"))
