@@ -39,6 +39,12 @@ class ReauthenticationSerializer(BodySerializer):
     password = StrictCharField()
 
 
+class PasswordChangeSerializer(BodySerializer):
+    currentPassword = StrictCharField(required=False)
+    # Longer than a password may be, so that one too long is `weak_password`, not malformed.
+    newPassword = StrictCharField(max_length=1024)
+
+
 class CodeExchangeSerializer(BodySerializer):
     code = StrictCharField(max_length=512)
     codeVerifier = StrictCharField(max_length=512, required=False)

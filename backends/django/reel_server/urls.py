@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path, re_path
 
-from reel.views import auth, oauth, resources, sessions
+from reel.views import account, auth, oauth, resources, sessions
 from reel.views.not_found import not_found
 from reel.views.test_reset import TestResetView
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/auth/providers", oauth.ProviderListView.as_view()),
     path("api/auth/oauth/<str:provider>", oauth.CodeExchangeView.as_view()),
     path("api/me", resources.MeView.as_view()),
+    path("api/me/password", account.PasswordView.as_view()),
     path("api/me/watchlist", resources.WatchlistView.as_view()),
     path("api/me/watchlist/<str:movie_id>", resources.WatchlistEntryView.as_view()),
     path("api/movies", resources.MovieListView.as_view()),
