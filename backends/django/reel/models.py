@@ -79,6 +79,47 @@ class Session(models.Model):
         indexes = [models.Index(fields=["user", "-created_at"])]
 
 
+def new_passkey_id():
+    return f"pk_{secrets.token_urlsafe(12)}"
+
+
+class Passkey(models.Model):
+    """
+    A WebAuthn credential of a user. `credential_id` is the authenticator's id in base64url,
+    `public_key` its COSE key as the authenticator sent it. `backed_up` is the backup state
+    (BS) flag of its latest use: a synced passkey.
+    """
+
+    id = models.CharField(primary_key=True, max_length=32, default=new_passkey_id)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    # WebAuthn allows credential ids of up to 1023 bytes: 1364 base64url characters.
+    credential_id = models.CharField(max_length=1364, unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.BigIntegerField(default=0)
+    backed_up = models.BooleanField(default=False)
+    name = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+
+class PasskeyChallenge(models.Model):
+    """
+    A WebAuthn challenge the server issued (base64url), single use: it is spent by deleting the
+    row. A registration challenge belongs to the user who asked for it; a sign-in one to nobody.
+    """
+
+    REGISTRATION = "registration"
+    AUTHENTICATION = "authentication"
+
+    challenge = models.CharField(primary_key=True, max_length=64)
+    purpose = models.CharField(max_length=16, choices=[(REGISTRATION, REGISTRATION), (AUTHENTICATION, AUTHENTICATION)])
+    user = models.ForeignKey(User, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    expires_at = models.DateTimeField(db_index=True)
+
+
 class RefreshToken(models.Model):
     """
     Ties one of SimpleJWT's outstanding tokens (whose `jti` is the SHA-256 of an opaque refresh

@@ -14,6 +14,7 @@ TITLES = {
     "service_unavailable": "The service is unavailable for a moment. Try again shortly.",
     "bad_request": "The request could not be understood.",
     "forbidden": "This is not allowed.",
+    "passkey_invalid": "That passkey could not be used. Try again.",
 }
 # Errors of the database connection rather than of a query: the database is down, restarting or
 # unreachable. Django closes such a connection at the end of the request, and the next one

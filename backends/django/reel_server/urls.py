@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path, re_path
 
-from reel.views import account, auth, oauth, resources, sessions
+from reel.views import account, auth, passkeys, oauth, resources, sessions
 from reel.views.not_found import not_found
 from reel.views.test_reset import TestResetView
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("api/auth/reauthenticate", auth.ReauthenticateView.as_view()),
     path("api/auth/sessions", sessions.SessionListView.as_view()),
     path("api/auth/sessions/<str:session_id>", sessions.SessionDetailView.as_view()),
+    path("api/auth/passkeys/registration-options", passkeys.RegistrationOptionsView.as_view()),
+    path("api/auth/passkeys", passkeys.PasskeyListView.as_view()),
+    path("api/auth/passkeys/<str:passkey_id>", passkeys.PasskeyDetailView.as_view()),
+    path("api/auth/passkey/options", passkeys.PasskeyRequestOptionsView.as_view()),
+    path("api/auth/passkey/login", passkeys.PasskeyLoginView.as_view()),
     path("api/auth/providers", oauth.ProviderListView.as_view()),
     path("api/auth/oauth/<str:provider>", oauth.CodeExchangeView.as_view()),
     path("api/me", resources.MeView.as_view()),

@@ -2,6 +2,7 @@
 from django.contrib.auth import authenticate
 from django.db.models import Q
 
+from reel import passkeys
 from reel.cookies import clear_refresh_cookie, read_refresh_token
 from reel.models import Session
 from reel.oauth import link_with_token
@@ -109,7 +110,8 @@ class ReauthenticateView(APIView):
     """
     A fresh proof of who the user is, for the session the caller already holds: the same `sid`
     with a new `auth_time`. The refresh cookie stays as it is: nothing about the session's
-    lifetime changes. Throttled like a sign-in, since it is a password guess too.
+    lifetime changes. Throttled like a sign-in, since it is a guess too. A passkey must be one of
+    the caller's own.
     """
 
     def post(self, request):
@@ -118,8 +120,16 @@ class ReauthenticateView(APIView):
         attempt, retry_after = begin_attempt(user.username, address)
         if attempt is None:
             return too_many_attempts(retry_after)
-        # check_password also upgrades a hash made with older parameters.
-        if not user.check_password(body["password"]):
-            return invalid_credentials()
+        if "password" in body:
+            # check_password also upgrades a hash made with older parameters.
+            if not user.check_password(body["password"]):
+                return invalid_credentials()
+            method = "pwd"
+        else:
+            try:
+                passkeys.authenticate(request, body["credential"], user=user)
+            except passkeys.PasskeyInvalid:
+                return problem(401, "passkey_invalid")
+            method = "passkey"
         forget_failures(user.username, address)
-        return token_response(reauthenticated(request.reel_session, "pwd"))
+        return token_response(reauthenticated(request.reel_session, method))
