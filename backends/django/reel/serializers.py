@@ -78,6 +78,12 @@ class CodeExchangeSerializer(BodySerializer):
     remember = StrictBooleanField(required=False, default=True)
 
 
+class ProviderLinkSerializer(BodySerializer):
+    code = StrictCharField(max_length=512)
+    codeVerifier = StrictCharField(max_length=512, required=False)
+    redirectUri = StrictCharField(max_length=2048)
+
+
 class MovieSearchSerializer(serializers.Serializer):
     query = serializers.CharField(required=False, default="", allow_blank=True, max_length=128, trim_whitespace=False)
     page = serializers.IntegerField(required=False, default=1, min_value=1, max_value=10_000)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/auth/oauth/<str:provider>", oauth.CodeExchangeView.as_view()),
     path("api/me", resources.MeView.as_view()),
     path("api/me/password", account.PasswordView.as_view()),
+    path("api/me/providers/<str:provider>", account.ProviderView.as_view()),
     path("api/me/watchlist", resources.WatchlistView.as_view()),
     path("api/me/watchlist/<str:movie_id>", resources.WatchlistEntryView.as_view()),
     path("api/movies", resources.MovieListView.as_view()),

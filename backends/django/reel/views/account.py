@@ -1,15 +1,19 @@
-"""The signed-in user's own account: password, and (below) linked providers."""
+"""The signed-in user's own account: its password and its linked providers (all step-up)."""
 from rest_framework.views import APIView
 
 from reel.models import Session
+from reel.oauth import ExchangeFailed, ProviderInUse, configured_providers, link_provider, provider_account
 from reel.passwords import weakness_of
 from reel.problems import problem
-from reel.serializers import PasswordChangeSerializer, parse
+from reel.serializers import PasswordChangeSerializer, ProviderLinkSerializer, parse
+from reel.sign_in_methods import is_last_sign_in_method, last_sign_in_method
 from reel.sessions import revoke
 from reel.step_up import RecentAuthentication
 from reel.throttling import begin_attempt, client_address, forget_failures
 from reel.views.auth import invalid_credentials, too_many_attempts
-from reel.views.base import no_content
+from reel.users import user_dto
+from reel.views.base import json, no_content
+from reel.views.oauth import invalid_grant, parse_code_exchange, unknown_provider
 
 
 class PasswordView(APIView):
@@ -45,3 +49,34 @@ class PasswordView(APIView):
             return invalid_credentials()
         forget_failures(user.username, address)
         return None
+
+
+class ProviderView(APIView):
+    permission_classes = [RecentAuthentication]
+
+    def post(self, request, provider):
+        if provider not in configured_providers():
+            return unknown_provider()
+        body = parse_code_exchange(ProviderLinkSerializer, provider, request.data)
+        try:
+            account = provider_account(provider, body["code"], body["redirectUri"], body.get("codeVerifier"))
+            link_provider(request.user, provider, account)
+        except ExchangeFailed as failure:
+            return invalid_grant(failure)
+        except ProviderInUse:
+            return problem(
+                409,
+                "provider_in_use",
+                "That account is already linked to another Reel account.",
+                detail="The provider account belongs to another user, or this user has another account there.",
+            )
+        return json(user_dto(request.user))
+
+    def delete(self, request, provider):
+        linked = request.user.social_accounts.filter(provider=provider)
+        if not linked.exists():
+            return problem(404, "not_found", detail="This provider is not linked.")
+        if is_last_sign_in_method(request.user):
+            return last_sign_in_method()
+        linked.delete()
+        return json(user_dto(request.user))
