@@ -19,12 +19,15 @@ def iso(moment):
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def token_response(session, refresh_token=None):
-    """Without `refresh_token` (a re-authentication) the cookie is left as it is."""
+def token_response(session, refresh_token=None, authenticated=False):
+    """
+    Without `refresh_token` (a re-authentication) the cookie is left as it is. `authenticated`:
+    the user proved who they are in this request, so the token is issued at its `auth_time`.
+    """
     user = session.user
     response = JsonResponse(
         {
-            "accessToken": issue_access_token(session),
+            "accessToken": issue_access_token(session, session.auth_time if authenticated else None),
             "tokenType": "Bearer",
             "expiresIn": access_token_lifetime_sec(),
             "sessionExpiresAt": iso(session.expires_at),

@@ -1,8 +1,10 @@
 """Contract v1.2: access tokens say when and how the user last proved who they are."""
 import time
 from datetime import timedelta
+from unittest import mock
 
 import jwt
+from django.utils import timezone
 
 from reel.models import Session
 from reel.tests.fake_providers import FakeProviderTestCase
@@ -33,3 +35,11 @@ class AuthTimeTests(FakeProviderTestCase):
         claims = claims_of(refreshed)
         self.assertEqual(claims["auth_time"], int(earlier.timestamp()))
         self.assertEqual(claims["amr"], ["pwd"])
+
+    def test_a_sign_in_token_is_issued_at_its_auth_time_even_across_a_second_boundary(self):
+        # The sign-in is stamped as a second ends, the token made in the next: they must agree.
+        edge = timezone.now().replace(microsecond=999_999) - timedelta(seconds=1)
+        with mock.patch("reel.sessions.timezone.now", return_value=edge):
+            claims = claims_of(self.login())
+        self.assertEqual(claims["auth_time"], claims["iat"])
+        self.assertEqual(claims["exp"] - claims["iat"], 300)

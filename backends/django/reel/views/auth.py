@@ -31,7 +31,7 @@ def start_session(request, user, provider, remember):
     """A new session for a sign-in; a valid refresh cookie sent along names the one it replaces."""
     revoke_session_a_sign_in_replaces(read_refresh_token(request))
     session, refresh_token = create_session(user, provider, user_agent(request), remember)
-    return token_response(session, refresh_token)
+    return token_response(session, refresh_token, authenticated=True)
 
 
 def too_many_attempts(retry_after):
@@ -132,4 +132,4 @@ class ReauthenticateView(APIView):
                 return problem(401, "passkey_invalid")
             method = "passkey"
         forget_failures(user.username, address)
-        return token_response(reauthenticated(request.reel_session, method))
+        return token_response(reauthenticated(request.reel_session, method), authenticated=True)
