@@ -1,3 +1,4 @@
+import type { AuthMethod } from '../contract/account.ts'
 import { hashPassword, type PasswordHash } from './crypto.ts'
 import { defaultLabConfig, type LabConfig } from '../contract/lab.ts'
 import type { SocialProvider } from '../contract/providers.ts'
@@ -12,7 +13,8 @@ import {
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
-export type Provider = 'password' | SocialProvider
+/** How a session was signed in: its `provider` in the sessions list. */
+export type Provider = 'password' | 'passkey' | SocialProvider
 
 export interface UserRecord {
   id: string
@@ -32,6 +34,13 @@ export interface SessionRecord {
   provider: Provider
   userAgent: string
   createdAt: number
+  /**
+   * When the user last proved who they are in this session (sign-in or re-authentication), in
+   * milliseconds of the server clock, and how: the access tokens' `auth_time` and `amr`. A
+   * refresh copies both unchanged.
+   */
+  authTime: number
+  authMethod: AuthMethod
   lastUsedAt: number
   /** Absolute end of the session; rotation never moves it. */
   expiresAt: number

@@ -493,7 +493,7 @@ export async function serverSigningKey(alg: 'ES256' | 'HS256'): Promise<CryptoKe
   const sign = vi.spyOn(crypto.subtle, 'sign')
   try {
     db.config.signingAlg = alg
-    await issueAccessToken(user, 's_key_probe')
+    await issueAccessToken(user, { id: 's_key_probe', authTime: Date.now(), authMethod: 'pwd' })
     const key = sign.mock.calls.at(-1)?.[1]
     if (!key) throw new Error('the server did not sign')
     return key

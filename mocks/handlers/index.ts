@@ -8,8 +8,10 @@ import { authHandlers } from './auth.ts'
 import { labHandlers } from './lab.ts'
 import { meHandlers } from './me.ts'
 import { movieHandlers } from './movies.ts'
+import { passwordHandlers } from './password.ts'
 import { oauthProviderHandlers } from './oauth-providers.ts'
 import { oauthHandlers } from './oauth.ts'
+import { reauthenticateHandlers } from './reauthenticate.ts'
 import { sessionHandlers } from './sessions.ts'
 
 /**
@@ -30,10 +32,12 @@ const keys = http.get('/api/.well-known/jwks.json', () =>
 const routes = [
   keys,
   ...authHandlers,
+  ...reauthenticateHandlers,
   ...oauthHandlers,
   ...oauthProviderHandlers,
   ...sessionHandlers,
   ...meHandlers,
+  ...passwordHandlers,
   ...movieHandlers,
   ...labHandlers,
 ]
