@@ -46,5 +46,8 @@ class ApiTestCase(TestCase):
 
 
 def later(seconds):
-    """Step-up's clock moved `seconds` ahead: a sign-in that old, with its tokens still valid."""
+    """
+    Django's clock moved `seconds` ahead (the patch reaches every module's `timezone.now`): a
+    sign-in that old, whose access tokens, judged by PyJWT's own clock, are still valid.
+    """
     return mock.patch("reel.step_up.timezone.now", return_value=timezone.now() + timedelta(seconds=seconds))

@@ -7,6 +7,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from reel.models import LoginFailure, Session, User
+from reel.tests.fake_providers import FakeProviderTestCase
 from reel.tests.helpers import ApiTestCase, later
 
 
@@ -100,3 +101,10 @@ class ReauthenticateTests(ApiTestCase):
         token = self.reauthenticate().json()["accessToken"]
         with later(299):
             self.assertEqual(self.post("/api/auth/logout-all", HTTP_AUTHORIZATION=f"Bearer {token}").status_code, 204)
+
+
+class SocialReauthenticationTests(FakeProviderTestCase):
+    def test_refuses_a_password_for_an_account_that_has_none(self):
+        token = self.exchange("kakao").json()["accessToken"]
+        response = self.post("/api/auth/reauthenticate", {"password": "any-password-at-all"}, HTTP_AUTHORIZATION=f"Bearer {token}")
+        self.assertProblem(response, 401, "invalid_credentials")
