@@ -107,10 +107,22 @@ class ReelAccessToken(AccessToken):
         self.payload[api_settings.JTI_CLAIM] = secrets.token_urlsafe(16)
 
 
-def issue_access_token(user, session_id):
+def issue_access_token(session, issued_at=None):
+    """
+    An access token of `session`, saying when and how its user last proved who they are.
+    `issued_at`: the moment of a sign-in or re-authentication this token answers, so that its
+    `iat` and `auth_time` are one reading of the clock, not two that a second boundary can split.
+    """
+    user = session.user
     token = ReelAccessToken.for_user(user)
-    token["sid"] = session_id
+    if issued_at is not None:
+        token.current_time = issued_at
+        token.set_exp(from_time=issued_at, lifetime=token.lifetime)
+        token.set_iat(at_time=issued_at)
+    token["sid"] = session.pk
     token["name"] = user.display_name
+    token["auth_time"] = int(session.auth_time.timestamp())
+    token["amr"] = [session.auth_method]
     return str(token)
 
 

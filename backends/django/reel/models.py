@@ -4,7 +4,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-PROVIDERS = [("password", "password"), ("google", "Google"), ("kakao", "Kakao"), ("naver", "Naver")]
+PROVIDERS = [("password", "password"), ("google", "Google"), ("kakao", "Kakao"), ("naver", "Naver"), ("passkey", "passkey")]
+SOCIAL_PROVIDERS = PROVIDERS[1:4]
+# The `amr` values (RFC 8176) of the ways a user proves who they are.
+AUTH_METHODS = [("pwd", "password"), ("social", "provider"), ("passkey", "passkey")]
 
 
 def new_user_id():
@@ -27,7 +30,7 @@ class SocialAccount(models.Model):
     """A provider account linked to a user, found by the provider's own stable id."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="social_accounts")
-    provider = models.CharField(max_length=16, choices=PROVIDERS[1:])
+    provider = models.CharField(max_length=16, choices=SOCIAL_PROVIDERS)
     subject = models.CharField(max_length=255)
 
     class Meta:
@@ -45,7 +48,7 @@ class LinkToken(models.Model):
 
     token_hash = models.CharField(primary_key=True, max_length=64)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="link_tokens")
-    provider = models.CharField(max_length=16, choices=PROVIDERS[1:])
+    provider = models.CharField(max_length=16, choices=SOCIAL_PROVIDERS)
     subject = models.CharField(max_length=255)
     expires_at = models.DateTimeField(db_index=True)
 
@@ -67,9 +70,54 @@ class Session(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=32, blank=True)
+    # When and how the user last proved who they are here (sign-in or re-authentication): the
+    # `auth_time` and `amr` of every access token, which step-up endpoints judge.
+    auth_time = models.DateTimeField()
+    auth_method = models.CharField(max_length=8, choices=AUTH_METHODS)
 
     class Meta:
         indexes = [models.Index(fields=["user", "-created_at"])]
+
+
+def new_passkey_id():
+    return f"pk_{secrets.token_urlsafe(12)}"
+
+
+class Passkey(models.Model):
+    """
+    A WebAuthn credential of a user. `credential_id` is the authenticator's id in base64url,
+    `public_key` its COSE key as the authenticator sent it. `backed_up` is the backup state
+    (BS) flag of its latest use: a synced passkey.
+    """
+
+    id = models.CharField(primary_key=True, max_length=32, default=new_passkey_id)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    # WebAuthn allows credential ids of up to 1023 bytes: 1364 base64url characters.
+    credential_id = models.CharField(max_length=1364, unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.BigIntegerField(default=0)
+    backed_up = models.BooleanField(default=False)
+    name = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+
+class PasskeyChallenge(models.Model):
+    """
+    A WebAuthn challenge the server issued (base64url), single use: it is spent by deleting the
+    row. A registration challenge belongs to the user who asked for it; a sign-in one to nobody.
+    """
+
+    REGISTRATION = "registration"
+    AUTHENTICATION = "authentication"
+
+    challenge = models.CharField(primary_key=True, max_length=64)
+    purpose = models.CharField(max_length=16, choices=[(REGISTRATION, REGISTRATION), (AUTHENTICATION, AUTHENTICATION)])
+    user = models.ForeignKey(User, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    expires_at = models.DateTimeField(db_index=True)
 
 
 class RefreshToken(models.Model):

@@ -230,7 +230,29 @@ def link_with_token(raw, user):
     return True
 
 
-def sign_in_with(provider, code, redirect_uri, code_verifier):
+def provider_account(provider, code, redirect_uri, code_verifier):
+    """The provider's account that authorized this code."""
     config = configured_providers()[provider]
     access_token = exchange_code(config, code, redirect_uri, code_verifier)
-    return resolve_user(provider, fetch_account(provider, config, access_token))
+    return fetch_account(provider, config, access_token)
+
+
+def sign_in_with(provider, code, redirect_uri, code_verifier):
+    return resolve_user(provider, provider_account(provider, code, redirect_uri, code_verifier))
+
+
+class ProviderInUse(Exception):
+    """The provider account is another user's, or the user has another account at that provider."""
+
+
+@transaction.atomic
+def link_provider(user, provider, account):
+    """Links a provider account to `user`, who has just proved who they are (step-up)."""
+    linked = SocialAccount.objects.filter(provider=provider, subject=account.subject).first()
+    if linked is not None:
+        if linked.user_id != user.pk:
+            raise ProviderInUse()
+        return
+    if SocialAccount.objects.filter(user=user, provider=provider).exists():
+        raise ProviderInUse()
+    SocialAccount.objects.create(user=user, provider=provider, subject=account.subject)

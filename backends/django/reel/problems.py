@@ -3,6 +3,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from rest_framework import exceptions
 
+from reel.step_up import ReauthenticationRequired
+
 TITLES = {
     "validation_failed": "Some of the data sent is not valid.",
     "not_found": "Not found.",
@@ -12,6 +14,7 @@ TITLES = {
     "service_unavailable": "The service is unavailable for a moment. Try again shortly.",
     "bad_request": "The request could not be understood.",
     "forbidden": "This is not allowed.",
+    "passkey_invalid": "That passkey could not be used. Try again.",
 }
 # Errors of the database connection rather than of a query: the database is down, restarting or
 # unreachable. Django closes such a connection at the end of the request, and the next one
@@ -21,6 +24,8 @@ RETRY_AFTER_UNAVAILABLE_SEC = 5
 
 BEARER_CHALLENGE = 'Bearer realm="reel"'
 INVALID_TOKEN_CHALLENGE = 'Bearer realm="reel", error="invalid_token"'
+# RFC 9470 §3: the token is valid, but its authentication is older than the endpoint allows.
+REAUTHENTICATION_CHALLENGE = 'Bearer realm="reel", error="insufficient_user_authentication", max_age="300"'
 
 
 def problem(status, code, title=None, detail=None, headers=None, members=None):
@@ -61,6 +66,13 @@ def problem_exception_handler(exc, context):
     """DRF's exceptions as problems, with the RFC 6750 challenge the contract asks for."""
     if isinstance(exc, DATABASE_UNAVAILABLE):
         return service_unavailable()
+    if isinstance(exc, ReauthenticationRequired):
+        return problem(
+            401,
+            "reauthentication_required",
+            str(exc.detail),
+            headers={"WWW-Authenticate": REAUTHENTICATION_CHALLENGE},
+        )
     if isinstance(exc, AccessTokenRejected):
         code = exc.get_codes()
         return problem(401, code, exc.TITLES[code], headers={"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})

@@ -35,11 +35,53 @@ class LoginSerializer(BodySerializer):
     linkToken = StrictCharField(required=False)
 
 
+class WebAuthnJsonField(serializers.DictField):
+    """A WebAuthn Level 3 JSON object; reel.passkeys parses its members."""
+
+
+class ReauthenticationSerializer(BodySerializer):
+    """The password, or a passkey assertion: exactly one."""
+
+    password = StrictCharField(required=False)
+    credential = WebAuthnJsonField(required=False)
+
+    def validate(self, data):
+        if len(data) != 1:
+            raise serializers.ValidationError("Send either password or credential.")
+        return data
+
+
+class PasskeyRegistrationSerializer(BodySerializer):
+    credential = WebAuthnJsonField()
+    name = StrictCharField(max_length=64, required=False)
+
+
+class PasskeyRenameSerializer(BodySerializer):
+    name = StrictCharField(max_length=64)
+
+
+class PasskeyLoginSerializer(BodySerializer):
+    credential = WebAuthnJsonField()
+    remember = StrictBooleanField(required=False, default=True)
+
+
+class PasswordChangeSerializer(BodySerializer):
+    currentPassword = StrictCharField(required=False)
+    # Longer than a password may be, so that one too long is `weak_password`, not malformed.
+    newPassword = StrictCharField(max_length=1024)
+
+
 class CodeExchangeSerializer(BodySerializer):
     code = StrictCharField(max_length=512)
     codeVerifier = StrictCharField(max_length=512, required=False)
     redirectUri = StrictCharField(max_length=2048)
     remember = StrictBooleanField(required=False, default=True)
+
+
+class ProviderLinkSerializer(BodySerializer):
+    code = StrictCharField(max_length=512)
+    codeVerifier = StrictCharField(max_length=512, required=False)
+    redirectUri = StrictCharField(max_length=2048)
 
 
 class MovieSearchSerializer(serializers.Serializer):

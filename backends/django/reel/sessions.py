@@ -75,6 +75,11 @@ def store_refresh_token(session, raw=None):
     return raw
 
 
+def auth_method_of(provider):
+    """The `amr` of a sign-in through `provider` (RFC 8176 names; `social` for any provider)."""
+    return {"password": "pwd", "passkey": "passkey"}.get(provider, "social")
+
+
 def create_session(user, provider, user_agent, remember):
     now = timezone.now()
     lifetime = settings.REEL["REFRESH_TOKEN_TTL_SEC"]
@@ -88,8 +93,18 @@ def create_session(user, provider, user_agent, remember):
         created_at=now,
         last_used_at=now,
         expires_at=now + timedelta(seconds=lifetime),
+        auth_time=now,
+        auth_method=auth_method_of(provider),
     )
     return session, store_refresh_token(session)
+
+
+def reauthenticated(session, auth_method):
+    """The session, its user having just proved who they are again (by `auth_method`)."""
+    session.auth_time = timezone.now()
+    session.auth_method = auth_method
+    session.save(update_fields=["auth_time", "auth_method"])
+    return session
 
 
 @dataclass

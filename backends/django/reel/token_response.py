@@ -19,11 +19,15 @@ def iso(moment):
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def token_response(session, refresh_token):
+def token_response(session, refresh_token=None, authenticated=False):
+    """
+    Without `refresh_token` (a re-authentication) the cookie is left as it is. `authenticated`:
+    the user proved who they are in this request, so the token is issued at its `auth_time`.
+    """
     user = session.user
     response = JsonResponse(
         {
-            "accessToken": issue_access_token(user, session.pk),
+            "accessToken": issue_access_token(session, session.auth_time if authenticated else None),
             "tokenType": "Bearer",
             "expiresIn": access_token_lifetime_sec(),
             "sessionExpiresAt": iso(session.expires_at),
@@ -31,7 +35,8 @@ def token_response(session, refresh_token):
         }
     )
     response["Cache-Control"] = "no-store"
-    set_refresh_cookie(response, refresh_token, session)
+    if refresh_token is not None:
+        set_refresh_cookie(response, refresh_token, session)
     return response
 
 

@@ -10,6 +10,5 @@ def user_dto(user):
         "email": user.email,
         "providers": (["password"] if user.has_usable_password() else []) + social,
         "hasPassword": user.has_usable_password(),
-        # No passkeys yet.
-        "passkeys": 0,
+        "passkeys": user.passkeys.count(),
     }

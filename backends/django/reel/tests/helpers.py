@@ -1,5 +1,9 @@
 import json
+from datetime import timedelta
 from http.cookies import SimpleCookie
+from unittest import mock
+
+from django.utils import timezone
 
 from django.test import TestCase
 
@@ -39,3 +43,11 @@ class ApiTestCase(TestCase):
         self.assertEqual(response.status_code, status, response.content)
         self.assertEqual(response["Content-Type"], "application/problem+json")
         self.assertEqual(response.json()["code"], code)
+
+
+def later(seconds):
+    """
+    Django's clock moved `seconds` ahead (the patch reaches every module's `timezone.now`): a
+    sign-in that old, whose access tokens, judged by PyJWT's own clock, are still valid.
+    """
+    return mock.patch("reel.step_up.timezone.now", return_value=timezone.now() + timedelta(seconds=seconds))

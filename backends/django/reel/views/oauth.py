@@ -14,6 +14,22 @@ from reel.views.auth import start_session
 from reel.views.base import PublicView, json
 
 
+def parse_code_exchange(serializer_class, provider, data):
+    body = parse(serializer_class, data)
+    if configured_providers()[provider]["pkce"] and "codeVerifier" not in body:
+        raise ValidationError({"codeVerifier": "This provider needs the PKCE code verifier."})
+    return body
+
+
+def invalid_grant(failure):
+    # Every cause gets the same title: the user is told nothing an attacker could use.
+    return problem(400, "invalid_grant", "The sign-in could not be completed. Please try again.", detail=str(failure))
+
+
+def unknown_provider():
+    return problem(404, "not_found", detail="There is no such sign-in provider.")
+
+
 class ProviderListView(PublicView):
     def get(self, request):
         return json(provider_listing())
@@ -22,17 +38,12 @@ class ProviderListView(PublicView):
 class CodeExchangeView(PublicView):
     def post(self, request, provider):
         if provider not in configured_providers():
-            return problem(404, "not_found", detail="There is no such sign-in provider.")
-        body = parse(CodeExchangeSerializer, request.data)
-        if configured_providers()[provider]["pkce"] and "codeVerifier" not in body:
-            raise ValidationError({"codeVerifier": "This provider needs the PKCE code verifier."})
+            return unknown_provider()
+        body = parse_code_exchange(CodeExchangeSerializer, provider, request.data)
         try:
             user = sign_in_with(provider, body["code"], body["redirectUri"], body.get("codeVerifier"))
         except ExchangeFailed as failure:
-            # Every cause gets the same title: the user is told nothing an attacker could use.
-            return problem(
-                400, "invalid_grant", "The sign-in could not be completed. Please try again.", detail=str(failure)
-            )
+            return invalid_grant(failure)
         except AccountExists as exists:
             # No session: the account's owner links this provider by signing in with the token.
             return problem(
