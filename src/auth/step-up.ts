@@ -22,6 +22,8 @@ export const isStepUpCancelled = (error: unknown): error is StepUpCancelledError
  * however many requests wait, gone once any tab has re-authenticated.
  */
 export interface StepUpPrompt {
+  /** Tells one prompt from the next (a React key). */
+  readonly id: number
   /** Whose sign-in is confirmed; `user.passkeys > 0` offers a passkey. */
   readonly user: User | null
   /**
@@ -59,6 +61,7 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
     reject: (error: unknown) => void
   } | null = null
   let current: StepUpPrompt | null = null
+  let opened = 0
 
   function show(prompt: StepUpPrompt | null): void {
     current = prompt
@@ -84,6 +87,7 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
     // One confirmation at a time: a second click while the first is out joins it.
     let confirming: Promise<void> | null = null
     const prompt: StepUpPrompt = {
+      id: ++opened,
       user: user(),
       confirm(proof) {
         confirming ??= reauthenticate(proof)

@@ -4,7 +4,7 @@ import { verifyPassword } from '../../mocks/crypto'
 import { db } from '../../mocks/db'
 import { json, noContent } from '../../mocks/http-helpers'
 import { problem } from '../../mocks/problem'
-import { toUserDto } from '../../mocks/session-service'
+import { createSession, tokenResponse, toUserDto } from '../../mocks/session-service'
 import { issueAccessToken } from '../../mocks/tokens'
 import { withAuth } from '../../mocks/with-auth'
 
@@ -60,4 +60,20 @@ export function stepUpServer() {
     ),
   ]
   return { handlers }
+}
+
+/**
+ * Signs `demo` in as `POST /api/auth/login` does, but with an account that has `passkeys`
+ * passkeys (the mock backend has none yet).
+ */
+export function loginWithPasskeys(passkeys: number): HttpHandler {
+  return http.post('/api/auth/login', async () => {
+    const user = [...db.users.values()].find(({ username }) => username === 'demo')
+    if (!user) throw new Error('The seed has no demo user.')
+    const signIn = { user, provider: 'password', userAgent: 'test', remember: true } as const
+    const { session, refreshToken } = await createSession({ ...signIn, refreshCookie: undefined })
+    const response = await tokenResponse(user, session, refreshToken)
+    const body = (await response.json()) as { user: Record<string, unknown> }
+    return json({ ...body, user: { ...body.user, passkeys } }, { headers: response.headers })
+  })
 }
