@@ -165,8 +165,7 @@ export const ko: Messages = {
   stepUp: {
     title: '본인 확인',
     lead: '이 작업은 최근 로그인이 필요해요. 계속하려면 비밀번호를 입력하세요.',
-    leadWithPasskey:
-      '이 작업은 최근 로그인이 필요해요. 비밀번호를 입력하거나 패스키를 사용하세요.',
+    leadWithPasskey: '이 작업은 최근 로그인이 필요해요. 비밀번호를 입력하거나 패스키를 사용하세요.',
     password: '비밀번호',
     confirm: '확인',
     cancel: '취소',
