@@ -6,6 +6,7 @@ import type { AuthSession } from '../auth/session'
 import { apiClient } from '../lib/api-client'
 import { createQueryClient } from '../lib/query-client'
 import { I18nProvider } from '../i18n/i18n-provider'
+import { StepUpDialog } from '../features/step-up/components/step-up-dialog'
 import { authSession } from './auth'
 
 /** Cached data belongs to one user: drop all of it on sign-out and when the user changes. */
@@ -69,6 +70,7 @@ export function AppProvider({
     <I18nProvider>
       <AuthProvider session={session}>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        <StepUpDialog />
       </AuthProvider>
     </I18nProvider>
   )

@@ -6,6 +6,7 @@ import {
   type TokenResponse as WireTokenResponse,
   type User,
 } from '../../contract/auth'
+import type { Reauthentication } from '../../contract/account'
 import { redactErrorsOf } from '../lib/redact-error'
 
 export type { Credentials, User }
@@ -75,4 +76,16 @@ export async function postLogoutAll(http: AxiosInstance, accessToken: string): P
   await http.post('/auth/logout-all', undefined, {
     headers: { Authorization: `Bearer ${accessToken}` },
   })
+}
+
+/** A token response for the same session with a fresh sign-in; the refresh cookie is kept. */
+export async function postReauthenticate(
+  http: AxiosInstance,
+  accessToken: string,
+  proof: Reauthentication,
+): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>('/auth/reauthenticate', proof, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  })
+  return parseTokenResponse(data)
 }

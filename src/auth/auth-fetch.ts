@@ -1,15 +1,10 @@
 import { parseProblem } from '../lib/problem'
 import { AuthError } from './errors'
+import { refusalOf, type Refusal } from './refusal'
 import { requestAuthOf } from './request-auth'
 import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
 import { waitAsRequest } from './wait-as-request'
-
-const ACCESS_TOKEN_CODES: ReadonlySet<string> = new Set([
-  'token_missing',
-  'token_invalid',
-  'token_expired',
-])
 
 export interface AuthFetchInit extends RequestInit {
   /** Gives up waiting for a refresh after this long, as axios's `timeout` does. */
@@ -19,22 +14,27 @@ export interface AuthFetchInit extends RequestInit {
 const abortError = () => new DOMException('The request was aborted.', 'AbortError')
 const timeoutError = () => new DOMException('The request timed out.', 'TimeoutError')
 
-/** True for a 401 about the access token (not the refresh cookie, not a wrong password). */
-async function refusedToken(response: Response): Promise<boolean> {
-  if (response.status !== 401) return false
+/** What a 401 asks for: a fresh token, a fresh sign-in, or nothing the session can give. */
+async function refusalOfResponse(response: Response): Promise<Refusal> {
+  if (response.status !== 401) return null
   const body: unknown = await response
     .clone()
     .json()
     .catch(() => null)
-  const code = parseProblem(body)?.code
-  return code !== undefined && ACCESS_TOKEN_CODES.has(code)
+  return refusalOf(
+    response.status,
+    parseProblem(body)?.code,
+    response.headers.get('WWW-Authenticate'),
+  )
 }
 
 /**
  * `fetch` with the session's token, for code that does not use axios: the same rules as the
  * interceptor — it waits for a restore or a refresh already under way, turns a 401 for the
- * access token into at most one refresh (shared with every other request), replays once, and
- * honours its signal and `timeoutMs` while it waits.
+ * access token into at most one refresh (shared with every other request), and a 401 asking for
+ * a fresh sign-in into the tab's one step-up; it replays once after each, and honours its signal
+ * (and, except while a person is asked to confirm, `timeoutMs`) while it waits. A refusal after
+ * the replay is returned as it is.
  *
  * @example
  * const authFetch = createAuthFetch(session)
@@ -64,18 +64,25 @@ export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch
     init: AuthFetchInit = {},
   ): Promise<Response> {
     const ready = auth.ready()
-    const token = ready === undefined ? await wait(auth.tokenForRequest(), init) : ready
-    const response = await sendWith(input, init, token)
-    if (!(await refusedToken(response))) return response
-    let next: 'newer-token' | Promise<AccessToken>
-    try {
-      next = auth.afterRejection(token?.epoch ?? 0)
-    } catch (cause) {
-      throw new AuthError('session_ended', 'You need to sign in again.', null, 401, null, {
-        cause,
-      })
+    let token = ready === undefined ? await wait(auth.tokenForRequest(), init) : ready
+    let response = await sendWith(input, init, token)
+    const replayed = new Set<Refusal>()
+    for (;;) {
+      const refusal = await refusalOfResponse(response)
+      if (refusal === null || replayed.has(refusal)) return response
+      replayed.add(refusal)
+      let next: 'newer-token' | Promise<AccessToken>
+      try {
+        const epoch = token?.epoch ?? 0
+        next = refusal === 'step-up' ? auth.afterStepUpRequired(epoch) : auth.afterRejection(epoch)
+      } catch (cause) {
+        throw new AuthError('session_ended', 'You need to sign in again.', null, 401, null, {
+          cause,
+        })
+      }
+      const waitInit = refusal === 'step-up' ? { ...init, timeoutMs: 0 } : init
+      token = next === 'newer-token' ? session.accessToken() : await wait(next, waitInit)
+      response = await sendWith(input, init, token)
     }
-    const fresh = next === 'newer-token' ? session.accessToken() : await wait(next, init)
-    return sendWith(input, init, fresh)
   }
 }

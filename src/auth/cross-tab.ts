@@ -44,6 +44,8 @@ export const channelMessageSchema = z.discriminatedUnion('type', [
     expiresIn: z.number().check(z.positive()),
     sessionExpiresAt: z.nullable(z.number()),
     user: userSchema,
+    /** The token comes from a re-authentication: its sign-in is fresh (`auth_time`). */
+    steppedUp: z.optional(z.literal(true)),
   }),
   z.object({
     type: z.literal('signed-out'),

@@ -50,7 +50,7 @@ export const authEventSchema: z.ZodMiniType<AuthEvent> = z.discriminatedUnion('t
     type: z.literal('request-replayed'),
     method,
     url: text,
-    why: z.enum(['newer-token', 'after-refresh']),
+    why: z.enum(['newer-token', 'after-refresh', 'after-step-up']),
   }),
   z.object({
     ...base,

@@ -38,7 +38,12 @@ export type AuthEventBody =
     }
   | { type: 'token-received'; expiresInMs: number; source: 'network' | 'other-tab' }
   | { type: 'request-queued'; method: string; url: string }
-  | { type: 'request-replayed'; method: string; url: string; why: 'newer-token' | 'after-refresh' }
+  | {
+      type: 'request-replayed'
+      method: string
+      url: string
+      why: 'newer-token' | 'after-refresh' | 'after-step-up'
+    }
   /** A request's final outcome; `status` is null when no response came. */
   | {
       type: 'request-completed'

@@ -8,6 +8,7 @@ import {
   type InternalAxiosRequestConfig,
 } from 'axios'
 import { AuthError, problemCode } from './errors'
+import { refusalOf } from './refusal'
 import { requestAuthOf } from './request-auth'
 import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
@@ -19,21 +20,27 @@ declare module 'axios' {
     skipAuth?: boolean
     /** Set on the one replay a request may get; a second 401 is returned as it is. */
     authReplayed?: boolean
+    /** Set on the one replay after a re-authentication; a second refusal is returned as it is. */
+    stepUpReplayed?: boolean
     /** The epoch of the token this request carried. */
     authEpoch?: number
   }
 }
 
-const ACCESS_TOKEN_CODES: ReadonlySet<string> = new Set([
-  'token_missing',
-  'token_invalid',
-  'token_expired',
-])
+type ReplayReason = 'newer-token' | 'after-refresh' | 'after-step-up'
+
+/** Why a request is replayed, and the flag that keeps it to one replay of that kind. */
+interface Replay {
+  why: ReplayReason
+  flag: 'authReplayed' | 'stepUpReplayed'
+}
 
 /**
  * Wires a session into an axios instance: every request carries the current access token, and
  * every 401 for an access token turns into at most one refresh, however many requests wait,
- * followed by exactly one replay each. Returns a function that removes the interceptors.
+ * followed by exactly one replay each. A 401 asking for a fresh sign-in (RFC 9470) waits for the
+ * tab's one step-up instead, never a refresh, and is replayed once after it. Returns a function
+ * that removes the interceptors.
  *
  * @example
  * const api = axios.create({ baseURL: '/api' })
@@ -95,9 +102,16 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     }
   }
 
-  /** Waits for `promise`, but gives up as the request would: on its abort signal or timeout. */
-  function waitAsRequest<T>(promise: Promise<T>, config: InternalAxiosRequestConfig): Promise<T> {
-    return waitAs(promise, auth.deadlines, config.signal, config.timeout, {
+  /**
+   * Waits for `promise`, but gives up as the request would: on its abort signal or timeout. A
+   * person typing a password is not a slow server: waiting for a step-up heeds the signal only.
+   */
+  function waitAsRequest<T>(
+    promise: Promise<T>,
+    config: InternalAxiosRequestConfig,
+    timeout = config.timeout,
+  ): Promise<T> {
+    return waitAs(promise, auth.deadlines, config.signal, timeout, {
       aborted: () => new CanceledError(undefined, undefined, config),
       timedOut: () =>
         new AxiosError(`timeout of ${config.timeout}ms exceeded`, AxiosError.ECONNABORTED, config),
@@ -132,30 +146,35 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   async function replayReason(
     error: AxiosError,
     config: InternalAxiosRequestConfig,
-  ): Promise<'newer-token' | 'after-refresh'> {
+  ): Promise<Replay> {
     const code = problemCode(error)
-    if (
-      error.response?.status !== 401 ||
-      config.skipAuth ||
-      config.authReplayed ||
-      code === null ||
-      !ACCESS_TOKEN_CODES.has(code)
-    ) {
-      throw error
-    }
+    const header: unknown = error.response?.headers['www-authenticate']
+    const refusal = config.skipAuth
+      ? null
+      : refusalOf(error.response?.status, code, typeof header === 'string' ? header : null)
+    const mayReplay =
+      (refusal === 'token' && !config.authReplayed) ||
+      (refusal === 'step-up' && !config.stepUpReplayed)
+    if (!mayReplay) throw error
     let next: 'newer-token' | Promise<AccessToken>
     try {
-      next = auth.afterRejection(config.authEpoch ?? 0)
+      const epoch = config.authEpoch ?? 0
+      next = refusal === 'step-up' ? auth.afterStepUpRequired(epoch) : auth.afterRejection(epoch)
     } catch (ended) {
       // Nothing left to refresh with: whoever asked must sign in again.
       throw new AuthError('session_ended', 'You need to sign in again.', code, 401, null, {
         cause: ended,
       })
     }
-    if (next === 'newer-token') return next
+    const flag = refusal === 'step-up' ? 'stepUpReplayed' : 'authReplayed'
+    if (next === 'newer-token') return { why: next, flag }
     queued(config)
+    if (refusal === 'step-up') {
+      await waitAsRequest(next, config, 0)
+      return { why: 'after-step-up', flag }
+    }
     await waitAsRequest(next, config)
-    return 'after-refresh'
+    return { why: 'after-refresh', flag }
   }
 
   const responseId = client.interceptors.response.use(
@@ -166,9 +185,9 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     async (error: unknown) => {
       if (!isAxiosError(error) || !error.config) throw error
       const config = error.config
-      let why: 'newer-token' | 'after-refresh'
+      let replay: Replay
       try {
-        why = await replayReason(error, config)
+        replay = await replayReason(error, config)
       } catch (final) {
         report(config, error.response?.status ?? null, final)
         throw final
@@ -178,12 +197,12 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
           type: 'request-replayed',
           method: config.method ?? 'get',
           url: config.url ?? '',
-          why,
+          why: replay.why,
         })
       }
       // Outside the try: the replay reports its own outcome.
-      const replay: Promise<AxiosResponse> = client.request({ ...config, authReplayed: true })
-      return replay
+      const replayed: Promise<AxiosResponse> = client.request({ ...config, [replay.flag]: true })
+      return replayed
     },
   )
 

@@ -15,6 +15,11 @@ export interface RequestAuth {
   tokenForRequest(): Promise<AccessToken | null>
   /** After a 401 for a token of `epoch`; throws a `session_ended` error with no session. */
   afterRejection(epoch: number): 'newer-token' | Promise<AccessToken>
+  /**
+   * After a 401 asking for a fresh sign-in (RFC 9470) for a token of `epoch`: waits for the one
+   * step-up of the tab; throws a `session_ended` error with no session. Never a refresh.
+   */
+  afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken>
   signedOut(): boolean
 }
 

@@ -6,6 +6,7 @@ import {
   postLogoutAll,
   postLogoutOthers,
   postOAuthCode,
+  postReauthenticate,
   postRefresh,
   type Credentials,
   type TokenResponse,
@@ -40,6 +41,8 @@ import {
 import { signOutReasonFor } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
 import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
+import { refusalOf } from './refusal'
+import { createStepUp, type StepUpProof } from './step-up'
 import { randomHexId } from '../lib/random-id'
 
 export type { AuthState, AuthStatus } from './auth-state'
@@ -111,6 +114,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     onDue: () => void onDue(),
     onWake: () => void onWake(),
   })
+  const stepUp = createStepUp({ reauthenticate, user: () => state.user })
   const listeners = new Set<() => void>()
   let state: AuthState = initialAuthState
 
@@ -154,13 +158,15 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     return token
   }
 
-  function shareTokens(response: SessionTokens): void {
+  /** `steppedUp` when the token comes from a re-authentication: its sign-in is fresh. */
+  function shareTokens(response: SessionTokens, steppedUp = false): void {
     crossTab.publish({
       type: 'token',
       accessToken: response.accessToken,
       expiresIn: response.expiresIn,
       sessionExpiresAt: response.sessionExpiresAt,
       user: response.user,
+      ...(steppedUp ? { steppedUp: true } : {}),
     })
   }
 
@@ -182,6 +188,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     badResponses = 0
     dispatch({ type: 'session-ended', reason })
     settleNextAttempt({ error: sessionEnded() })
+    stepUp.abandon(sessionEnded())
     if (!wasSignedIn) return
     events.emit({ type: 'signed-out', reason })
     if (publish) crossTab.publish({ type: 'signed-out', reason, logoutPending: false })
@@ -346,9 +353,58 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     return refresh()
   }
 
+  /** After a 401 asking for a fresh sign-in, for a token of `epoch`: never a refresh. */
+  function afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken> {
+    if (state.status === 'signed-out' || state.signingOut) throw sessionEnded()
+    return stepUp.required(epoch)
+  }
+
+  /**
+   * Proves the user is still there and installs the token it earns for the same session, as a
+   * refresh result is installed (a new epoch), then shares it with the other tabs as stepped up.
+   */
+  async function reauthenticate(proof: StepUpProof): Promise<AccessToken> {
+    const eraAtStart = era
+    const token = await validToken()
+    return crossTab.withLock(async () => {
+      if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+      let response: TokenResponse
+      try {
+        response = await postReauthenticate(http, token.value, proof)
+      } catch (cause) {
+        throw toAuthError(cause)
+      }
+      if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+      const fresh = acceptTokens(response, 'network')
+      shareTokens(response, true)
+      return fresh
+    })
+  }
+
+  /**
+   * Calls a step-up endpoint of the auth API with the token, and once more after the user has
+   * confirmed it is them when the server asks for that.
+   */
+  async function withStepUp(call: (accessToken: string) => Promise<void>): Promise<void> {
+    const token = await validToken()
+    try {
+      return await call(token.value)
+    } catch (cause) {
+      const error = toAuthError(cause)
+      if (refusalOf(error.status ?? undefined, error.code, null) !== 'step-up') throw error
+      const next = afterStepUpRequired(token.epoch)
+      const fresh = next === 'newer-token' ? await validToken() : await next
+      return call(fresh.value).catch((again: unknown) => {
+        throw toAuthError(again)
+      })
+    }
+  }
+
   function onChannelMessage(message: ChannelMessage): void {
     if (message.type === 'token') {
-      if (!state.signingOut) acceptTokens(message, 'other-tab')
+      if (state.signingOut) return
+      const token = acceptTokens(message, 'other-tab')
+      if (message.steppedUp) stepUp.steppedUp(token)
       return
     }
     endSession(message.reason === 'user' ? 'other-tab' : message.reason, false)
@@ -445,6 +501,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       transientFailures = 0
       dispatch({ type: 'signed-out', logoutPending: pending })
       settleNextAttempt({ error: sessionEnded() })
+      stepUp.abandon(sessionEnded())
       if (wasSignedIn) {
         events.emit({ type: 'signed-out', reason: 'user' })
         crossTab.publish({ type: 'signed-out', reason: 'user', logoutPending: pending })
@@ -521,27 +578,32 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       return endByUser(() => postLogout(http), false)
     },
 
-    /** Revokes every session of the user, on every device. */
-    async signOutEverywhere(): Promise<void> {
-      const token = await validToken()
-      await crossTab.withLock(async () => {
-        try {
-          await postLogoutAll(http, token.value)
-        } catch (cause) {
-          throw toAuthError(cause)
-        }
-        await endByUser(async () => undefined, true)
-      })
-    },
+    /**
+     * Revokes every session of the user, on every device. A step-up endpoint: the user may be
+     * asked to confirm it is them first (see {@link AuthSession.stepUp}).
+     */
+    signOutEverywhere: (): Promise<void> =>
+      // The step-up prompt waits outside the lock: re-authenticating takes it too.
+      withStepUp((accessToken) =>
+        crossTab.withLock(async () => {
+          await postLogoutAll(http, accessToken)
+          await endByUser(async () => undefined, true)
+        }),
+      ),
 
-    /** Revokes every other session of the user and keeps this one. */
-    async signOutOthers(): Promise<void> {
-      try {
-        await postLogoutOthers(http, (await validToken()).value)
-      } catch (cause) {
-        throw toAuthError(cause)
-      }
-    },
+    /** Revokes every other session of the user and keeps this one. A step-up endpoint. */
+    signOutOthers: (): Promise<void> =>
+      withStepUp((accessToken) => postLogoutOthers(http, accessToken)),
+
+    /**
+     * The step-up prompt for the app to show while requests wait for the user to confirm it is
+     * them (`401 reauthentication_required`); null when none waits.
+     *
+     * @example
+     * const prompt = useSyncExternalStore(session.stepUp.subscribe, session.stepUp.prompt)
+     * await prompt?.confirm({ password }) // rejects with an AuthError to show; stays open
+     */
+    stepUp: { prompt: stepUp.prompt, subscribe: stepUp.subscribe },
 
     /** Stops timers and listeners (tests, HMR). */
     dispose(): void {
@@ -565,6 +627,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     },
     tokenForRequest,
     afterRejection,
+    afterStepUpRequired,
     signedOut: () => state.status === 'signed-out' || state.signingOut,
   })
 

@@ -171,6 +171,19 @@ export const en = {
     lead: 'There is nothing at this address. It may have moved, or never existed.',
     goToMovies: 'Go to Movies',
   },
+  stepUp: {
+    title: "Confirm it's you",
+    lead: 'This action needs a recent sign-in. Enter your password to go on.',
+    leadWithPasskey: 'This action needs a recent sign-in. Enter your password or use a passkey.',
+    password: 'Password',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    usePasskey: 'Use a passkey',
+    confirming: 'Confirming…',
+    wrongPassword: 'That password is incorrect.',
+    passkeyRejected: 'That passkey was not accepted. Try again or use your password.',
+    passkeyCancelled: 'The passkey was not used. Try again or use your password.',
+  },
 }
 
 export type Messages = typeof en

@@ -162,4 +162,17 @@ export const ko: Messages = {
     lead: '이 주소에는 아무것도 없어요. 옮겨졌거나 처음부터 없던 페이지일 수 있어요.',
     goToMovies: '영화 보러 가기',
   },
+  stepUp: {
+    title: '본인 확인',
+    lead: '이 작업은 최근 로그인이 필요해요. 계속하려면 비밀번호를 입력하세요.',
+    leadWithPasskey: '이 작업은 최근 로그인이 필요해요. 비밀번호를 입력하거나 패스키를 사용하세요.',
+    password: '비밀번호',
+    confirm: '확인',
+    cancel: '취소',
+    usePasskey: '패스키 사용',
+    confirming: '확인하는 중…',
+    wrongPassword: '비밀번호가 올바르지 않아요.',
+    passkeyRejected: '패스키를 확인하지 못했어요. 다시 시도하거나 비밀번호를 사용하세요.',
+    passkeyCancelled: '패스키를 사용하지 않았어요. 다시 시도하거나 비밀번호를 사용하세요.',
+  },
 }
