@@ -38,7 +38,9 @@ export function stepUpServer() {
             ? problem(401, 'invalid_credentials', 'Wrong username or password.')
             : problem(401, 'passkey_invalid', 'That passkey was not accepted.')
         }
-        const accessToken = await issueAccessToken(auth.user, auth.sessionId)
+        const session = db.sessions.get(auth.sessionId)
+        if (!session) throw new Error('withAuth let in a token without a session')
+        const accessToken = await issueAccessToken(auth.user, session)
         fresh.add(accessToken)
         return json({
           accessToken,
