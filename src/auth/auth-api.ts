@@ -6,6 +6,7 @@ import {
   type TokenResponse as WireTokenResponse,
   type User,
 } from '../../contract/auth'
+import { passkeyLoginSchema, type PasskeyLogin } from '../../contract/account'
 import { redactErrorsOf } from '../lib/redact-error'
 
 export type { Credentials, User }
@@ -53,6 +54,14 @@ export async function postOAuthCode(
   grant: CodeExchange,
 ): Promise<TokenResponse> {
   const { data } = await http.post<unknown>(`/auth/oauth/${encodeURIComponent(provider)}`, grant)
+  return parseTokenResponse(data)
+}
+
+export async function postPasskeyLogin(
+  http: AxiosInstance,
+  login: PasskeyLogin,
+): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>('/auth/passkey/login', passkeyLoginSchema.parse(login))
   return parseTokenResponse(data)
 }
 
