@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/locale'
 import { accountEn, type AccountMessages } from './messages/en'
 import { accountKo } from './messages/ko'
 
-const ACCOUNT_CATALOGUES: Readonly<Record<Locale, AccountMessages>> = {
+export const ACCOUNT_CATALOGUES: Readonly<Record<Locale, AccountMessages>> = {
   en: accountEn,
   ko: accountKo,
 }
