@@ -1,7 +1,9 @@
+import type { AuthMethod } from '../contract/account.ts'
 import { hashPassword, type PasswordHash } from './crypto.ts'
 import { defaultLabConfig, type LabConfig } from '../contract/lab.ts'
 import type { SocialProvider } from '../contract/providers.ts'
-import { newLoginFailures } from './login-throttle.ts'
+import { newLoginFailures, newPasskeyLoginFailures } from './login-throttle.ts'
+import { waitingPasskeyChallenges } from './passkey-challenges.ts'
 import {
   exchangedCodes,
   issuedAuthorizationCodes,
@@ -12,7 +14,8 @@ import {
 
 /** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
 
-export type Provider = 'password' | SocialProvider
+/** How a session was signed in: its `provider` in the sessions list. */
+export type Provider = 'password' | 'passkey' | SocialProvider
 
 export interface UserRecord {
   id: string
@@ -32,6 +35,13 @@ export interface SessionRecord {
   provider: Provider
   userAgent: string
   createdAt: number
+  /**
+   * When the user last proved who they are in this session (sign-in or re-authentication), in
+   * milliseconds of the server clock, and how: the access tokens' `auth_time` and `amr`. A
+   * refresh copies both unchanged.
+   */
+  authTime: number
+  authMethod: AuthMethod
   lastUsedAt: number
   /** Absolute end of the session; rotation never moves it. */
   expiresAt: number
@@ -113,6 +123,29 @@ export interface LinkTokenRecord {
   subject: string
 }
 
+/** A passkey: a WebAuthn credential registered to a user, keyed by its credential id. */
+export interface PasskeyRecord {
+  /** The credential id, base64url: the `id` the API shows. */
+  id: string
+  userId: string
+  name: string
+  /** The COSE public key the registration carried. */
+  publicKey: Uint8Array<ArrayBuffer>
+  /** The authenticator's signature counter as last seen; 0 for one that keeps none (synced). */
+  counter: number
+  transports: string[]
+  backedUp: boolean
+  createdAt: number
+  lastUsedAt: number | null
+}
+
+/** A WebAuthn challenge the server handed out, waiting for its one use. */
+export interface PasskeyChallengeRecord {
+  ceremony: 'registration' | 'authentication'
+  /** Who asked for it: a registration is bound to its user; a sign-in's user is not known yet. */
+  userId: string | null
+}
+
 export interface Stats {
   loginCalls: number
   refreshCalls: number
@@ -188,6 +221,14 @@ function freshState() {
     exchangedCodes: exchangedCodes(),
     /** Link tokens waiting for a sign-in, keyed by their SHA-256; they follow the lab's clock. */
     linkTokens: waitingLinkTokens(serverNow),
+    /** Passkeys by credential id. */
+    passkeys: new Map<string, PasskeyRecord>(),
+    /** Each user's WebAuthn user handle: random, so the authenticator learns nothing of them. */
+    passkeyUserHandles: new Map<string, string>(),
+    /** WebAuthn challenges by their value; they follow the lab's clock. */
+    passkeyChallenges: waitingPasskeyChallenges(serverNow),
+    /** Recent failed passkey sign-ins per client address, for throttling. */
+    passkeyLoginFailures: newPasskeyLoginFailures(),
   }
 }
 

@@ -20,6 +20,14 @@ export function newLoginFailures(): LoginFailures {
   }
 }
 
+/**
+ * Failed passkey sign-ins per client address: a passkey names no account before it verifies, so
+ * there is no username to count by. The limit is the one of a username from one address.
+ */
+export function newPasskeyLoginFailures(): FailureLog {
+  return new FailureLog(WINDOW_MS, PAIR_LIMIT, FAILURE_LOG_CAPACITY)
+}
+
 // The address comes first and never holds a NUL, so the key is unambiguous whatever the
 // username holds.
 const pairKey = (username: string, address: string) => `${address}\u0000${username}`

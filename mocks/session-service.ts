@@ -1,3 +1,4 @@
+import type { AuthMethod } from '../contract/account.ts'
 import { randomToken, sha256 } from './crypto.ts'
 import {
   db,
@@ -14,6 +15,7 @@ import {
   rememberRefreshToken,
   sweepEndedSessions,
 } from './session-retention.ts'
+import { passkeysOf } from './passkey-service.ts'
 import { issueAccessToken } from './tokens.ts'
 
 export type RefreshFailureCode =
@@ -31,9 +33,14 @@ export function toUserDto(user: UserRecord) {
     email: user.email,
     providers: user.password ? ['password', ...providers] : providers,
     hasPassword: user.password !== null,
-    // The mock has no passkeys yet.
-    passkeys: 0,
+    passkeys: passkeysOf(user.id).length,
   }
+}
+
+/** The `amr` of a sign-in through this provider. */
+function authMethodOf(provider: Provider): AuthMethod {
+  if (provider === 'password') return 'pwd'
+  return provider === 'passkey' ? 'passkey' : 'social'
 }
 
 /** Stores a new current refresh token of the session by its hash. */
@@ -88,6 +95,8 @@ export async function createSession(
     provider,
     userAgent: userAgent.slice(0, 512),
     createdAt: now,
+    authTime: now,
+    authMethod: authMethodOf(provider),
     lastUsedAt: now,
     expiresAt: now + lifetimeSec * 1000,
     persistent: remember,
@@ -173,28 +182,30 @@ export async function revokeSessionOfToken(raw: string | undefined): Promise<voi
   if (session) session.revoked = true
 }
 
-/** The token response shared by login, refresh and social sign-in. */
+/** The body of a token response: a new access token for the session, and who it is for. */
+export async function tokenBody(user: UserRecord, session: SessionRecord) {
+  return {
+    accessToken: await issueAccessToken(user, session),
+    tokenType: 'Bearer',
+    expiresIn: db.config.accessTokenTtlSec,
+    // The cookie's end, which script cannot read; rotation keeps it where sign-in put it.
+    sessionExpiresAt: new Date(session.expiresAt).toISOString(),
+    user: toUserDto(user),
+  }
+}
+
+/** The token response shared by login, refresh and social sign-in, with the refresh cookie. */
 export async function tokenResponse(
   user: UserRecord,
   session: SessionRecord,
   refreshToken: string,
 ) {
   const maxAge = Math.max(0, Math.ceil((session.expiresAt - serverNow()) / 1000))
-  return json(
-    {
-      accessToken: await issueAccessToken(user, session.id),
-      tokenType: 'Bearer',
-      expiresIn: db.config.accessTokenTtlSec,
-      // The cookie's end, which script cannot read; rotation keeps it where sign-in put it.
-      sessionExpiresAt: new Date(session.expiresAt).toISOString(),
-      user: toUserDto(user),
+  return json(await tokenBody(user, session), {
+    headers: {
+      'Set-Cookie': refreshCookie(refreshToken, session.persistent ? maxAge : null),
     },
-    {
-      headers: {
-        'Set-Cookie': refreshCookie(refreshToken, session.persistent ? maxAge : null),
-      },
-    },
-  )
+  })
 }
 
 const REFRESH_FAILURE_TITLES: Record<RefreshFailureCode, string> = {

@@ -10,7 +10,8 @@ import {
 } from 'jose'
 import { z } from 'zod'
 import { randomToken } from './crypto.ts'
-import { db, serverNow, type UserRecord } from './db.ts'
+import { authMethodSchema } from '../contract/account.ts'
+import { db, serverNow, type SessionRecord, type UserRecord } from './db.ts'
 
 export const ISSUER = 'https://reel.example'
 export const AUDIENCE = 'reel-api'
@@ -34,15 +35,25 @@ const accessClaimsSchema = z.looseObject({
   jti: z.string(),
   iat: z.number(),
   exp: z.number(),
+  auth_time: z.number(),
+  amr: z.array(authMethodSchema),
 })
 
 export type AccessClaims = z.infer<typeof accessClaimsSchema>
 
 /** Signs a new access token for a session with the algorithm the lab currently selects. */
-export async function issueAccessToken(user: UserRecord, sessionId: string): Promise<string> {
+export async function issueAccessToken(
+  user: UserRecord,
+  session: Pick<SessionRecord, 'id' | 'authTime' | 'authMethod'>,
+): Promise<string> {
   const alg = db.config.signingAlg
   const nowSec = Math.floor(serverNow() / 1000)
-  return new SignJWT({ sid: sessionId, name: user.displayName })
+  return new SignJWT({
+    sid: session.id,
+    name: user.displayName,
+    auth_time: Math.floor(session.authTime / 1000),
+    amr: [session.authMethod],
+  })
     .setProtectedHeader({ alg, typ: 'at+jwt', kid: alg === 'ES256' ? es256Kid : HS256_KID })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -76,7 +87,7 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenVerdi
       typ: 'at+jwt',
       clockTolerance: LEEWAY_SEC,
       currentDate: new Date(serverNow()),
-      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp'],
+      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp', 'auth_time'],
     })
     const claims = accessClaimsSchema.safeParse(payload)
     return claims.success ? { ok: true, claims: claims.data } : invalid

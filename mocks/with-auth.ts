@@ -21,7 +21,7 @@ const TITLES = {
 } as const
 
 /** RFC 6750: no credentials gets a bare challenge; a bad one says `invalid_token`. */
-function unauthorized(code: keyof typeof TITLES) {
+export function unauthorized(code: keyof typeof TITLES) {
   db.stats.rejectedAccessTokens++
   const challenge =
     code === 'token_missing' ? 'Bearer realm="reel"' : 'Bearer realm="reel", error="invalid_token"'

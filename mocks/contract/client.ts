@@ -281,12 +281,12 @@ export const jwksSchema = z.strictObject({
 export async function expectJson<T>(
   response: Response,
   status: number,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
 ): Promise<T> {
   const text = await response.text()
   expect(response.status, text).toBe(status)
   expect(response.headers.get('Content-Type')).toMatch(/^application\/json\b/)
-  return schema.parse(JSON.parse(text))
+  return z.parse(schema, JSON.parse(text))
 }
 
 /** Asserts an RFC 9457 problem response with this status and `code`, and returns it. */
@@ -493,7 +493,7 @@ export async function serverSigningKey(alg: 'ES256' | 'HS256'): Promise<CryptoKe
   const sign = vi.spyOn(crypto.subtle, 'sign')
   try {
     db.config.signingAlg = alg
-    await issueAccessToken(user, 's_key_probe')
+    await issueAccessToken(user, { id: 's_key_probe', authTime: Date.now(), authMethod: 'pwd' })
     const key = sign.mock.calls.at(-1)?.[1]
     if (!key) throw new Error('the server did not sign')
     return key

@@ -20,7 +20,7 @@ import {
   rotateRefreshToken,
   tokenResponse,
 } from '../session-service.ts'
-import { withAuth } from '../with-auth.ts'
+import { withStepUp } from '../with-step-up.ts'
 
 export const authHandlers = [
   // Runs first for every auth route and falls through when the request passes.
@@ -89,7 +89,7 @@ export const authHandlers = [
 
   http.post(
     '/api/auth/logout-all',
-    withAuth(({ auth }) => {
+    withStepUp(({ auth }) => {
       for (const session of db.sessions.values()) {
         if (session.userId === auth.user.id) session.revoked = true
       }
@@ -99,7 +99,7 @@ export const authHandlers = [
 
   http.post(
     '/api/auth/logout-others',
-    withAuth(({ auth }) => {
+    withStepUp(({ auth }) => {
       for (const session of db.sessions.values()) {
         if (session.userId === auth.user.id && session.id !== auth.sessionId) {
           session.revoked = true

@@ -8,8 +8,12 @@ import { authHandlers } from './auth.ts'
 import { labHandlers } from './lab.ts'
 import { meHandlers } from './me.ts'
 import { movieHandlers } from './movies.ts'
+import { passkeyHandlers } from './passkeys.ts'
+import { passwordHandlers } from './password.ts'
+import { providerLinkingHandlers } from './providers-linking.ts'
 import { oauthProviderHandlers } from './oauth-providers.ts'
 import { oauthHandlers } from './oauth.ts'
+import { reauthenticateHandlers } from './reauthenticate.ts'
 import { sessionHandlers } from './sessions.ts'
 
 /**
@@ -30,10 +34,14 @@ const keys = http.get('/api/.well-known/jwks.json', () =>
 const routes = [
   keys,
   ...authHandlers,
+  ...reauthenticateHandlers,
+  ...passkeyHandlers,
   ...oauthHandlers,
   ...oauthProviderHandlers,
   ...sessionHandlers,
   ...meHandlers,
+  ...passwordHandlers,
+  ...providerLinkingHandlers,
   ...movieHandlers,
   ...labHandlers,
 ]

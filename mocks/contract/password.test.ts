@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import {
+  ALICE,
+  call,
+  DEMO,
+  expectJson,
+  expectNoContent,
+  expectProblem,
+  expectRefreshFailure,
+  getMe,
+  login,
+  mockOnly,
+  postLogin,
+  postRefresh,
+  refresh,
+  useMockServer,
+  userSchema,
+} from './client.ts'
+import { NEW_AT, signInWith } from './oauth-flow.ts'
+
+useMockServer()
+
+const NEW_PASSWORD = 'correct-horse-battery'
+
+function changePassword(token: string, body: unknown): Promise<Response> {
+  return call('/api/me/password', { method: 'POST', token, json: body })
+}
+
+async function expectPasswordUnchanged(): Promise<void> {
+  await login(DEMO)
+  await expectProblem(
+    await postLogin({ username: DEMO.username, password: NEW_PASSWORD }),
+    401,
+    'invalid_credentials',
+  )
+}
+
+describe('POST /api/me/password', () => {
+  it('changes the password: the new one signs in, the old one no longer does', async () => {
+    const signedIn = await login()
+    await expectNoContent(
+      await changePassword(signedIn.accessToken, {
+        currentPassword: DEMO.password,
+        newPassword: NEW_PASSWORD,
+      }),
+    )
+    await login({ username: DEMO.username, password: NEW_PASSWORD })
+    await expectProblem(await postLogin(DEMO), 401, 'invalid_credentials')
+  })
+
+  it('ends every other session of the user, access tokens included, and keeps this one', async () => {
+    const other = await login()
+    const alice = await login(ALICE)
+    const signedIn = await login()
+    await expectNoContent(
+      await changePassword(signedIn.accessToken, {
+        currentPassword: DEMO.password,
+        newPassword: NEW_PASSWORD,
+      }),
+    )
+    await expectProblem(await getMe(other.accessToken), 401, 'token_invalid')
+    await expectRefreshFailure(await postRefresh(other.refreshToken), 'session_revoked')
+    await expectJson(await getMe(signedIn.accessToken), 200, userSchema)
+    await refresh(signedIn.refreshToken)
+    await refresh(alice.refreshToken)
+  })
+
+  it('refuses a wrong current password with invalid_credentials and changes nothing', async () => {
+    const other = await login()
+    const signedIn = await login()
+    const response = await changePassword(signedIn.accessToken, {
+      currentPassword: 'not-the-password',
+      newPassword: NEW_PASSWORD,
+    })
+    await expectProblem(response, 401, 'invalid_credentials')
+    await refresh(other.refreshToken)
+    await expectPasswordUnchanged()
+  })
+
+  it('needs the current password when the account has one', async () => {
+    const signedIn = await login()
+    const response = await changePassword(signedIn.accessToken, { newPassword: NEW_PASSWORD })
+    await expectProblem(response, 400, 'validation_failed')
+    await expectPasswordUnchanged()
+  })
+
+  it.each([
+    ['fewer than 12 characters', 'short-pass1'],
+    ['more than 128 characters', 'x'.repeat(129)],
+    ['the username', 'my-DEMO-password-2'],
+  ])('refuses a new password of %s with weak_password', async (_, newPassword) => {
+    const signedIn = await login()
+    const response = await changePassword(signedIn.accessToken, {
+      currentPassword: DEMO.password,
+      newPassword,
+    })
+    await expectProblem(response, 400, 'weak_password')
+    await expectPasswordUnchanged()
+  })
+
+  it.each([
+    ['exactly 12', 'twelve-chars'],
+    ['exactly 128', 'y'.repeat(128)],
+  ])('accepts a new password of %s characters', async (_, newPassword) => {
+    const signedIn = await login()
+    await expectNoContent(
+      await changePassword(signedIn.accessToken, { currentPassword: DEMO.password, newPassword }),
+    )
+    await login({ username: DEMO.username, password: newPassword })
+  })
+
+  it('needs an access token', async () => {
+    const response = await call('/api/me/password', {
+      method: 'POST',
+      json: { currentPassword: DEMO.password, newPassword: NEW_PASSWORD },
+    })
+    await expectProblem(response, 401, 'token_missing')
+  })
+
+  mockOnly('mock-providers').it(
+    'sets a first password on an account made by a provider, which then signs in with it',
+    async () => {
+      const { body } = await signInWith('google', NEW_AT.google)
+      expect(body.user.hasPassword).toBe(false)
+      await expectNoContent(await changePassword(body.accessToken, { newPassword: NEW_PASSWORD }))
+      const me = await expectJson(await getMe(body.accessToken), 200, userSchema)
+      expect(me.hasPassword).toBe(true)
+      expect(me.providers).toContain('password')
+      await login({ username: me.username, password: NEW_PASSWORD })
+    },
+  )
+})
