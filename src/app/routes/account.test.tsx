@@ -37,6 +37,7 @@ describe('the account page', { timeout: 20_000 }, () => {
       'Phone',
       'Security key',
     ])
+    expect(rows[0]).toHaveTextContent(/Created \S/)
     expect(rows[0]).toHaveTextContent('Synced between your devices')
     expect(rows[1]).toHaveTextContent('On one device only')
     expect(rows[1]).toHaveTextContent('Never used')

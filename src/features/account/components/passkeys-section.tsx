@@ -68,16 +68,14 @@ function PasskeyRow({ passkey, now }: { passkey: Passkey; now: number }) {
       <div className="passkey-details">
         <strong className="account-item-name">{passkey.name}</strong>
         <span className="muted">
-          {t.accountPage.created}
-          <Moment iso={passkey.createdAt} now={now} />
+          {t.accountPage.created} <Moment iso={passkey.createdAt} now={now} />
         </span>
         <span className="muted">
           {passkey.lastUsedAt === null ? (
             t.accountPage.neverUsed
           ) : (
             <>
-              {t.accountPage.lastUsed}
-              <Moment iso={passkey.lastUsedAt} now={now} />
+              {t.accountPage.lastUsed} <Moment iso={passkey.lastUsedAt} now={now} />
             </>
           )}
         </span>
