@@ -70,7 +70,7 @@ export function contentSecurityPolicy(policy: HeaderPolicy, path = '/'): string 
 }
 
 /** Browser features the app never uses, switched off for it and anything it might embed. */
-export const PERMISSIONS_POLICY = [
+const FEATURES_OFF = [
   'accelerometer',
   'autoplay',
   'camera',
@@ -82,13 +82,21 @@ export const PERMISSIONS_POLICY = [
   'microphone',
   'midi',
   'payment',
-  'publickey-credentials-get',
   'serial',
   'usb',
   'xr-spatial-tracking',
 ]
-  .map((feature) => `${feature}=()`)
-  .join(', ')
+
+/**
+ * WebAuthn, which passkey sign-in and registration need: the app's own documents only, never a
+ * frame from elsewhere (a framed page could otherwise ask for a passkey under the app's name).
+ */
+const FEATURES_SELF_ONLY = ['publickey-credentials-create', 'publickey-credentials-get']
+
+export const PERMISSIONS_POLICY = [
+  ...FEATURES_OFF.map((feature) => `${feature}=()`),
+  ...FEATURES_SELF_ONLY.map((feature) => `${feature}=(self)`),
+].join(', ')
 
 /** Two years, subdomains included: only ever sent over HTTPS (RFC 6797 §7.2). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains'

@@ -23,6 +23,7 @@ const AuthCallbackRoute = lazyRoute(() => import('./routes/auth-callback'), 'Aut
 const MoviesRoute = lazyRoute(() => import('./routes/movies'), 'MoviesRoute')
 const WatchlistRoute = lazyRoute(() => import('./routes/watchlist'), 'WatchlistRoute')
 const DevicesRoute = lazyRoute(() => import('./routes/devices'), 'DevicesRoute')
+const AccountRoute = lazyRoute(() => import('./routes/account'), 'AccountRoute')
 const NotFoundRoute = lazyRoute(() => import('./routes/not-found'), 'NotFoundRoute')
 const LabRoute = lazyRoute(() => import('./routes/lab'), 'LabRoute')
 
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
           { path: '/movies', element: <MoviesRoute /> },
           { path: '/watchlist', element: <WatchlistRoute /> },
           { path: '/devices', element: <DevicesRoute /> },
+          { path: '/account', element: <AccountRoute /> },
           ...mockOnlyRoutes,
         ],
       },

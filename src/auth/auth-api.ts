@@ -6,7 +6,11 @@ import {
   type TokenResponse as WireTokenResponse,
   type User,
 } from '../../contract/auth'
-import type { Reauthentication } from '../../contract/account'
+import {
+  passkeyLoginSchema,
+  type PasskeyLogin,
+  type Reauthentication,
+} from '../../contract/account'
 import { redactErrorsOf } from '../lib/redact-error'
 
 export type { Credentials, User }
@@ -54,6 +58,14 @@ export async function postOAuthCode(
   grant: CodeExchange,
 ): Promise<TokenResponse> {
   const { data } = await http.post<unknown>(`/auth/oauth/${encodeURIComponent(provider)}`, grant)
+  return parseTokenResponse(data)
+}
+
+export async function postPasskeyLogin(
+  http: AxiosInstance,
+  login: PasskeyLogin,
+): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>('/auth/passkey/login', passkeyLoginSchema.parse(login))
   return parseTokenResponse(data)
 }
 

@@ -36,6 +36,7 @@ export const useAuthSession = useSession
 export interface UseAuth extends AuthState {
   signIn: AuthSession['signIn']
   signInWithProvider: AuthSession['signInWithProvider']
+  signInWithPasskey: AuthSession['signInWithPasskey']
   signOut: AuthSession['signOut']
   signOutEverywhere: AuthSession['signOutEverywhere']
   signOutOthers: AuthSession['signOutOthers']
@@ -55,6 +56,7 @@ export function useAuth(): UseAuth {
     ...state,
     signIn: session.signIn,
     signInWithProvider: session.signInWithProvider,
+    signInWithPasskey: session.signInWithPasskey,
     signOut: session.signOut,
     signOutEverywhere: session.signOutEverywhere,
     signOutOthers: session.signOutOthers,

@@ -6,12 +6,14 @@ import {
   postLogoutAll,
   postLogoutOthers,
   postOAuthCode,
+  postPasskeyLogin,
   postReauthenticate,
   postRefresh,
   type Credentials,
   type TokenResponse,
   type User,
 } from './auth-api'
+import type { PasskeyLogin } from '../../contract/account'
 import type { CodeExchange } from '../../contract/auth'
 import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
 import {
@@ -564,6 +566,16 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
      */
     signInWithProvider: (provider: string, grant: CodeExchange): Promise<User> =>
       startSession(() => postOAuthCode(http, provider, grant)),
+
+    /**
+     * Signs in with a passkey assertion (`startAuthentication`'s answer to the options of
+     * `POST /api/auth/passkey/options`). Rejects with an {@link AuthError} (`passkey_invalid`).
+     *
+     * @example
+     * await session.signInWithPasskey({ credential, remember: true })
+     */
+    signInWithPasskey: (login: PasskeyLogin): Promise<User> =>
+      startSession(() => postPasskeyLogin(http, login)),
 
     /**
      * Revokes this session on the server, then forgets it here and in every other tab. Holds the

@@ -1,16 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { ACCOUNT_CATALOGUES } from '../features/account/account-i18n'
 import { LAB_CATALOGUES } from '../features/lab/lab-i18n'
 import { CATALOGUES as CORE } from './catalogues'
 import { LOCALES } from './locale'
 
 type Tree = { readonly [key: string]: unknown }
 
-/** The app's catalogue with the lab's section, which loads with the lab: the whole of what `t` can be. */
+/**
+ * The app's catalogue with the sections that load with their pages (the lab's, the account
+ * page's): the whole of what `t` can be.
+ */
 const CATALOGUES = {
-  en: { ...CORE.en, lab: LAB_CATALOGUES.en },
-  ko: { ...CORE.ko, lab: LAB_CATALOGUES.ko },
+  en: { ...CORE.en, lab: LAB_CATALOGUES.en, accountPage: ACCOUNT_CATALOGUES.en },
+  ko: { ...CORE.ko, lab: LAB_CATALOGUES.ko, accountPage: ACCOUNT_CATALOGUES.ko },
 }
 
 const isTree = (value: unknown): value is Tree =>

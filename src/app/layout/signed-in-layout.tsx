@@ -5,6 +5,7 @@ import { SessionProviderMenu } from '../../features/sessions/components/session-
 import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend } from '../../lib/env'
+import { HeaderMenu } from './header-menu'
 import { ReconnectingBanner } from './reconnecting-banner'
 import { SessionExpiryNotice } from './session-expiry-notice'
 import { PageSkeleton } from './skeletons'
@@ -28,16 +29,19 @@ export function SignedInLayout() {
           <NavLink to="/devices">{t.nav.devices}</NavLink>
           {isMockBackend && <NavLink to="/lab">{t.nav.lab}</NavLink>}
         </nav>
-        <div className="account">
+        <HeaderMenu>
           <LanguageSelect />
           <span className="user-name" title={user?.displayName}>
             {user?.displayName}
           </span>
           <SessionProviderMenu />
+          <NavLink to="/account" className="account-link">
+            {t.account.headerLink}
+          </NavLink>
           <button type="button" className="button" onClick={() => void signOut()}>
             {t.nav.signOut}
           </button>
-        </div>
+        </HeaderMenu>
       </header>
       <SessionExpiryNotice />
       <main id="main" className="page" tabIndex={-1}>

@@ -39,6 +39,7 @@ export function SessionSkeleton() {
           <span className="skeleton-text">{t.nav.watchlist}</span>
           <span className="skeleton-text">{t.nav.devices}</span>
         </div>
+        <span className="button menu-toggle skeleton-text">{t.account.menu}</span>
         <div className="account">
           <span className="user-name skeleton-text">{t.nav.signingIn}</span>
           <span className="button skeleton-text">{t.nav.signOut}</span>

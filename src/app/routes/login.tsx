@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
+import { PasskeySignIn } from '../../features/account/components/passkey-sign-in'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { readPendingLink } from '../../features/social-sign-in/account-link'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
@@ -66,6 +67,11 @@ export function LoginRoute() {
                   state: { from: destination, endedBecause: null },
                 })
               }
+            />
+            <PasskeySignIn
+              remember={remember}
+              onSignedIn={() => navigate(destination, { replace: true })}
+              linkPending={pendingLink !== null}
             />
             <SocialSignInButtons returnTo={destination} remember={remember} />
           </>

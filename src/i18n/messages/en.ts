@@ -20,6 +20,14 @@ export const en = {
     loadingSession: 'Loading your session…',
     reconnecting: 'Reconnecting…',
   },
+  account: {
+    headerLink: 'Account',
+    menu: 'Menu',
+    signInWithPasskey: 'Sign in with a passkey',
+    passkeySignInFailed: 'That passkey did not sign you in. Try another way.',
+    passkeyLinkNote:
+      'Signing in with a passkey does not link this provider: use your password for that.',
+  },
   signIn: {
     pageTitle: 'Sign in',
     heading: 'Sign in to Reel',

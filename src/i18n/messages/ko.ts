@@ -18,6 +18,14 @@ export const ko: Messages = {
     loadingSession: '로그인 정보를 불러오고 있어요…',
     reconnecting: '다시 연결하는 중…',
   },
+  account: {
+    headerLink: '계정',
+    menu: '메뉴',
+    signInWithPasskey: '패스키로 로그인',
+    passkeySignInFailed: '이 패스키로 로그인하지 못했어요. 다른 방법으로 로그인해 주세요.',
+    passkeyLinkNote:
+      '패스키로 로그인하면 이 서비스가 연결되지 않아요. 연결하려면 비밀번호로 로그인해 주세요.',
+  },
   signIn: {
     pageTitle: '로그인',
     heading: 'Reel 로그인',

@@ -1,6 +1,6 @@
 import { useAuth } from '../../../auth/react'
 import { useI18n } from '../../../i18n/i18n-provider'
-import { ConfirmedAction } from './confirmed-action'
+import { ConfirmedAction } from '../../../components/confirmed-action'
 
 /** Revokes every session of the user once confirmed; the app then leaves for the sign-in page. */
 export function SignOutEverywhere() {

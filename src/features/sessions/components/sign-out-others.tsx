@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useAuth } from '../../../auth/react'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { sessionKeys } from '../api/get-sessions'
-import { ConfirmedAction } from './confirmed-action'
+import { ConfirmedAction } from '../../../components/confirmed-action'
 
 /** Revokes every other session of the user once confirmed, and keeps this one. */
 export function SignOutOthers() {

@@ -101,7 +101,8 @@ export function SignInForm({
         <span>{t.signIn.username}</span>
         <input
           name="username"
-          autoComplete="username"
+          // "webauthn" lets the browser offer passkeys here too (the sign-in page asks for them).
+          autoComplete="username webauthn"
           required
           maxLength={128}
           value={username}

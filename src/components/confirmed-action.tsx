@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { useI18n } from '../../../i18n/i18n-provider'
+import { useI18n } from '../i18n/i18n-provider'
 
 interface ConfirmedActionProps {
   /** The trigger's label and the dialog's confirm button: the same words, so no surprise. */

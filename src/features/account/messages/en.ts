@@ -1,0 +1,55 @@
+/** The account page in English; its chunk alone carries these. */
+export const accountEn = {
+  heading: 'Account',
+  lead: 'How you sign in to Reel.',
+  loadFailed: 'We could not load your account. Check your connection and try again.',
+  retry: 'Try again',
+  passwordHeading: 'Password',
+  passwordSetLead: 'Your account has no password yet. Set one to sign in without a provider.',
+  passwordChangeLead: 'Changing your password signs out every other device.',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  newPasswordHint: (min: number, max: number) =>
+    `${min} to ${max} characters, not containing your username.`,
+  setPassword: 'Set password',
+  changePassword: 'Change password',
+  passwordChanged: 'Your password was changed. Other devices were signed out.',
+  passwordSet: 'Your password was set.',
+  weakPassword: (min: number, max: number) =>
+    `Choose a password of ${min} to ${max} characters that does not contain your username.`,
+  wrongCurrentPassword: 'Your current password is not right.',
+  providersHeading: 'Linked accounts',
+  providersLead: 'Sign in with these providers as well.',
+  noProviders: 'No provider is linked to your account.',
+  unlink: 'Unlink',
+  unlinkLabel: (provider: string) => `Unlink ${provider}`,
+  unlinked: (provider: string) => `${provider} was unlinked.`,
+  lastSignInMethod:
+    'This is your only way to sign in. Set a password or add a passkey before removing it.',
+  passkeysHeading: 'Passkeys',
+  passkeysLead:
+    'Sign in with your fingerprint, face or screen lock instead of a password. Passkeys cannot be phished.',
+  noPasskeys: 'You have no passkeys yet.',
+  passkeysLoading: 'Loading your passkeys…',
+  passkeysFailed: 'We could not load your passkeys. Check your connection and try again.',
+  addPasskey: 'Add a passkey',
+  passkeyAdded: (name: string) => `Passkey "${name}" was added.`,
+  passkeyNotAdded: 'The passkey was not added.',
+  passkeyInvalid: 'The passkey could not be verified. Please try again.',
+  created: 'Created',
+  lastUsed: 'Last used',
+  neverUsed: 'Never used',
+  synced: 'Synced between your devices',
+  thisDevice: 'On one device only',
+  rename: 'Rename',
+  passkeyName: 'Passkey name',
+  save: 'Save',
+  cancel: 'Cancel',
+  delete: 'Delete',
+  deleteConfirmHeading: 'Delete this passkey?',
+  deleteConfirmBody: (name: string) =>
+    `"${name}" will no longer sign you in. Remove it from your device's password manager too.`,
+  actionFailed: 'That did not work. Check your connection and try again.',
+}
+
+export type AccountMessages = typeof accountEn
