@@ -52,15 +52,19 @@ function postPasskey(token: string, credential: unknown, name?: string): Promise
 }
 
 /** Registers a new software passkey to the signed-in user. */
-async function addPasskey(signedIn: SignedIn, synced = false): Promise<SoftwarePasskey> {
+/** A software passkey the backend has registered, with the id the backend gave it. */
+type RegisteredPasskey = SoftwarePasskey & { readonly serverId: string }
+
+async function addPasskey(signedIn: SignedIn, synced = false): Promise<RegisteredPasskey> {
   const passkey = new SoftwarePasskey(appOrigin(), synced)
   const options = await registrationOptions(signedIn.accessToken)
-  await expectJson(
+  const registered = await expectJson(
     await postPasskey(signedIn.accessToken, passkey.create(options)),
     201,
     passkeySchema,
   )
-  return passkey
+  // The contract's passkey id is the backend's own: not necessarily the credential's id.
+  return Object.assign(passkey, { serverId: registered.id })
 }
 
 async function passkeyLogin(passkey: SoftwarePasskey, deviation: Deviation = {}) {
@@ -238,7 +242,7 @@ describe('signing in with a passkey', () => {
     const signedIn = await login()
     const passkey = await addPasskey(signedIn)
     await expectNoContent(
-      await call(`/api/auth/passkeys/${passkey.id}`, {
+      await call(`/api/auth/passkeys/${passkey.serverId}`, {
         method: 'DELETE',
         token: signedIn.accessToken,
       }),
@@ -274,7 +278,7 @@ describe('managing passkeys', () => {
   it('renames a passkey', async () => {
     const signedIn = await login()
     const passkey = await addPasskey(signedIn)
-    const response = await call(`/api/auth/passkeys/${passkey.id}`, {
+    const response = await call(`/api/auth/passkeys/${passkey.serverId}`, {
       method: 'PATCH',
       token: signedIn.accessToken,
       json: { name: 'Work phone' },
@@ -285,7 +289,7 @@ describe('managing passkeys', () => {
   it('refuses a name longer than 64 characters', async () => {
     const signedIn = await login()
     const passkey = await addPasskey(signedIn)
-    const response = await call(`/api/auth/passkeys/${passkey.id}`, {
+    const response = await call(`/api/auth/passkeys/${passkey.serverId}`, {
       method: 'PATCH',
       token: signedIn.accessToken,
       json: { name: 'n'.repeat(65) },
@@ -296,7 +300,7 @@ describe('managing passkeys', () => {
   it('answers 404 for another user’s passkey, to rename or to delete', async () => {
     const passkey = await addPasskey(await login(ALICE))
     const demo = await login()
-    const path = `/api/auth/passkeys/${passkey.id}`
+    const path = `/api/auth/passkeys/${passkey.serverId}`
     await expectProblem(
       await call(path, { method: 'PATCH', token: demo.accessToken, json: { name: 'Mine' } }),
       404,
@@ -317,7 +321,7 @@ describe('managing passkeys', () => {
       const demo = db.users.get('u_demo')
       if (!demo) throw new Error('seed user missing')
       demo.password = null
-      const response = await call(`/api/auth/passkeys/${passkey.id}`, {
+      const response = await call(`/api/auth/passkeys/${passkey.serverId}`, {
         method: 'DELETE',
         token: signedIn.accessToken,
       })

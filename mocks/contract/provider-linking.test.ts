@@ -90,7 +90,7 @@ mockOnly('mock-providers').describe('DELETE /api/me/providers/:provider', () => 
       200,
       creationOptionsSchema,
     )
-    await expectJson(
+    const registered = await expectJson(
       await call('/api/auth/passkeys', {
         method: 'POST',
         token: body.accessToken,
@@ -100,7 +100,7 @@ mockOnly('mock-providers').describe('DELETE /api/me/providers/:provider', () => 
       passkeySchema,
     )
     await expectJson(await unlink(body.accessToken, 'google'), 200, userSchema)
-    const response = await call(`/api/auth/passkeys/${passkey.id}`, {
+    const response = await call(`/api/auth/passkeys/${registered.id}`, {
       method: 'DELETE',
       token: body.accessToken,
     })
@@ -113,7 +113,7 @@ mockOnly('mock-providers').describe('DELETE /api/me/providers/:provider', () => 
       }),
     )
     await expectNoContent(
-      await call(`/api/auth/passkeys/${passkey.id}`, {
+      await call(`/api/auth/passkeys/${registered.id}`, {
         method: 'DELETE',
         token: body.accessToken,
       }),

@@ -26,6 +26,16 @@ from fido2.webauthn import UserVerificationRequirement
 from reel.csrf import own_origin
 from reel.models import Passkey, PasskeyChallenge
 
+
+def throttle_key(address):
+    """
+    Failed passkey sign-ins are counted per client address: there is no username to count them
+    by, and one key for all addresses would let anyone lock everyone out. A username cannot
+    contain a space, so this key never meets a real one.
+    """
+    return f"passkey sign-in from {address}"
+
+
 CHALLENGE_TTL = timedelta(seconds=300)
 CHALLENGE_BYTES = 32
 RP_NAME = "Reel"

@@ -117,7 +117,10 @@ class ReauthenticateView(APIView):
     def post(self, request):
         body = parse(ReauthenticationSerializer, request.data)
         user, address = request.user, client_address(request)
-        attempt, retry_after = begin_attempt(user.username, address)
+        # A passkey guess counts with passkey sign-ins from this address, a password guess with
+        # this username's sign-ins: neither proof gets a second, separate allowance.
+        key = user.username if "password" in body else passkeys.throttle_key(address)
+        attempt, retry_after = begin_attempt(key, address)
         if attempt is None:
             return too_many_attempts(retry_after)
         if "password" in body:
@@ -131,5 +134,5 @@ class ReauthenticateView(APIView):
             except passkeys.PasskeyInvalid:
                 return problem(401, "passkey_invalid")
             method = "passkey"
-        forget_failures(user.username, address)
+        forget_failures(key, address)
         return token_response(reauthenticated(request.reel_session, method), authenticated=True)

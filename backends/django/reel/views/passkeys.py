@@ -13,15 +13,6 @@ from reel.views.base import PublicView, json, no_content
 from rest_framework.permissions import IsAuthenticated
 
 
-def throttle_key(address):
-    """
-    Failed passkey sign-ins are counted per client address: there is no username to count them
-    by, and one key for all addresses would let anyone lock everyone out. A username cannot
-    contain a space, so this key never meets a real one.
-    """
-    return f"passkey sign-in from {address}"
-
-
 def passkey_dto(passkey):
     return {
         "id": passkey.pk,
@@ -91,7 +82,8 @@ class PasskeyRequestOptionsView(PublicView):
 class PasskeyLoginView(PublicView):
     def post(self, request):
         body = parse(PasskeyLoginSerializer, request.data)
-        key, address = throttle_key(client_address(request)), client_address(request)
+        address = client_address(request)
+        key = passkeys.throttle_key(address)
         attempt, retry_after = begin_attempt(key, address)
         if attempt is None:
             return too_many_attempts(retry_after)
