@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { isStepUpCancelled } from '../auth/step-up'
 import { useI18n } from '../i18n/i18n-provider'
 
 interface ConfirmedActionProps {
@@ -54,7 +55,10 @@ function ConfirmDialog({
     try {
       await action()
       onConfirmed()
-    } catch {
+    } catch (error) {
+      // Declining to confirm who they are is the person's own choice, not a failure: nothing was
+      // done, so the dialog just closes.
+      if (isStepUpCancelled(error)) return onCancel()
       setFailed(true)
       setPending(false)
     }
