@@ -213,9 +213,6 @@ test.describe('step-up re-authentication', () => {
     request,
     labApi,
   }) => {
-    // Known fault: the dialog focuses the field while it is still disabled from the attempt,
-    // so the focus stays nowhere. This fails loudly once the dialog gets it right.
-    test.fail()
     await staleSignInWithAnotherDevice(page, request, labApi)
     await signOutOthers(page)
     await confirmWith(page, 'not-the-password-1')

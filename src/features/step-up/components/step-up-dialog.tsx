@@ -47,6 +47,12 @@ function StepUpForm({ prompt }: { prompt: StepUpPrompt }) {
     }
   }, [])
 
+  // After a refused attempt the field is enabled again only on the next render: focus it then,
+  // so the person can type the password again at once.
+  useEffect(() => {
+    if (failure !== null && !busy) passwordRef.current?.focus()
+  }, [failure, busy])
+
   async function confirm(proof: () => Promise<StepUpProof>) {
     setBusy(true)
     setFailure(null)
@@ -56,7 +62,6 @@ function StepUpForm({ prompt }: { prompt: StepUpPrompt }) {
     } catch (error) {
       setFailure(failureMessage(t, error))
       setBusy(false)
-      passwordRef.current?.focus()
     }
   }
 
