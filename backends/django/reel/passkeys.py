@@ -208,7 +208,7 @@ def authenticate(request, credential, user=None):
     passkey = Passkey.objects.select_related("user").filter(credential_id=websafe_encode(raw_id)).first()
     if passkey is None or not passkey.user.is_active or (user is not None and passkey.user_id != user.pk):
         raise PasskeyInvalid("unknown credential")
-    stored = AttestedCredentialData.create(b"\0" * 16, raw_id, parse(CoseKey.parse, cbor.decode(passkey.public_key)))
+    stored = AttestedCredentialData.create(b"\0" * 16, raw_id, parse(CoseKey.parse, cbor.decode(bytes(passkey.public_key))))
     try:
         RelyingParty.of(request).server().authenticate_complete(state, [stored], raw_id, client_data, auth_data, signature)
     except (ValueError, KeyError) as error:
