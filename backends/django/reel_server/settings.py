@@ -114,7 +114,8 @@ ROOT_URLCONF = "reel_server.urls"
 WSGI_APPLICATION = "reel_server.wsgi.application"
 APPEND_SLASH = False
 
-DATABASES = {"default": {**DATABASE, "CONN_MAX_AGE": DB_CONN_MAX_AGE}}
+# A kept connection is checked before each request reuses it (reel.kept_connections on 3.2).
+DATABASES = {"default": {**DATABASE, "CONN_MAX_AGE": DB_CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True}}
 # PBKDF2-SHA256 at OWASP's 600,000 iterations; hashes with fewer are rehashed at the next sign-in.
 PASSWORD_HASHERS = ["reel.hashers.ReelPBKDF2PasswordHasher"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

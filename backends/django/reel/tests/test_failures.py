@@ -2,10 +2,12 @@ import io
 import logging
 from unittest import mock
 
-from django.db import OperationalError
+from django.core.signals import request_started
+from django.db import OperationalError, connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import override_settings
 
+from reel.kept_connections import drop_dead_kept_connections
 from reel.tests.helpers import ApiTestCase
 
 
@@ -72,3 +74,22 @@ class ErrorPageTests(ApiTestCase):
 
     def test_an_unknown_path_is_a_404_problem(self):
         self.assertProblem(self.client.get("/nowhere"), 404, "not_found")
+
+
+class KeptConnectionTests(ApiTestCase):
+    def test_a_dead_kept_connection_is_dropped_before_a_request_uses_it(self):
+        connection.ensure_connection()
+        wrapper = type(connections["default"])
+        with mock.patch.object(wrapper, "is_usable", return_value=False), mock.patch.object(wrapper, "close") as close:
+            drop_dead_kept_connections()
+        close.assert_called_once()
+
+    def test_a_live_kept_connection_stays(self):
+        connection.ensure_connection()
+        with mock.patch.object(type(connections["default"]), "close") as close:
+            drop_dead_kept_connections()
+        close.assert_not_called()
+
+    def test_runs_at_the_start_of_every_request(self):
+        receivers = [receiver for receiver in request_started._live_receivers(None)]
+        self.assertIn(drop_dead_kept_connections, receivers)
