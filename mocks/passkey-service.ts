@@ -3,9 +3,7 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
   type AuthenticatorTransportFuture,
-  type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
 import { decodeClientDataJSON, isoBase64URL } from '@simplewebauthn/server/helpers'
 import { z } from 'zod'
@@ -23,13 +21,20 @@ const RP_NAME = 'Reel'
 /** ES256 and RS256, as the contract lists them. */
 const ALGORITHMS = [-7, -257]
 
-/** Just enough of a WebAuthn response to find its challenge; the library checks the rest. */
-const responseShapeSchema = z.looseObject({
-  id: z.string().min(1),
-  rawId: z.string().min(1),
-  type: z.literal('public-key'),
-  response: z.looseObject({ clientDataJSON: z.string().min(1) }),
-  clientExtensionResults: z.record(z.string(), z.unknown()),
+/** The outline of a WebAuthn response and its ceremony's fields; the library checks the rest. */
+const responseShape = <Response extends z.ZodRawShape>(response: Response) =>
+  z.looseObject({
+    id: z.string().min(1),
+    rawId: z.string().min(1),
+    type: z.literal('public-key'),
+    response: z.looseObject({ clientDataJSON: z.string().min(1), ...response }),
+    clientExtensionResults: z.record(z.string(), z.unknown()),
+  })
+
+const registrationShapeSchema = responseShape({ attestationObject: z.string().min(1) })
+const assertionShapeSchema = responseShape({
+  authenticatorData: z.string().min(1),
+  signature: z.string().min(1),
 })
 
 export type PasskeyVerdict<T> = ({ ok: true } & T) | { ok: false; detail: string }
@@ -112,7 +117,7 @@ export async function registerPasskey(
   name: string | undefined,
   request: Request,
 ): Promise<PasskeyVerdict<{ passkey: PasskeyRecord }>> {
-  const shape = responseShapeSchema.safeParse(credential)
+  const shape = registrationShapeSchema.safeParse(credential)
   if (!shape.success) return { ok: false, detail: 'The response is not a registration.' }
   const challenge = spendChallenge(shape.data.response.clientDataJSON, 'registration', user.id)
   if (!challenge) return { ok: false, detail: 'The challenge is unknown, used or expired.' }
@@ -120,7 +125,7 @@ export async function registerPasskey(
   let verification
   try {
     verification = await verifyRegistrationResponse({
-      response: shape.data as unknown as RegistrationResponseJSON,
+      response: shape.data,
       expectedChallenge: challenge,
       expectedOrigin: origin,
       expectedRPID: rpID,
@@ -167,7 +172,7 @@ export async function verifyPasskeyAssertion(
   request: Request,
   expectedUser: UserRecord | null = null,
 ): Promise<PasskeyVerdict<{ passkey: PasskeyRecord; user: UserRecord }>> {
-  const shape = responseShapeSchema.safeParse(credential)
+  const shape = assertionShapeSchema.safeParse(credential)
   if (!shape.success) return { ok: false, detail: 'The response is not an assertion.' }
   const challenge = spendChallenge(shape.data.response.clientDataJSON, 'authentication', null)
   if (!challenge) return { ok: false, detail: 'The challenge is unknown, used or expired.' }
@@ -181,7 +186,7 @@ export async function verifyPasskeyAssertion(
   let verification
   try {
     verification = await verifyAuthenticationResponse({
-      response: shape.data as unknown as AuthenticationResponseJSON,
+      response: shape.data,
       expectedChallenge: challenge,
       expectedOrigin: origin,
       expectedRPID: rpID,
