@@ -32,15 +32,18 @@ const PREREQUISITES: readonly Prerequisite[] = [
     present: () => executable(join(POSTGRES_BIN, 'initdb')),
   },
   {
-    what: 'Django, Django REST framework, SimpleJWT and psycopg2',
+    what: 'Django, Django REST framework, SimpleJWT, python-fido2 and psycopg2',
     packages: [
       'python3-django',
       'python3-djangorestframework',
       'python3-djangorestframework-simplejwt',
       'python3-cryptography',
+      'python3-fido2',
       'python3-psycopg2',
     ],
-    present: imports('django, rest_framework, rest_framework_simplejwt, cryptography, psycopg2'),
+    present: imports(
+      'django, rest_framework, rest_framework_simplejwt, cryptography, fido2, psycopg2',
+    ),
   },
   { what: 'gunicorn', packages: ['gunicorn'], present: () => executable(GUNICORN) },
   { what: 'nginx', packages: ['nginx-light'], present: () => findBinary('nginx') !== null },
