@@ -157,6 +157,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The docs hold themselves to the repository: links, size, figures.
+          name: 'docs',
+          environment: 'node',
+          include: ['scripts/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'app',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],

@@ -153,7 +153,7 @@ export function burstTable(rows: readonly BurstRow[]): Table {
     notes: [
       'Each cell: median over the repeats (5 at N = 10, 3 above), with the range when runs differed.',
       'Every client signs in, the lab moves the server clock 400 s ahead (every client gets `401 token_expired`), then N requests leave at once; _failed_ = requests rejected, _max sends_ = most times one request went over the wire, _× control_ = wall time over the control of the same repeat.',
-      'Control: bare axios with a valid token, plus one timed refresh call. _Reel, expiry also seen by its clock_: the same Reel with its monotonic clock moved past expiry too, as after a sleeping laptop wakes; it refreshes before sending.',
+      'Control: bare axios with a valid token, plus one timed refresh call. _Reel, expiry also seen by its clock_: the same Reel with its monotonic clock moved past expiry too, so it knows the token is spent before the server says so; it refreshes before sending.',
       '6 sockets: one `http.Agent` with `maxSockets: 6` shared by the API and refresh calls, as a browser shares its per-host pool.',
     ],
   }

@@ -1,0 +1,207 @@
+/**
+ * `npm run figures`: rewrites every block between `<!-- figures:NAME -->` and
+ * `<!-- /figures:NAME -->` in the pages that quote benchmark figures, from bench/results.json, so
+ * no number in the docs is typed by hand. The tables are drawn by the same functions that print
+ * them when the bench runs; a test holds the committed pages to what this script would write.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { format, resolveConfig } from 'prettier'
+import { goalsTable, type Goal } from '../bench/goals'
+import type { Summary } from '../bench/lib/stats'
+import { renderTable, type Table } from '../bench/lib/table'
+import { burstTable, type BurstRow } from '../bench/scenarios/burst'
+import { coldStartTable } from '../bench/scenarios/cold-start'
+import { lateJoinersTable, type LateJoinersRow } from '../bench/scenarios/late-joiners'
+import { overheadTable, type OverheadRow } from '../bench/scenarios/overhead'
+import {
+  entryCompositionTable,
+  sizeTable,
+  type DependencyRow,
+  type SizeRow,
+} from '../bench/scenarios/size'
+import { soakTable, type SoakResult } from '../bench/scenarios/soak'
+import { tabsTable, type TabsRow } from '../bench/scenarios/tabs'
+
+/** The pages that hold figures blocks, relative to the repository root. */
+export const FIGURE_PAGES = ['README.md', 'bench/README.md'] as const
+
+/**
+ * bench/results.json as bench/run.ts writes it from these same row types. Every key may be
+ * absent: a partial run, or an older file from before a scenario existed.
+ */
+export interface BenchResults {
+  generatedAt?: string
+  command?: string
+  source?: string
+  durationSec?: number
+  machine?: {
+    cpus: number
+    cpuModel: string
+    node: string
+    platform: string
+    loadAverageAtStart?: number[]
+  }
+  burst?: BurstRow[]
+  lateJoiners?: LateJoinersRow[]
+  overhead?: OverheadRow[]
+  tabs?: TabsRow[]
+  coldStart?: Record<string, Summary>
+  soak?: SoakResult
+  size?: SizeRow[]
+  sizeByPackage?: DependencyRow[]
+  goals?: Goal[]
+}
+
+/** Markdown for one block, or null when results.json has nothing for it. */
+type Renderer = (results: BenchResults) => string | null
+
+const table = (drawn: Table) => renderTable(drawn)
+const KB = 1024
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
+const times = (ratio: number) => `${ratio.toFixed(2)}×`
+
+/** Where and from what the figures came: the commit, the machine, the command. */
+function runLine(results: BenchResults): string | null {
+  const { machine, source, generatedAt, command, durationSec } = results
+  if (!machine) return null
+  const commit = source ? `commit \`${source}\`` : 'commit unknown'
+  const date = generatedAt ? generatedAt.slice(0, 10) : 'date unknown'
+  const load = machine.loadAverageAtStart
+    ? `, load average ${machine.loadAverageAtStart.join(' ')} at the start`
+    : ''
+  const took = durationSec === undefined ? '' : ` The run took ${durationSec} s.`
+  return (
+    `Measured at ${commit} on ${date} with \`${command ?? 'npm run bench'}\`: ` +
+    `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}${load}.${took}`
+  )
+}
+
+/** The front page's few numbers, each beside the baseline of the same run. */
+function headline(results: BenchResults): string | null {
+  const rows: string[][] = []
+  const burst = (client: string) =>
+    results.burst?.find(
+      (row) => row.n === 1000 && row.connections === 'six' && row.client === client,
+    )
+  const reelBurst = burst('Reel')
+  const naiveBurst = burst('naive: refresh on every 401')
+  if (reelBurst && naiveBurst) {
+    const calls = (row: BurstRow) =>
+      `refresh calls ${row.figures.refreshCalls?.median}, failed ${row.figures.failed?.median}`
+    rows.push([
+      '1000 requests meet an expired token (6 sockets)',
+      calls(reelBurst),
+      `naive interceptor: ${calls(naiveBurst)}`,
+    ])
+  }
+  const tabs = (build: string) =>
+    results.tabs?.find((row) => row.k === 10 && row.build.startsWith(build))
+  const reelTabs = tabs('Reel')
+  const perTab = tabs('per-tab')
+  if (reelTabs && perTab) {
+    const calls = (row: TabsRow) =>
+      `refresh calls ${row.figures.refreshCalls?.median}, reuse detections ${row.figures.reuseDetections?.median}`
+    rows.push([
+      '10 tabs meet an expired token at once',
+      calls(reelTabs),
+      `refresh per tab (cross-tab off): ${calls(perTab)}`,
+    ])
+  }
+  const [bare, reel] = ['bare axios (baseline)', 'Reel'].map((client) =>
+    results.overhead?.find((row) => row.client === client),
+  )
+  if (bare && reel) {
+    const cpu = (row: OverheadRow) => `${row.figures.microseconds?.median.toFixed(1)} µs`
+    rows.push([
+      'CPU per request with a valid token',
+      `${cpu(reel)} (${times(reel.figures.ratio?.median ?? NaN)})`,
+      `bare axios: ${cpu(bare)}`,
+    ])
+  }
+  if (results.soak) {
+    const { soak } = results
+    rows.push([
+      `${soak.tabs.length} tabs clicking for ${soak.durationSec} s on ${soak.tokenLifetimeSec} s tokens`,
+      `${soak.refreshesPerLifetime.toFixed(2)} refreshes per token lifetime, reuse detections ${soak.reuseDetections}`,
+      'goal: at most 2 (one schedule shared by every tab)',
+    ])
+  }
+  const [initial, core] = ['Reel production build, initial JS', 'Reel auth core'].map((what) =>
+    results.size?.find((row) => row.what === what),
+  )
+  if (initial && core) {
+    rows.push([
+      'JavaScript, gzip',
+      `auth core ${kb(core.gzipBytes)}`,
+      `the whole first load: ${kb(initial.gzipBytes)}`,
+    ])
+  }
+  if (rows.length === 0) return null
+  const run = runLine(results)
+  return [
+    table({ title: '', headers: ['measured', 'Reel', 'beside it, same run'], rows }).replace(
+      /^### \n\n/,
+      '',
+    ),
+    ...(run ? ['', run] : []),
+  ].join('\n')
+}
+
+/**
+ * One renderer per block name. A new key in results.json gets its block by adding a function
+ * here and a pair of markers where it should show.
+ */
+export const RENDERERS: Record<string, Renderer> = {
+  run: runLine,
+  headline,
+  burst: (r) => (r.burst ? table(burstTable(r.burst)) : null),
+  lateJoiners: (r) => (r.lateJoiners ? table(lateJoinersTable(r.lateJoiners)) : null),
+  overhead: (r) => (r.overhead ? table(overheadTable(r.overhead)) : null),
+  tabs: (r) => (r.tabs ? table(tabsTable(r.tabs)) : null),
+  size: (r) => (r.size ? table(sizeTable(r.size)) : null),
+  sizeByPackage: (r) => (r.sizeByPackage ? table(entryCompositionTable(r.sizeByPackage)) : null),
+  coldStart: (r) => (r.coldStart ? table(coldStartTable(r.coldStart)) : null),
+  soak: (r) => (r.soak ? table(soakTable(r.soak)) : null),
+  goals: (r) => (r.goals ? table(goalsTable(r.goals)) : null),
+}
+
+const NOT_MEASURED = '_Not in bench/results.json: the last full run did not measure this._'
+const BLOCK = /(<!-- figures:([\w-]+) -->)[\s\S]*?(<!-- \/figures:\2 -->)/g
+
+/**
+ * `markdown` with every figures block drawn afresh from `results`, formatted as the repository's
+ * Prettier settings would leave it. An unknown block name is an error, so a misspelt marker is
+ * not silently left stale.
+ */
+export async function withFigures(
+  markdown: string,
+  results: BenchResults,
+  filepath: string,
+): Promise<string> {
+  const drawn = markdown.replace(BLOCK, (_block, open: string, name: string, close: string) => {
+    const render = RENDERERS[name]
+    if (!render) throw new Error(`${filepath}: no renderer for the figures block "${name}"`)
+    return `${open}\n\n${render(results) ?? NOT_MEASURED}\n\n${close}`
+  })
+  const options = (await resolveConfig(filepath)) ?? {}
+  return format(drawn, { ...options, filepath })
+}
+
+export async function readResults(root: string): Promise<BenchResults> {
+  const text = await readFile(join(root, 'bench/results.json'), 'utf8')
+  return JSON.parse(text) as BenchResults
+}
+
+async function main(root: string): Promise<void> {
+  const results = await readResults(root)
+  for (const page of FIGURE_PAGES) {
+    const path = join(root, page)
+    const before = await readFile(path, 'utf8')
+    const after = await withFigures(before, results, path)
+    if (after !== before) await writeFile(path, after)
+    console.log(after === before ? `${page}: up to date` : `${page}: figures rewritten`)
+  }
+}
+
+if (process.argv[1]?.endsWith('write-figures.mjs')) await main(process.cwd())
