@@ -1,4 +1,4 @@
-/** A titled table of strings: printed to the terminal and pasted into the README as is. */
+/** A titled table of strings: printed to the terminal, and drawn into the docs by `npm run figures`. */
 export interface Table {
   title: string
   headers: string[]
