@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { FIGURE_PAGES, readResults, withFigures } from './write-figures'
+import { FIGURE_PAGES, keysWithoutRenderer, readResults, withFigures } from './write-figures'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -35,5 +35,10 @@ describe('npm run figures', () => {
   it('refuses a block it has no renderer for', async () => {
     const page = '<!-- figures:nonsense -->\n<!-- /figures:nonsense -->\n'
     await expect(withFigures(page, {}, join(ROOT, 'page.md'))).rejects.toThrow(/nonsense/)
+  })
+
+  it('names the scenarios of the results that no block shows yet', () => {
+    const results = { source: 'abc1234', burst: [], lighthouse: { score: 1 } }
+    expect(keysWithoutRenderer(results)).toEqual(['lighthouse'])
   })
 })
