@@ -1,4 +1,4 @@
-import { expect, type Page } from './fixtures'
+import { expect, signIn, type Page } from './fixtures'
 import type { BrowserContext } from '@playwright/test'
 
 /**
@@ -32,11 +32,18 @@ function firstMovieTitle(page: Page) {
 /** Console lines of requests tried while offline, which fail in the browser before leaving it. */
 export const OFFLINE_CONSOLE_ERRORS = [/net::ERR_INTERNET_DISCONNECTED/]
 
+/** Signs in on the movies page with the page's timers and clocks under the test's control. */
+export async function signInOnATestClock(page: Page) {
+  await page.clock.install()
+  await signIn(page)
+  await expect(page.getByRole('heading', { name: 'Movies' })).toBeVisible()
+}
+
 const OFFLINE_FOR = '10:00'
 export const OFFLINE_FOR_SEC = 600
 
 /**
- * Signed in on the movies page (with `page.clock` installed before the page loaded), the user
+ * Signed in on the movies page (signInOnATestClock), the user
  * turns the page, the browser is offline for ten minutes that pass in no time, and the network
  * comes back. `whileOffline` moves whatever else must move (the server's clock). Returns what
  * the page's requests did from going offline on; the page is back, on page 2, signed in.

@@ -1,5 +1,10 @@
-import { expect, signIn, test } from './fixtures'
-import { OFFLINE_CONSOLE_ERRORS, OFFLINE_FOR_SEC, offlineForTenMinutes } from './offline-watch'
+import { expect, test } from './fixtures'
+import {
+  OFFLINE_CONSOLE_ERRORS,
+  OFFLINE_FOR_SEC,
+  offlineForTenMinutes,
+  signInOnATestClock,
+} from './offline-watch'
 
 // A laptop closed on a train: the browser is offline for ten minutes, long past the access
 // token's five, and then the network is back. The app must come back with exactly one refresh
@@ -13,10 +18,7 @@ test('ten minutes offline end in one refresh, no reuse, and the user still signe
   context,
   labApi,
 }) => {
-  // The page's timers and clocks move when the test says: ten minutes pass in no time.
-  await page.clock.install()
-  await signIn(page)
-  await expect(page.getByRole('heading', { name: 'Movies' })).toBeVisible()
+  await signInOnATestClock(page)
   const before = await labApi.stats()
 
   // The server's clock moves too, so the access token has expired there as well.

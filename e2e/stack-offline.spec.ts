@@ -1,5 +1,5 @@
-import { expect, signIn, test } from './fixtures'
-import { OFFLINE_CONSOLE_ERRORS, offlineForTenMinutes } from './offline-watch'
+import { expect, test } from './fixtures'
+import { OFFLINE_CONSOLE_ERRORS, offlineForTenMinutes, signInOnATestClock } from './offline-watch'
 
 // offline.spec.ts through the production path (`npm run test:stack`): ten minutes offline end
 // in one refresh that Django rotates once. Django's clock cannot be moved, so only the page's
@@ -15,9 +15,7 @@ test('ten minutes offline end in one refresh through nginx and Django', async ({
   page,
   context,
 }) => {
-  await page.clock.install()
-  await signIn(page)
-  await expect(page.getByRole('heading', { name: 'Movies' })).toBeVisible()
+  await signInOnATestClock(page)
   // From here on (the sign-in page's own refresh is a 401: no session yet).
   const refused: string[] = []
   page.on('response', (response) => {
