@@ -7,7 +7,7 @@ import { djangoProviderEnv } from '../../mocks/django-provider-env.ts'
 import { nginxConf } from '../../server/deploy-snippets.ts'
 import { findBinary } from './binaries.ts'
 import { buildApp } from './build.ts'
-import { djangoEnv, manage, startInstance, writeSigningKey } from './django.ts'
+import { djangoEnv, manage, startInstance, workerClassFlag, writeSigningKey } from './django.ts'
 import { nginxMainConf } from './nginx.ts'
 import { missingPrerequisites } from './prerequisites.ts'
 import { createCluster, stopCluster, type Cluster } from './postgres.ts'
@@ -27,6 +27,9 @@ const { values: flags } = parseArgs({
     port: { type: 'string', default: '8443' },
     'api-port': { type: 'string', default: '8001' },
     workers: { type: 'string', default: '2' },
+    // gunicorn's worker class for every instance: `sync` (one request at a time per worker) or
+    // `gthread` (a few threads per worker); bench/scenarios/stack.ts measures them side by side.
+    'worker-class': { type: 'string', default: 'sync' },
     'db-port': { type: 'string', default: '55433' },
     'providers-port': { type: 'string', default: '9090' },
     'out-dir': { type: 'string', default: 'dist-stack' },
@@ -46,6 +49,7 @@ function count(name: keyof typeof flags, max: number): number {
 const port = count('port', 65535)
 const apiPorts = [count('api-port', 65534), count('api-port', 65534) + 1]
 const workers = count('workers', 16)
+const workerClass = workerClassFlag(flags['worker-class'])
 const dbPort = count('db-port', 65535)
 const providersPort = count('providers-port', 65535)
 const publicOrigin = `https://127.0.0.1:${port}`
@@ -150,7 +154,14 @@ async function start() {
     ], { logFile: join(logs, 'providers.log') }),
   )
   const instances = apiPorts.map((apiPort) =>
-    serve(startInstance(env, { port: apiPort, workers, logFile: join(logs, `${apiPort}.log`) })),
+    serve(
+      startInstance(env, {
+        port: apiPort,
+        workers,
+        workerClass,
+        logFile: join(logs, `${apiPort}.log`),
+      }),
+    ),
   )
 
   const { certificate, key } = selfSignedCertificate(tlsDir)
