@@ -65,12 +65,14 @@ export interface InstanceOptions {
   workers: number
   workerClass: WorkerClass
   logFile: string
+  /** The backend's directory: another checkout's, for a benchmark that compares two versions. */
+  backend?: string
 }
 
 /** One instance: Debian's gunicorn serving reel_server.wsgi on 127.0.0.1:port. */
 export function startInstance(
   env: NodeJS.ProcessEnv,
-  { port, workers, workerClass, logFile }: InstanceOptions,
+  { port, workers, workerClass, logFile, backend = backendDir }: InstanceOptions,
 ): Service {
   // prettier-ignore
   return startService(`gunicorn on port ${port}`, GUNICORN, [
@@ -82,5 +84,5 @@ export function startInstance(
     // Stopping waits at most this long for a request in flight.
     '--graceful-timeout', '5',
     'reel_server.wsgi',
-  ], { cwd: backendDir, env, logFile })
+  ], { cwd: backend, env, logFile })
 }
