@@ -25,6 +25,7 @@ import {
   type SizeRow,
 } from './scenarios/size'
 import { runSoak, soakTable, type SoakResult } from './scenarios/soak'
+import { populationTable, runPopulationScenario } from './scenarios/population'
 import { runStack, stackTable } from './scenarios/stack'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
 import { mergeIntoResults } from './stack/results'
@@ -167,6 +168,11 @@ if (runs('stack')) {
   const figures = await runStack()
   stackFigures.stack = figures
   tables.push(stackTable(figures))
+}
+if (runs('population')) {
+  const figures = await runPopulationScenario()
+  stackFigures.population = figures
+  tables.push(populationTable(figures))
 }
 if (Object.keys(stackFigures).length > 0) {
   progress(`stack figures merged into ${await mergeIntoResults(stackFigures)}`)

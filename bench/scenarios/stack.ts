@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { get } from 'node:http'
 import { cpus } from 'node:os'
 import { python } from '../../scripts/django-backend.mjs'
 import type { StackState } from '../../scripts/stack/state.ts'
@@ -51,7 +52,7 @@ export interface StackResult {
   signInsPerSecPerCore: { nginx: number; direct: number; hashBound: number }
   /** (unchecked − checked) / unchecked, on /api/me straight to one instance. */
   sessionCheckCost: number
-  /** gthread over sync on /api/me straight to one instance. */
+  /** gthread over sync on /api/me straight to one instance, a new connection per request. */
   gthreadOverSync: number
   rows: StackRow[]
 }
@@ -93,20 +94,19 @@ export async function runStack(): Promise<StackResult> {
       port: ports.apiPort + 10,
       settingsModule: 'reel_server.bench_settings',
     })
-    const gthread = await startExtra({ port: ports.apiPort + 11, workerClass: 'gthread' })
+    const sync = await startExtra({ port: ports.apiPort + 11, workerClass: 'sync' })
     const before = compareRef
       ? await startExtra({ port: ports.apiPort + 12, ref: compareRef })
       : null
 
-    const direct: Target = { path: 'one instance (sync)', origin: firstInstance(stack.state) }
+    const direct: Target = { path: 'one instance', origin: firstInstance(stack.state) }
     const nginx: Target = { path: 'nginx (HTTPS)', origin: stack.state.url }
-    // Each compared with its own kind's jwks: the bench instances run sync, as `direct` does.
+    // Compared with the stack's own instance's jwks: the bench instances run as it does.
     const besideDirect = (path: string, origin: string): Target => ({
       path,
       origin,
       baseline: direct.path,
     })
-    const gthreadTarget: Target = { path: 'one instance (gthread)', origin: gthread.url }
     const rows: StackRow[] = []
     const measure = async (target: Target, endpoint: string, run: () => Promise<LoadFigures>) => {
       progress(`stack: ${endpoint} via ${target.path}`)
@@ -142,7 +142,23 @@ export async function runStack(): Promise<StackResult> {
       const earlier = besideDirect(`one instance at ${compareRef}`, before.url)
       await measure(earlier, `GET ${ME}`, () => me(earlier))
     }
-    await jwksAndMe(gthreadTarget)
+    // A sync worker closes every connection after its answer, which autocannon takes badly
+    // (errors, second-long latencies): both classes here get a new connection per request, as
+    // nginx's upstream, which keeps none, reaches them.
+    const workerClasses = [
+      ['gthread', direct.origin],
+      ['sync', sync.url],
+    ] as const
+    for (const [workerClass, origin] of workerClasses) {
+      const target = besideDirect(`one instance (${workerClass}), a connection per request`, origin)
+      const headers = bearer(await signedInToken(origin, ca, nextUser()), target)
+      await measure(target, `GET ${ME}`, () =>
+        closedLoopLoad(
+          shape,
+          async () => (await getOnNewConnection(`${origin}${ME}`, headers)) === 200,
+        ),
+      )
+    }
     await jwksAndMe(nginx)
     for (const target of [direct, nginx]) {
       await measure(target, 'POST /api/auth/login', () =>
@@ -155,7 +171,7 @@ export async function runStack(): Promise<StackResult> {
     const rate = (path: string, endpoint: string) =>
       rows.find((row) => row.path.startsWith(path) && row.endpoint === endpoint)?.figures
         .requestsPerSec ?? Number.NaN
-    const checked = rate('one instance (sync)', `GET ${ME}`)
+    const checked = rate('one instance', `GET ${ME}`)
     const withoutCheck = rate('one instance, no session check', `GET ${ME}`)
     const cores = cpus().length
     return {
@@ -165,17 +181,30 @@ export async function runStack(): Promise<StackResult> {
       hashMs: hash,
       signInsPerSecPerCore: {
         nginx: rate('nginx', 'POST /api/auth/login') / cores,
-        direct: rate('one instance (sync)', 'POST /api/auth/login') / cores,
+        direct: rate('one instance', 'POST /api/auth/login') / cores,
         hashBound: 1000 / hash,
       },
       sessionCheckCost: (withoutCheck - checked) / withoutCheck,
-      gthreadOverSync: rate('one instance (gthread)', `GET ${ME}`) / checked,
+      gthreadOverSync:
+        rate('one instance (gthread), a connection', `GET ${ME}`) /
+        rate('one instance (sync), a connection', `GET ${ME}`),
       rows,
     }
   } finally {
     for (const extra of extras) await extra.stop()
     await stack.stop()
   }
+}
+
+/** One GET on a connection of its own (no keep-alive agent); resolves with the status. */
+function getOnNewConnection(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = get(url, { headers, agent: false }, (response) => {
+      response.resume()
+      response.on('end', () => resolve(response.statusCode ?? 0))
+    })
+    request.on('error', reject)
+  })
 }
 
 function firstInstance(state: StackState): string {
@@ -261,7 +290,7 @@ export function stackTable(result: StackResult): Table {
       f(row.ofBaseline, 2),
     ]),
     notes: [
-      `${result.connections} connections, ${result.durationSec} s each, on ${result.cpus} cores shared with the load generator; nginx balances over two instances of 2 workers each.`,
+      `${result.connections} connections, ${result.durationSec} s each, on ${result.cpus} cores shared with the load generator; nginx balances over two instances of 2 gthread workers each (4 threads), the instances straight are one of them or an instance like it.`,
       `Sign-ins per second per core: ${f(result.signInsPerSecPerCore.direct, 2)} straight, ${f(result.signInsPerSecPerCore.nginx, 2)} through nginx; one PBKDF2 hash (600,000 iterations) took ${f(result.hashMs)} ms here, a bound of ${f(result.signInsPerSecPerCore.hashBound, 2)} per core.`,
       `The session check costs ${f(result.sessionCheckCost * 100, 1)} % of /api/me's throughput (budget ${SESSION_CHECK_BUDGET * 100} %); gthread serves ${f(result.gthreadOverSync, 2)}× what sync does.`,
     ],

@@ -57,7 +57,7 @@ export async function startExtraInstance(
   {
     port,
     settingsModule = 'reel_server.settings',
-    workerClass = 'sync',
+    workerClass = 'gthread',
     ref,
   }: ExtraInstanceOptions,
 ): Promise<ExtraInstance> {

@@ -27,9 +27,9 @@ const { values: flags } = parseArgs({
     port: { type: 'string', default: '8443' },
     'api-port': { type: 'string', default: '8001' },
     workers: { type: 'string', default: '2' },
-    // gunicorn's worker class for every instance: `sync` (one request at a time per worker) or
-    // `gthread` (a few threads per worker); bench/scenarios/stack.ts measures them side by side.
-    'worker-class': { type: 'string', default: 'sync' },
+    // gunicorn's worker class for every instance: `gthread` (a few threads per worker, and
+    // kept-alive connections) served several times what `sync` did in `npm run bench -- stack`.
+    'worker-class': { type: 'string', default: 'gthread' },
     'db-port': { type: 'string', default: '55433' },
     'providers-port': { type: 'string', default: '9090' },
     'out-dir': { type: 'string', default: 'dist-stack' },
