@@ -26,7 +26,8 @@ export interface PopulationResult {
   signInPhaseSec: number
   requests: number
   refreshes: number
-  /** Non-2xx answers by status (and `network` for requests with no answer at all). */
+  /** Non-2xx answers by status and problem code (`401 token_expired`), and requests with no
+   *  answer at all by their error (`network ECONNRESET`). */
   failedByStatus: Record<string, number>
   /** `401 refresh_reused`: a browser presented a rotated token (it never should). */
   reuseDetections: number
@@ -64,10 +65,10 @@ export async function runPopulation(
   const send = async (request: () => Promise<Reply>): Promise<Reply | null> => {
     try {
       const reply = await request()
-      if (reply.status >= 300) fail(String(reply.status))
+      if (reply.status >= 300) fail(`${reply.status} ${problemCode(reply) ?? ''}`.trim())
       return reply
-    } catch {
-      fail('network')
+    } catch (error) {
+      fail(`network ${errorCode(error)}`)
       return null
     }
   }
@@ -153,6 +154,11 @@ async function mapInTurns<T, R>(
     }),
   )
   return results
+}
+
+function errorCode(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined
+  return typeof code === 'string' ? code : 'error'
 }
 
 /** Refresh one second before expiry (a fifth of the lifetime when that is shorter). */

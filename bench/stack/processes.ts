@@ -50,8 +50,13 @@ function role(entry: ProcEntry, parent: ProcEntry | undefined): string {
     const kind = parent?.cmdline.includes('gunicorn') ? 'worker' : 'master'
     return `gunicorn ${kind}${port ? ` :${port}` : ''}`
   }
-  if (entry.comm.startsWith('postgres'))
-    return entry.cmdline.trim().split(' ').slice(0, 3).join(' ')
+  if (entry.comm.startsWith('postgres')) {
+    // Its processes name themselves (`postgres: checkpointer`, `postgres: reel reel 127.0.0.1(…)
+    // idle` for a connection); the server itself keeps its command line.
+    const title = /^postgres: (.+?)\s*$/.exec(entry.cmdline)?.[1]
+    if (!title) return 'postgres server'
+    return title.startsWith('reel ') ? 'postgres connection' : `postgres ${title}`
+  }
   return entry.comm
 }
 
