@@ -50,8 +50,6 @@ export function manage(env: NodeJS.ProcessEnv, args: readonly string[]) {
 /** The gunicorn worker classes the stack offers (`--worker-class`). */
 export const WORKER_CLASSES = ['sync', 'gthread'] as const
 export type WorkerClass = (typeof WORKER_CLASSES)[number]
-/** Per gthread worker: enough to overlap one request's database wait with another's Python. */
-const GTHREAD_THREADS = 4
 
 export function workerClassFlag(value: string | undefined): WorkerClass {
   const known = WORKER_CLASSES.find((name) => name === value)
@@ -79,8 +77,8 @@ export function startInstance(
     // The backend's own gunicorn settings: preloaded app, forwarded headers left to Django.
     '--config', 'python:reel_server.gunicorn_conf',
     '--bind', `127.0.0.1:${port}`, '--workers', String(workers), '--worker-class', workerClass,
-    // Here and not in gunicorn_conf.py: any `threads` above 1 silently turns sync into gthread.
-    ...(workerClass === 'gthread' ? ['--threads', String(GTHREAD_THREADS)] : []),
+    // gunicorn_conf.py gives gthread its threads; more than one would quietly turn sync into gthread.
+    ...(workerClass === 'sync' ? ['--threads', '1'] : []),
     // Stopping waits at most this long for a request in flight.
     '--graceful-timeout', '5',
     'reel_server.wsgi',

@@ -28,7 +28,7 @@ const { values: flags } = parseArgs({
     'api-port': { type: 'string', default: '8001' },
     workers: { type: 'string', default: '2' },
     // gunicorn's worker class for every instance: `gthread` (a few threads per worker, and
-    // kept-alive connections) served several times what `sync` did in `npm run bench -- stack`.
+    // kept-alive connections) or `sync`; reel_server/gunicorn_conf.py says why gthread.
     'worker-class': { type: 'string', default: 'gthread' },
     'db-port': { type: 'string', default: '55433' },
     'providers-port': { type: 'string', default: '9090' },
