@@ -25,7 +25,10 @@ import {
   type SizeRow,
 } from './scenarios/size'
 import { runSoak, soakTable, type SoakResult } from './scenarios/soak'
+import { populationTable, runPopulationScenario } from './scenarios/population'
+import { runStack, stackTable } from './scenarios/stack'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
+import { mergeIntoResults } from './stack/results'
 
 const SCENARIOS = [
   'burst',
@@ -35,6 +38,8 @@ const SCENARIOS = [
   'size',
   'cold-start',
   'soak',
+  'stack',
+  'population',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
@@ -44,7 +49,10 @@ if (unknown.length > 0) {
   console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from: ${SCENARIOS.join(', ')}`)
   process.exit(2)
 }
-const runs = (scenario: Scenario) => asked.length === 0 || asked.includes(scenario)
+/** The production stack's scenarios run only when named: they bring up PostgreSQL, nginx and Django. */
+const STACK_SCENARIOS: readonly Scenario[] = ['stack', 'population']
+const runs = (scenario: Scenario) =>
+  asked.includes(scenario) || (asked.length === 0 && !STACK_SCENARIOS.includes(scenario))
 const complete = asked.length === 0
 
 const OUT = join(ROOT, 'bench/.out')
@@ -154,8 +162,24 @@ if (runs('size')) {
   tables.push(entryCompositionTable(byPackage))
 }
 
+// The stack's figures go under their own keys of bench/results.json (bench/stack/results.ts).
+const stackFigures: Record<string, unknown> = {}
+if (runs('stack')) {
+  const figures = await runStack()
+  stackFigures.stack = figures
+  tables.push(stackTable(figures))
+}
+if (runs('population')) {
+  const figures = await runPopulationScenario()
+  stackFigures.population = figures
+  tables.push(populationTable(figures))
+}
+if (Object.keys(stackFigures).length > 0) {
+  progress(`stack figures merged into ${await mergeIntoResults(stackFigures)}`)
+}
+
 // Scenario order in the output, whatever order they ran in.
-const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.']
+const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.']
 tables.sort(
   (a, b) =>
     order.findIndex((p) => a.title.startsWith(p)) - order.findIndex((p) => b.title.startsWith(p)),

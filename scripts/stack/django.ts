@@ -47,18 +47,40 @@ export function manage(env: NodeJS.ProcessEnv, args: readonly string[]) {
   return runToEnd(python, ['manage.py', ...args], { cwd: backendDir, env })
 }
 
+/** The gunicorn worker classes the stack offers (`--worker-class`). */
+export const WORKER_CLASSES = ['sync', 'gthread'] as const
+export type WorkerClass = (typeof WORKER_CLASSES)[number]
+
+export function workerClassFlag(value: string | undefined): WorkerClass {
+  const known = WORKER_CLASSES.find((name) => name === value)
+  if (!known)
+    throw new Error(`--worker-class must be one of ${WORKER_CLASSES.join(', ')}, not ${value}`)
+  return known
+}
+
+export interface InstanceOptions {
+  port: number
+  workers: number
+  workerClass: WorkerClass
+  logFile: string
+  /** The backend's directory: another checkout's, for a benchmark that compares two versions. */
+  backend?: string
+}
+
 /** One instance: Debian's gunicorn serving reel_server.wsgi on 127.0.0.1:port. */
 export function startInstance(
   env: NodeJS.ProcessEnv,
-  { port, workers, logFile }: { port: number; workers: number; logFile: string },
+  { port, workers, workerClass, logFile, backend = backendDir }: InstanceOptions,
 ): Service {
   // prettier-ignore
   return startService(`gunicorn on port ${port}`, GUNICORN, [
     // The backend's own gunicorn settings: preloaded app, forwarded headers left to Django.
     '--config', 'python:reel_server.gunicorn_conf',
-    '--bind', `127.0.0.1:${port}`, '--workers', String(workers),
+    '--bind', `127.0.0.1:${port}`, '--workers', String(workers), '--worker-class', workerClass,
+    // gunicorn_conf.py gives gthread its threads; more than one would quietly turn sync into gthread.
+    ...(workerClass === 'sync' ? ['--threads', '1'] : []),
     // Stopping waits at most this long for a request in flight.
     '--graceful-timeout', '5',
     'reel_server.wsgi',
-  ], { cwd: backendDir, env, logFile })
+  ], { cwd: backend, env, logFile })
 }

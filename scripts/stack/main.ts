@@ -15,7 +15,7 @@ import { djangoProviderEnv } from '../../mocks/django-provider-env.ts'
 import { nginxConf } from '../../server/deploy-snippets.ts'
 import { findBinary } from './binaries.ts'
 import { buildApp } from './build.ts'
-import { djangoEnv, manage, startInstance, writeSigningKey } from './django.ts'
+import { djangoEnv, manage, startInstance, workerClassFlag, writeSigningKey } from './django.ts'
 import { nginxMainConf } from './nginx.ts'
 import { missingPrerequisites } from './prerequisites.ts'
 import { createCluster, stopCluster, type Cluster } from './postgres.ts'
@@ -35,6 +35,9 @@ const { values: flags } = parseArgs({
     port: { type: 'string', default: '8443' },
     'api-port': { type: 'string', default: '8001' },
     workers: { type: 'string', default: '2' },
+    // gunicorn's worker class for every instance: `gthread` (a few threads per worker, and
+    // kept-alive connections) or `sync`; reel_server/gunicorn_conf.py says why gthread.
+    'worker-class': { type: 'string', default: 'gthread' },
     'db-port': { type: 'string', default: '55433' },
     'providers-port': { type: 'string', default: '9090' },
     'out-dir': { type: 'string', default: 'dist-stack' },
@@ -54,6 +57,7 @@ function count(name: keyof typeof flags, max: number): number {
 const port = count('port', 65535)
 const apiPorts = [count('api-port', 65534), count('api-port', 65534) + 1]
 const workers = count('workers', 16)
+const workerClass = workerClassFlag(flags['worker-class'])
 const dbPort = count('db-port', 65535)
 const providersPort = count('providers-port', 65535)
 const publicOrigin = `https://127.0.0.1:${port}`
@@ -186,6 +190,7 @@ async function start() {
     const instance = startInstance(env, {
       port: apiPort,
       workers,
+      workerClass,
       logFile: join(logs, `${apiPort}.log`),
     })
     instances[index] = instance
