@@ -174,9 +174,9 @@ describe('the social sign-in callback page', () => {
 describe('the callback page after linking Kakao from the account page', { timeout: 20_000 }, () => {
   beforeEach(() => sessionStorage.clear())
 
-  const linkingKakao = (subject = DEMO_AT_KAKAO) =>
-    returnFromKakao('/account', subject, () =>
-      beginProviderLink(providerConfig('kakao'), { returnTo: '/account' }),
+  const linkingKakao = (subject = DEMO_AT_KAKAO, returnTo = '/account') =>
+    returnFromKakao(returnTo, subject, () =>
+      beginProviderLink(providerConfig('kakao'), { returnTo }),
     )
 
   async function signedInAsDemo() {
@@ -287,5 +287,28 @@ describe('the callback page after linking Kakao from the account page', { timeou
     expect(await screen.findByText('Kakao was not linked. Nothing changed.')).toBeVisible()
     expect(router.state.location.pathname).toBe('/account')
     expect(sent.get('POST /api/me/providers/kakao') ?? 0).toBe(0)
+  })
+
+  it('goes on where the person was going once a link begun at sign-in is made', async () => {
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao(DEMO_AT_KAKAO, '/devices')
+
+    const { router } = renderApp(path, session)
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/devices'))
+    expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
+  })
+
+  it('shows a link begun at sign-in that was not made on the account page, to try again there', async () => {
+    const session = await signedInAsDemo()
+    const { state } = await linkingKakao(DEMO_AT_KAKAO, '/devices')
+
+    const { router } = renderApp(`/auth/callback/kakao?error=access_denied&state=${state}`, session)
+
+    expect(await screen.findByText('Kakao was not linked. Nothing changed.')).toBeVisible()
+    expect(router.state.location.pathname).toBe('/account')
+    expect(
+      within(await providersRegion()).getByRole('button', { name: 'Link Kakao' }),
+    ).toBeVisible()
   })
 })

@@ -37,6 +37,14 @@ function useNoReferrer(): void {
   }, [])
 }
 
+/**
+ * Where a link's outcome is shown: where the person was going once it is made, else the account
+ * page, which says why and offers to try again (a link begun at sign-in may have been going
+ * anywhere).
+ */
+const linkOutcomeDestination = (result: LinkResult, returnTo: string) =>
+  result === 'linked' ? returnTo : '/account'
+
 /** What the account page says about a link the flow itself ended, before any request. */
 const linkResultOfFlowFailure = (reason: FlowFailure): LinkResult =>
   reason === 'cancelled'
@@ -78,9 +86,9 @@ export function AuthCallbackRoute() {
     if (!outcome.ok) {
       handled.current = true
       const { reason, intent, provider, returnTo } = outcome
-      if (intent === 'link' && provider !== null && returnTo !== null) {
+      if (intent === 'link' && provider !== null) {
         const linkOutcome = { provider, result: linkResultOfFlowFailure(reason) }
-        void navigate(returnTo, { replace: true, state: linkOutcomeState(linkOutcome) })
+        void navigate('/account', { replace: true, state: linkOutcomeState(linkOutcome) })
         return
       }
       const failure = { reason, provider }
@@ -100,7 +108,10 @@ export function AuthCallbackRoute() {
       void linkProvider({ provider, grant: linkGrantOf(outcome) })
         .then(() => 'linked' as const, linkFailureResult)
         .then((result) =>
-          navigate(returnTo, { replace: true, state: linkOutcomeState({ provider, result }) }),
+          navigate(linkOutcomeDestination(result, returnTo), {
+            replace: true,
+            state: linkOutcomeState({ provider, result }),
+          }),
         )
       return
     }
