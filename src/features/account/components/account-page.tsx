@@ -24,10 +24,10 @@ export function AccountPage({ linking, linkOutcome }: AccountPageProps) {
         <h1>{t.accountPage.heading}</h1>
         <p className="muted">{t.accountPage.lead}</p>
       </div>
-      <p role="status" className="notice">
+      <p role="status" className="notice account-outcome">
         {outcome && isCalmOutcome(outcome) && linkOutcomeMessage(t, outcome)}
       </p>
-      <div role="alert" className="alert">
+      <div role="alert" className="alert account-outcome">
         {outcome && !isCalmOutcome(outcome) && linkOutcomeMessage(t, outcome)}
       </div>
       {me.isPending ? (
