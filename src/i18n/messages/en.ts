@@ -25,8 +25,8 @@ export const en = {
     menu: 'Menu',
     signInWithPasskey: 'Sign in with a passkey',
     passkeySignInFailed: 'That passkey did not sign you in. Try another way.',
-    passkeyLinkNote:
-      'Signing in with a passkey does not link this provider: use your password for that.',
+    passkeyLinkNote: (name: string) =>
+      `After you sign in with a passkey, ${name} asks you once more, to link it.`,
   },
   signIn: {
     pageTitle: 'Sign in',
