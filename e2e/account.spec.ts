@@ -1,25 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, lab, signIn, test } from './fixtures'
-
-/**
- * Chromium's virtual authenticator stands in for the device's passkey store: a platform
- * authenticator that keeps discoverable credentials and verifies the user at once.
- */
-async function addVirtualAuthenticator(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  })
-}
+import { addVirtualAuthenticator } from './virtual-authenticator'
 
 test.beforeEach(async ({ request }) => {
   await lab(request).reset()
