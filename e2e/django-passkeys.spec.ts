@@ -1,9 +1,6 @@
 import { expect, test } from './fixtures'
-import {
-  deletePasskeyThenBeRefused,
-  refreshesOfThreeNewTabs,
-  signInWithANewPasskey,
-} from './passkey-flow'
+import { deletePasskeyThenBeRefused, signInWithANewPasskey } from './passkey-flow'
+import { refreshesOfThreeNewTabs } from './three-tabs'
 
 // Django (python3-fido2) behind the production build, as in django.spec.ts; its relying party
 // is the app's origin (REEL_PUBLIC_ORIGIN in playwright.config.ts), so the browser accepts it.

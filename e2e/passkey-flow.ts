@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, signIn } from './fixtures'
 import { addVirtualAuthenticator } from './virtual-authenticator'
 
@@ -31,35 +31,6 @@ export async function signInWithANewPasskey(page: Page): Promise<void> {
   await page.reload()
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
   await expect(passkeys.getByRole('listitem')).not.toContainText('Never used')
-}
-
-/**
- * Opens three tabs of the signed-in context at once and answers the statuses of the refreshes
- * they make between them, once each shows the session's device list.
- */
-export async function refreshesOfThreeNewTabs(context: BrowserContext): Promise<number[]> {
-  const refreshStatuses: number[] = []
-  context.on('response', (response) => {
-    if (new URL(response.url()).pathname === '/api/auth/refresh') {
-      refreshStatuses.push(response.status())
-    }
-  })
-  const tabs = await Promise.all([context.newPage(), context.newPage(), context.newPage()])
-  // "At once": no refresh is answered before every tab's app runs and listens to the others;
-  // a tab started after the token was shared could not hear it and would refresh on its own.
-  const allListening = Promise.all(tabs.map((tab) => tab.waitForEvent('domcontentloaded')))
-  await context.route('**/api/auth/refresh', async (route) => {
-    await allListening
-    await route.continue()
-  })
-  await Promise.all(tabs.map((tab) => tab.goto('/devices')))
-  for (const tab of tabs) {
-    const devices = tab.getByRole('list', { name: 'Devices' })
-    await expect(devices.getByText('This device')).toBeVisible()
-  }
-  await context.unroute('**/api/auth/refresh')
-  await Promise.all(tabs.map((tab) => tab.close()))
-  return refreshStatuses
 }
 
 /** Deletes the passkey on the account page; its sign-in is then refused, however it is offered. */

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
-import { refreshesOfThreeNewTabs, signInWithANewPasskey } from './passkey-flow'
+import { signInWithANewPasskey } from './passkey-flow'
+import { refreshesOfThreeNewTabs } from './three-tabs'
 
 test('three tabs opened after a passkey sign-in make one refresh between them', async ({
   page,
