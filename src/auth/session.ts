@@ -43,7 +43,7 @@ import {
 import { signOutReasonFor } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
 import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
-import { refusalOf } from './refusal'
+import { refusalOf, revocationReasonOf } from './refusal'
 import { createStepUp, type StepUpProof } from './step-up'
 import { randomHexId } from '../lib/random-id'
 
@@ -212,7 +212,8 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     const throttled = error.status === 429
     const restoreRefused = state.status === 'restoring' && error.kind === 'rejected' && !throttled
     if (error.kind === 'session_ended' || restoreRefused) {
-      endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now()), true)
+      const revocation = revocationReasonOf(error)
+      endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now(), revocation), true)
     } else if (error.kind === 'bad_response' && ++badResponses >= BAD_RESPONSE_LIMIT) {
       endSession('bad-response', true)
     } else {

@@ -48,6 +48,7 @@ export const en = {
   sessionEnded: {
     expired: 'Your session expired. Please sign in again.',
     revoked: 'You were signed out from another device.',
+    passwordChanged: 'Your password was changed on another device. Sign in with your new password.',
     reused: 'For your security you were signed out: your sign-in was used somewhere else.',
     otherTab: 'You signed out in another tab.',
     ended: 'Your session has ended. Please sign in again.',

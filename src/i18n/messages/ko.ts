@@ -45,6 +45,7 @@ export const ko: Messages = {
   sessionEnded: {
     expired: '로그인 시간이 만료됐어요. 다시 로그인해 주세요.',
     revoked: '다른 기기에서 로그아웃됐어요.',
+    passwordChanged: '다른 기기에서 비밀번호가 변경됐어요. 새 비밀번호로 로그인해 주세요.',
     reused: '보안을 위해 로그아웃했어요. 로그인 정보가 다른 곳에서 사용됐어요.',
     otherTab: '다른 탭에서 로그아웃했어요.',
     ended: '로그인이 종료됐어요. 다시 로그인해 주세요.',

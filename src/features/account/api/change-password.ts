@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { passwordChangeSchema, type PasswordChange } from '../../../../contract/account'
 import { apiClient } from '../../../lib/api-client'
-import { credentialBody } from './credential-body'
 import { accountKeys } from './keys'
 
 /**
@@ -9,11 +8,7 @@ import { accountKeys } from './keys'
  * the auth core asks the user to confirm it is them when the sign-in is old, then sends it again.
  */
 export async function changePassword(change: PasswordChange): Promise<void> {
-  await apiClient.post(
-    '/me/password',
-    undefined,
-    credentialBody(passwordChangeSchema.parse(change)),
-  )
+  await apiClient.post('/me/password', passwordChangeSchema.parse(change))
 }
 
 export const useChangePassword = () =>

@@ -3,7 +3,6 @@ import type { ProviderLink } from '../../../../contract/account'
 import { userSchema, type User } from '../../../../contract/auth'
 import type { SocialProvider } from '../../../../contract/providers'
 import { apiClient } from '../../../lib/api-client'
-import { credentialBody } from './credential-body'
 import { accountKeys } from './keys'
 
 /**
@@ -14,8 +13,7 @@ import { accountKeys } from './keys'
 export async function linkProvider(provider: SocialProvider, grant: ProviderLink): Promise<User> {
   const { data } = await apiClient.post<unknown>(
     `/me/providers/${encodeURIComponent(provider)}`,
-    undefined,
-    credentialBody(grant),
+    grant,
   )
   return userSchema.parse(data)
 }
