@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/react'
 import { PasskeySignIn } from '../../features/account/components/passkey-sign-in'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { readPendingLink } from '../../features/social-sign-in/account-link'
+import { useProviders } from '../../features/social-sign-in/api/get-providers'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
 import { failureMessage, readFailure } from '../../features/social-sign-in/failure-message'
 import { useI18n } from '../../i18n/i18n-provider'
@@ -25,6 +26,9 @@ export function LoginRoute() {
   const socialSignInFailure = readFailure(location.state)
   const pendingLink = readPendingLink(location.state)
   const renewing = redirect?.renew === true
+  // Asked now, beside the session check, so the buttons are ready when the form is. Until the
+  // list has answered, nothing is drawn under the buttons' place: they would push it down.
+  const providersPending = useProviders().isPending
 
   // A signed-in person is only here to start a new session before theirs ends.
   if (status === 'signed-in' && !renewing) return <Navigate to={destination} replace />
@@ -76,7 +80,7 @@ export function LoginRoute() {
             <SocialSignInButtons returnTo={destination} remember={remember} />
           </>
         )}
-        {isMockBackend && (
+        {isMockBackend && status !== 'restoring' && !providersPending && (
           <aside className="demo-accounts" aria-label={t.signIn.demoAccounts}>
             <p>{t.signIn.demoAccountsLead}</p>
             {mockMode === 'worker' && <p className="muted">{t.signIn.workerModeNote}</p>}
