@@ -85,26 +85,30 @@ test('the sign-in page draws without moving as the session check and its buttons
   expect(await cumulativeLayoutShift(page)).toBeLessThan(GOOD_CLS)
 })
 
-test('the movies page restores the session and shows its films without moving', async ({
-  page,
-}) => {
-  await signIn(page)
-  await holdUntilDrawn(page, '**/api/auth/refresh', page.locator('.session-skeleton'))
-  await holdUntilDrawn(page, '**/api/movies*', page.locator('.movie-grid-skeleton'))
-  await page.goto('/movies')
-  await expect(page.locator('.movie-title').first()).toBeVisible()
-  await expect(page.locator('.skeleton-block, .skeleton-line')).toHaveCount(0)
-  expect(await cumulativeLayoutShift(page)).toBeLessThan(GOOD_CLS)
-})
+/** Each signed-in page: its data request, what holds its place meanwhile, and its content. */
+const SIGNED_IN_PAGES = [
+  {
+    path: '/movies',
+    data: '**/api/movies*',
+    placeholder: '.movie-grid-skeleton',
+    content: '.movie-title',
+  },
+  {
+    path: '/account',
+    data: '**/api/me',
+    placeholder: '.page .skeleton-block',
+    content: '.account-section h2',
+  },
+]
 
-test('the account page restores the session and shows its sections without moving', async ({
-  page,
-}) => {
-  await signIn(page)
-  await holdUntilDrawn(page, '**/api/auth/refresh', page.locator('.session-skeleton'))
-  await holdUntilDrawn(page, '**/api/me', page.locator('.page .skeleton-block'))
-  await page.goto('/account')
-  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible()
-  await expect(page.locator('.skeleton-block, .skeleton-line')).toHaveCount(0)
-  expect(await cumulativeLayoutShift(page)).toBeLessThan(GOOD_CLS)
-})
+for (const { path, data, placeholder, content } of SIGNED_IN_PAGES) {
+  test(`${path} restores the session and shows its content without moving`, async ({ page }) => {
+    await signIn(page)
+    await holdUntilDrawn(page, '**/api/auth/refresh', page.locator('.session-skeleton'))
+    await holdUntilDrawn(page, data, page.locator(placeholder))
+    await page.goto(path)
+    await expect(page.locator(content).first()).toBeVisible()
+    await expect(page.locator('.skeleton-block, .skeleton-line')).toHaveCount(0)
+    expect(await cumulativeLayoutShift(page)).toBeLessThan(GOOD_CLS)
+  })
+}
