@@ -84,6 +84,7 @@ const reportSchema = z.object({
     }),
   ),
   runWarnings: z.array(z.string()),
+  runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
 })
 type Report = z.infer<typeof reportSchema>
 
@@ -142,12 +143,16 @@ async function auditPage(
     if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`)
     const report = reportSchema.parse(result.lhr)
     for (const warning of report.runWarnings) progress(`  warning: ${warning}`)
-    for (const category of CATEGORIES) {
-      samples.add(category, 100 * (report.categories[category]?.score ?? Number.NaN))
+    const scores = CATEGORIES.map((category) => report.categories[category]?.score ?? null)
+    const values = Object.values(METRICS).map((id) => report.audits[id]?.numericValue ?? null)
+    // A run Lighthouse could not score (a page too slow to paint on a busy machine) is left out;
+    // the figures' run count then says how many remained.
+    if (report.runtimeError || scores.includes(null) || values.includes(null)) {
+      progress(`  run left out: ${report.runtimeError?.message ?? 'a score is missing'}`)
+      continue
     }
-    for (const [name, id] of Object.entries(METRICS)) {
-      samples.add(name, report.audits[id]?.numericValue ?? Number.NaN)
-    }
+    CATEGORIES.forEach((category, i) => samples.add(category, 100 * (scores[i] ?? 0)))
+    Object.keys(METRICS).forEach((name, i) => samples.add(name, values[i] ?? 0))
     for (const category of ['accessibility', 'best-practices']) {
       for (const audit of failedAudits(report, category)) failed.add(audit)
     }
