@@ -27,7 +27,9 @@ export function LoginRoute() {
   const socialSignInFailure = readFailure(location.state)
   const pendingLink = readPendingLink(location.state)
   const renewing = redirect?.renew === true
-  const { data: providers = [] } = useProviders()
+  // Asked now, beside the session check, so the buttons are ready when the form is. Until the
+  // list has answered, nothing is drawn under the buttons' place: they would push it down.
+  const { data: providers = [], isPending: providersPending } = useProviders()
 
   /**
    * A passkey sign-in carries no link token (the contract takes one only beside a password), so
@@ -90,7 +92,7 @@ export function LoginRoute() {
             <SocialSignInButtons returnTo={destination} remember={remember} />
           </>
         )}
-        {isMockBackend && (
+        {isMockBackend && status !== 'restoring' && !providersPending && (
           <aside className="demo-accounts" aria-label={t.signIn.demoAccounts}>
             <p>{t.signIn.demoAccountsLead}</p>
             {mockMode === 'worker' && <p className="muted">{t.signIn.workerModeNote}</p>}
