@@ -34,6 +34,7 @@ import { bindRequestAuth } from './request-auth'
 import {
   backoffMs,
   browserWakeSources,
+  clampedTimers,
   createScheduler,
   realTimers,
   refreshLeadMs,
@@ -93,7 +94,7 @@ const sessionEnded = () =>
 export function createAuthSession(options: AuthSessionOptions = {}) {
   const http = options.http ?? createAuthHttp()
   const clock = options.clock ?? monotonicClock
-  const timers = options.timers ?? realTimers
+  const timers = clampedTimers(options.timers ?? realTimers)
   const random = options.random ?? Math.random
   const storage = options.storage === undefined ? browserStorage() : options.storage
   const tabId = randomHexId(6)
