@@ -489,6 +489,9 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   async function endByUser(tellServer: () => Promise<void>, holdingLock: boolean): Promise<void> {
     const run = async () => {
       let pending = false
+      // Written before the request leaves: a tab closed while it is on its way leaves the marker,
+      // and the next start finishes the sign-out instead of restoring the session.
+      marker.set()
       try {
         await tellServer()
       } catch (cause) {
@@ -496,8 +499,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
         pending = toAuthError(cause).kind === 'transient'
       }
       const wasSignedIn = state.status === 'signed-in'
-      if (pending) marker.set()
-      else marker.clear()
+      if (!pending) marker.clear()
       era++
       store.clear()
       scheduler.cancel()
