@@ -43,7 +43,13 @@ import {
 } from './scheduler'
 import { signOutReasonFor } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
-import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
+import {
+  createTokenStore,
+  monotonicClock,
+  wallClock,
+  type AccessToken,
+  type Clock,
+} from './token-store'
 import { refusalOf } from './refusal'
 import { createStepUp, type StepUpProof } from './step-up'
 import { randomHexId } from '../lib/random-id'
@@ -61,8 +67,13 @@ export interface AuthSessionOptions {
   channel?: ChannelLike | null
   /** localStorage, for the generation counter and the pending-logout marker (never a token). */
   storage?: StorageLike | null
-  /** The clock tokens expire on. */
+  /** The monotonic clock tokens expire on. */
   clock?: Clock
+  /**
+   * A second clock that runs on while the machine sleeps, for expiry as well; null for none.
+   * Defaults to the wall clock, or to none when `clock` is given (a test's clock is all of time).
+   */
+  wallClock?: Clock | null
   /** Timers for refreshes, backoff and request timeouts. */
   timers?: Timers
   /** What wakes a sleeping tab (visible again, back online). */
@@ -99,7 +110,10 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   const storage = options.storage === undefined ? browserStorage() : options.storage
   const tabId = randomHexId(6)
 
-  const store = createTokenStore(clock)
+  const store = createTokenStore(
+    clock,
+    options.wallClock !== undefined ? options.wallClock : options.clock ? null : wallClock,
+  )
   const events = createEventStream(tabId)
   const flight = createSingleFlight<AccessToken>()
   const deadlines = createDeadlines(timers)
@@ -482,7 +496,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     if (token && store.msLeft() > HAND_OUT_MARGIN_MS && !flight.isRunning()) return token
     const fresh = await tokenForRequest()
     if (!fresh) throw sessionEnded()
-    return fresh.expiresAt - clock() > 0 ? fresh : refresh()
+    return store.msLeftOf(fresh) > 0 ? fresh : refresh()
   }
 
   /** Ends the session here and in every tab once the server has been told, or will be. */
