@@ -23,6 +23,7 @@ import {
   createCrossTab,
   type ChannelLike,
   type ChannelMessage,
+  type Lease,
   type LockManagerLike,
   type StorageLike,
 } from './cross-tab'
@@ -236,10 +237,24 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     }
   }
 
+  /**
+   * Another tab took the lock over while this one's refresh was out (this page was frozen): its
+   * answer is older than the token that tab shared, which is the one to use.
+   */
+  async function tokenAfterPassedBy(epochAtStart: number): Promise<AccessToken> {
+    await crossTab.catchUp(CATCH_UP_MS)
+    const current = store.get()
+    if (current && current.epoch > epochAtStart) return current
+    const error = new AuthError('transient', 'We could not reach the server.')
+    onRefreshFailed(error)
+    throw error
+  }
+
   async function refreshHoldingLock(
     eraAtStart: number,
     heardAtStart: number,
     epochAtStart: number,
+    lease: Lease,
   ) {
     if (era !== eraAtStart || state.signingOut) throw sessionEnded()
     // Another tab may have refreshed while this one waited for the lock. It wrote the new
@@ -264,12 +279,14 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       response = await postRefresh(http)
     } catch (cause) {
       const error = toAuthError(cause)
+      if (await crossTab.passedBy(lease)) return tokenAfterPassedBy(epochAtStart)
       // An answer for a session that is being (or has been) ended here says nothing any more.
       if (era === eraAtStart) onRefreshFailed(error)
       throw error
     }
     // A sign-out began while the answer was on its way: this token belongs to the ended session.
     if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+    if (await crossTab.passedBy(lease)) return tokenAfterPassedBy(epochAtStart)
     const token = acceptTokens(response, 'network')
     shareTokens(response)
     if (events.wanted()) {
@@ -292,7 +309,9 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       const eraAtStart = era
       const heardAtStart = crossTab.heard()
       const epochAtStart = store.get()?.epoch ?? 0
-      return crossTab.withLock(() => refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart))
+      return crossTab.withLock((lease) =>
+        refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart, lease),
+      )
     })
     // Once per refresh, not once per caller.
     running.then(
