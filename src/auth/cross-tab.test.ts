@@ -28,7 +28,7 @@ function queryableLocks(base: LockManagerLike): LockManagerLike {
     request(name, options, callback) {
       if (name === REFRESH_LOCK) return base.request(name, options, callback)
       held.add(name)
-      return callback().finally(() => held.delete(name))
+      return callback({ name }).finally(() => held.delete(name))
     },
     query: () => Promise.resolve({ held: [...held].map((name) => ({ name })) }),
   }
@@ -123,12 +123,12 @@ function exclusiveLocks(): LockManagerLike {
   }
   return {
     request(name, options, callback) {
-      if (name !== REFRESH_LOCK) return callback()
+      if (name !== REFRESH_LOCK) return callback({ name })
       return new Promise((resolve, reject) => {
         const grant = () => {
           const owner = { stolen: () => reject(new DOMException('Stolen.', 'AbortError')) }
           holder = owner
-          void callback()
+          void callback({ name })
             .then(resolve, reject)
             .finally(() => releaseBy(owner))
         }

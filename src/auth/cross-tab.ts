@@ -9,11 +9,17 @@ export interface LockOptions {
   signal?: AbortSignal
   /** Takes the lock at once from whoever holds it; that holder's request rejects with AbortError. */
   steal?: boolean
+  /** Never waits: the callback gets null when the lock is held. */
+  ifAvailable?: boolean
 }
 
 /** The part of the Web Locks API this module needs; absent where the browser lacks it. */
 export interface LockManagerLike {
-  request<T>(name: string, options: LockOptions, callback: () => Promise<T>): Promise<T>
+  request<T>(
+    name: string,
+    options: LockOptions,
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>
   /** Which locks are held; used to read the generation markers (optional in test doubles). */
   query?(): Promise<{ held?: ReadonlyArray<{ name?: string | undefined }> | undefined }>
 }
@@ -46,6 +52,8 @@ export const GENERATION_MARKER = 'reel-auth-generation:'
 export const LOCK_WAIT_MS = 5_000
 /** How long a holder that is still there (running, even in a background tab) takes to say so. */
 export const HOLDER_ANSWER_MS = 1_000
+/** Held by the one waiter passing a silent holder by, so that two waiters never both do. */
+export const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
 
 /** One tab asks who holds the refresh lock; the holder, if its page still runs, answers. */
 const lockProbeSchema = z.object({
@@ -206,9 +214,12 @@ export function createCrossTab({
    */
   async function takeLock<T>(task: (lease: Lease) => Promise<T>, manager: LockManagerLike) {
     let running: Promise<T> | null = null
+    let onGranted: () => void = () => undefined
+    const granted = new Promise<void>((resolve) => (onGranted = resolve))
     const lease = { generationAtGrant: 0, lost: false }
     const held = () => {
       holding++
+      onGranted()
       running = (async () => {
         try {
           // Markers too: storage may lag behind what the previous holder published.
@@ -242,7 +253,16 @@ export function createCrossTab({
       } finally {
         timers.clear(timer)
       }
-      if (!(await holderRuns())) return request({ steal: true })
+      // Every waiter reaches this point at about the same moment. One asks, and passes a silent
+      // holder by; the others find the takeover lock taken and wait again, and when they next
+      // ask, the new holder answers.
+      const takeover = await manager.request(TAKEOVER_LOCK, { ifAvailable: true }, async (lock) => {
+        if (lock === null || (await holderRuns())) return null
+        const turn = request({ steal: true })
+        await granted
+        return { turn }
+      })
+      if (takeover) return takeover.turn
     }
   }
 
