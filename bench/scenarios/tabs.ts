@@ -44,18 +44,16 @@ function settledOutcome(page: Page): Promise<string> {
 }
 
 /**
- * K tabs of one signed-in browser hold valid tokens; the server's clock then runs past their
- * expiry, and every tab clicks "Go to Movies" at the same wall-clock moment, so each one's first
- * requests meet a 401 together.
+ * Signs in afresh and opens `k` tabs on a not-found page, each restored from the cookie. Setup
+ * only: a grace window lets the tabs restore side by side without a reuse alarm in the per-tab
+ * build; the caller closes it again before the moment that is measured.
  */
-async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
+async function openSignedInTabs(context: BrowserContext, build: TabsBuild, k: number) {
   const { origin, lab } = build
   await lab.reset()
-  // Setup only: a grace window lets the K tabs restore side by side without a reuse alarm in
-  // the per-tab build; it is closed again before the moment that is measured.
   await lab.configure({ ...LAB_SETTINGS, refreshReuseGraceSec: 60 })
   await signInThroughApi(context, origin)
-  const pages = await Promise.all(
+  return Promise.all(
     Array.from({ length: k }, async () => {
       const page = await context.newPage()
       await page.goto(`${origin}${IDLE_PATH}`)
@@ -63,6 +61,16 @@ async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
       return page
     }),
   )
+}
+
+/**
+ * K tabs of one signed-in browser hold valid tokens; the server's clock then runs past their
+ * expiry, and every tab clicks "Go to Movies" at the same wall-clock moment, so each one's first
+ * requests meet a 401 together.
+ */
+async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
+  const { lab } = build
+  const pages = await openSignedInTabs(context, build, k)
   try {
     // Every tab's restore has answered once the network is quiet.
     await Promise.all(pages.map((page) => page.waitForLoadState('networkidle')))
@@ -104,18 +112,8 @@ const FROZEN_CASE_TABS = 3
  * share one refresh, without a reuse. Counts cover that moment and the thaw after it.
  */
 async function frozenTabOnce(context: BrowserContext, build: TabsBuild) {
-  const { origin, lab } = build
-  await lab.reset()
-  await lab.configure({ ...LAB_SETTINGS, refreshReuseGraceSec: 60 })
-  await signInThroughApi(context, origin)
-  const pages = await Promise.all(
-    Array.from({ length: FROZEN_CASE_TABS }, async () => {
-      const page = await context.newPage()
-      await page.goto(`${origin}${IDLE_PATH}`)
-      await page.getByRole('link', { name: 'Go to Movies' }).waitFor()
-      return page
-    }),
-  )
+  const { lab } = build
+  const pages = await openSignedInTabs(context, build, FROZEN_CASE_TABS)
   const [frozen, ...others] = pages as [Page, ...Page[]]
   try {
     await Promise.all(pages.map((page) => page.waitForLoadState('networkidle')))

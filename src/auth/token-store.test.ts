@@ -4,11 +4,15 @@ import { createTokenStore } from './token-store'
 
 const LIFETIME_SEC = 300
 
+function storeOnTwoClocks() {
+  const monotonic = manualClock()
+  const wall = manualClock(1_700_000_000_000)
+  return { monotonic, wall, store: createTokenStore(monotonic.now, wall.now) }
+}
+
 describe('a token counted on two clocks', () => {
   it('is expired when the monotonic clock stood still while the wall clock ran (a sleep)', () => {
-    const monotonic = manualClock()
-    const wall = manualClock(1_700_000_000_000)
-    const store = createTokenStore(monotonic.now, wall.now)
+    const { wall, store } = storeOnTwoClocks()
     store.set('token', LIFETIME_SEC)
 
     wall.advance(LIFETIME_SEC * 1000 + 1)
@@ -17,9 +21,7 @@ describe('a token counted on two clocks', () => {
   })
 
   it('is expired when the wall clock was set back while the monotonic clock ran', () => {
-    const monotonic = manualClock()
-    const wall = manualClock(1_700_000_000_000)
-    const store = createTokenStore(monotonic.now, wall.now)
+    const { monotonic, wall, store } = storeOnTwoClocks()
     store.set('token', LIFETIME_SEC)
 
     monotonic.advance(LIFETIME_SEC * 1000 + 1)
@@ -29,9 +31,7 @@ describe('a token counted on two clocks', () => {
   })
 
   it('counts the time left by whichever clock says less, for any token it handed out', () => {
-    const monotonic = manualClock()
-    const wall = manualClock(1_700_000_000_000)
-    const store = createTokenStore(monotonic.now, wall.now)
+    const { monotonic, wall, store } = storeOnTwoClocks()
     const token = store.set('token', LIFETIME_SEC)
 
     monotonic.advance(10_000)
