@@ -3,7 +3,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIRequestFactory
 
 from reel.authentication import SessionBoundJWTAuthentication
-from reel.models import Session
+from reel.models import Passkey, Session, SocialAccount, User
 from reel.problems import AccessTokenRejected
 from reel.tests.helpers import ApiTestCase
 
@@ -32,3 +32,35 @@ class SessionCheckCostTests(ApiTestCase):
         with CaptureQueriesContext(connection) as queries, self.assertRaises(AccessTokenRejected):
             SessionBoundJWTAuthentication().authenticate(self.request)
         self.assertEqual(len(queries), 1)
+
+
+class MeCostTests(ApiTestCase):
+    """`GET /api/me` is what every page load asks first: the session check and one query for the rest."""
+
+    def setUp(self):
+        super().setUp()
+        self.token = self.login().json()["accessToken"]
+
+    def me(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.get("/api/me", self.token)
+        self.assertEqual(response.status_code, 200, response.content)
+        return response.json(), len(queries)
+
+    def test_costs_the_session_check_and_one_query_for_providers_and_passkeys(self):
+        user = User.objects.get(username="demo")
+        for provider, subject in [("kakao", "k-1"), ("google", "g-1")]:
+            SocialAccount.objects.create(user=user, provider=provider, subject=subject)
+        for credential in ["c-1", "c-2"]:
+            Passkey.objects.create(
+                user=user, credential_id=credential, public_key=b"", name=credential, created_at=user.date_joined
+            )
+        body, queries = self.me()
+        self.assertEqual(body["providers"], ["password", "google", "kakao"])
+        self.assertEqual(body["passkeys"], 2)
+        self.assertEqual(queries, 2)
+
+    def test_a_user_with_no_provider_nor_passkey_costs_the_same(self):
+        body, queries = self.me()
+        self.assertEqual((body["providers"], body["passkeys"]), (["password"], 0))
+        self.assertEqual(queries, 2)
