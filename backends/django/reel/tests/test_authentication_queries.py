@@ -1,4 +1,7 @@
+from unittest import mock
+
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIRequestFactory
 
@@ -26,6 +29,18 @@ class SessionCheckCostTests(ApiTestCase):
         self.assertEqual(user.username, "demo")
         self.assertEqual(self.request.reel_session.user_id, user.pk)
         self.assertEqual(queries, 1)
+
+    def test_the_session_and_user_are_as_the_orm_reads_them(self):
+        (user, _), _ = self.authenticate()
+        session = self.request.reel_session
+        for instance, stored in [(session, Session.objects.get()), (user, User.objects.get(username="demo"))]:
+            fields = type(instance)._meta.concrete_fields
+            self.assertEqual(
+                {field.attname: getattr(instance, field.attname) for field in fields},
+                {field.attname: getattr(stored, field.attname) for field in fields},
+            )
+        self.assertIsNotNone(session.expires_at.tzinfo)
+        self.assertIs(session.user, user)
 
     def test_a_revoked_session_is_refused_by_that_one_query(self):
         Session.objects.update(revoked_reason="logout", revoked_at=Session.objects.get().created_at)
@@ -59,6 +74,11 @@ class MeCostTests(ApiTestCase):
         self.assertEqual(body["providers"], ["password", "google", "kakao"])
         self.assertEqual(body["passkeys"], 2)
         self.assertEqual(queries, 2)
+
+    def test_compiles_no_queryset(self):
+        # Building and compiling a queryset cost several times PostgreSQL's answer.
+        with mock.patch.object(SQLCompiler, "as_sql", side_effect=AssertionError("a queryset was compiled")):
+            self.me()
 
     def test_a_user_with_no_provider_nor_passkey_costs_the_same(self):
         body, queries = self.me()
