@@ -143,8 +143,8 @@ export async function runStack(): Promise<StackResult> {
       await measure(earlier, `GET ${ME}`, () => me(earlier))
     }
     // A sync worker closes every connection after its answer, which autocannon takes badly
-    // (errors, second-long latencies): both classes here get a new connection per request, as
-    // nginx's upstream, which keeps none, reaches them.
+    // (errors, second-long latencies): both classes here get a new connection per request, so
+    // the two are compared on the same footing.
     const workerClasses = [
       ['gthread', direct.origin],
       ['sync', sync.url],
@@ -221,8 +221,8 @@ function accountDealer(users: readonly string[]) {
 
 /**
  * Straight to an instance, what nginx would have sent: the scheme it forwarded (the refresh
- * cookie is Secure), and one connection per request, as nginx's upstream keeps none (and a sync
- * worker closes every connection after its answer anyway).
+ * cookie is Secure), and one connection per request (a sync worker closes every connection
+ * after its answer anyway).
  */
 function forwarded(target: Target): Record<string, string> {
   return target.origin.startsWith('http:')
