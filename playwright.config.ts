@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, defineConfig, devices } from '@playwright/test'
-import { djangoProviderEnv } from './mocks/django-provider-env.ts'
+import { djangoProviderEnv } from './mocks/providers/django-provider-env.ts'
 
 // E2E_PORT lets two runs side by side each build and serve their own copy.
 const PORT = Number(process.env.E2E_PORT ?? 4173)

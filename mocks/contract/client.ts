@@ -12,10 +12,10 @@ import {
   type TestFunction,
 } from 'vitest'
 import { z } from 'zod'
-import { db, resetDb } from '../db.ts'
-import { startMockServer } from '../http.ts'
+import { db, resetDb } from '../backend/db.ts'
+import { startMockServer } from '../hosts/http.ts'
 import type { LabConfig } from '../../contract/lab.ts'
-import { issueAccessToken } from '../tokens.ts'
+import { issueAccessToken } from '../backend/tokens.ts'
 
 /**
  * Helpers for the contract tests (see docs/api.md). Everything goes over real HTTP with

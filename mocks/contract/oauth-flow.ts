@@ -18,7 +18,7 @@ import {
 
 export type Provider = 'google' | 'kakao' | 'naver'
 
-// Accounts in the mock providers' seed (mocks/oauth-provider-seed.ts). Demo's email everywhere:
+// Accounts in the mock providers' seed (mocks/providers/seed.ts). Demo's email everywhere:
 export const DEMO_AT = {
   google: '108234567890123456789',
   kakao: '3141592653',

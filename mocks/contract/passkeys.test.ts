@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { passkeyListSchema, passkeySchema } from '../../contract/account.ts'
-import { db } from '../db.ts'
+import { db } from '../backend/db.ts'
 import {
   creationOptionsSchema,
   requestOptionsSchema,

@@ -1,7 +1,7 @@
 import axios from 'axios'
 import { afterEach } from 'vitest'
-import { db } from '../../mocks/db'
-import { server } from '../../mocks/node'
+import { db } from '../../mocks/backend/db'
+import { server } from '../../mocks/hosts/node'
 import type { AuthEvent } from '../auth/events'
 import { installAuthInterceptor } from '../auth/interceptor'
 import {
