@@ -107,8 +107,14 @@ export default tseslint.config(
     rules: noImportsFrom(
       ['**/src/**', 'The contract depends on nothing but zod.'],
       ['**/mocks/**', 'The contract depends on nothing but zod.'],
+      ['**/contract-tests/**', 'The contract depends on nothing but zod.'],
       ['**/bench/**', 'The contract depends on nothing but zod.'],
     ),
+  },
+  // The contract suite judges any backend by the API alone; the app's code is none of its business.
+  {
+    files: ['contract-tests/**/*.ts'],
+    rules: noImportsFrom(['**/src/**', 'The contract suite imports nothing from src.']),
   },
   {
     files: ['mocks/**/*.ts'],

@@ -149,6 +149,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The backend-independent contract suite: against the mock here, or REEL_CONTRACT_URL.
+          name: 'contract',
+          environment: 'node',
+          include: ['contract-tests/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'hosts',
           environment: 'node',
           include: ['server/**/*.test.ts'],

@@ -1,10 +1,9 @@
-// How the contract suite (mocks/contract) runs against a real backend: `npx` and these arguments.
+// How the contract suite (contract-tests/) runs against a real backend: `npx` and these arguments.
 export const contractSuiteArgs = [
   'vitest',
   'run',
   '--project',
-  'mocks',
-  'mocks/contract',
+  'contract',
   // One backend for every file, reset before each test: the files must take turns.
   '--no-file-parallelism',
   // A real server hashes passwords with PBKDF2 (hundreds of ms each on a busy machine), and

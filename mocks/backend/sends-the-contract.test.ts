@@ -6,7 +6,7 @@ import { moviePageSchema, movieSchema, watchlistSchema } from '../../contract/mo
 import { PROBLEM_CODES, problemSchema } from '../../contract/problem.ts'
 import { providerConfigSchema } from '../../contract/providers.ts'
 import { deviceSessionListSchema } from '../../contract/sessions.ts'
-import { call, DEMO, postLogin, postRefresh, useMockServer } from '../contract/client.ts'
+import { call, DEMO, postLogin, postRefresh, useMockServer } from '../../contract-tests/client.ts'
 
 useMockServer()
 

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { REAUTHENTICATION_CHALLENGE, STEP_UP_MAX_AGE_SEC } from '../../contract/account.ts'
+import { REAUTHENTICATION_CHALLENGE, STEP_UP_MAX_AGE_SEC } from '../contract/account.ts'
 import {
   call,
   DEMO,

@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { passkeyListSchema, passkeySchema } from '../../contract/account.ts'
-import { db } from '../backend/db.ts'
+import { passkeyListSchema, passkeySchema } from '../contract/account.ts'
+import { db } from '../mocks/backend/db.ts'
 import {
   creationOptionsSchema,
   requestOptionsSchema,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { resetDb } from '../backend/db.ts'
+import { resetDb } from '../mocks/backend/db.ts'
 import {
   DEMO,
   REFRESH_COOKIE,

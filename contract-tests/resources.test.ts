@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { movieSeed } from '../backend/movie-seed.ts'
+import { movieSeed } from '../mocks/backend/movie-seed.ts'
 import {
   ALICE,
   call,

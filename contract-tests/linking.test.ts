@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '../backend/db.ts'
+import { db } from '../mocks/backend/db.ts'
 import {
   ALICE,
   call,

@@ -12,7 +12,7 @@ import {
   userSchema,
 } from './client.ts'
 import { NEW_AT, obtainCode, signInWith, type Provider } from './oauth-flow.ts'
-import { passkeySchema } from '../../contract/account.ts'
+import { passkeySchema } from '../contract/account.ts'
 
 useMockServer()
 

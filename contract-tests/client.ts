@@ -12,10 +12,10 @@ import {
   type TestFunction,
 } from 'vitest'
 import { z } from 'zod'
-import { db, resetDb } from '../backend/db.ts'
-import { startMockServer } from '../hosts/http.ts'
-import type { LabConfig } from '../../contract/lab.ts'
-import { issueAccessToken } from '../backend/tokens.ts'
+import { db, resetDb } from '../mocks/backend/db.ts'
+import { startMockServer } from '../mocks/hosts/http.ts'
+import type { LabConfig } from '../contract/lab.ts'
+import { issueAccessToken } from '../mocks/backend/tokens.ts'
 
 /**
  * Helpers for the contract tests (see docs/api.md). Everything goes over real HTTP with

@@ -1,12 +1,12 @@
 import { createServer, request, type RequestListener, type Server } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { registeredAppOrigins } from '../providers/authorization-server.ts'
+import { registeredAppOrigins } from '../mocks/providers/authorization-server.ts'
 import {
   configureProviderTransport,
   resetProviderTransport,
-} from '../backend/provider-transport.ts'
-import { startProvidersServer } from '../hosts/providers-server.ts'
+} from '../mocks/backend/provider-transport.ts'
+import { startProvidersServer } from '../mocks/hosts/providers-server.ts'
 import {
   call,
   DEFAULT_REFRESH_MAX_AGE,
