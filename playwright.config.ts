@@ -104,7 +104,7 @@ export default defineConfig({
       ? [
           {
             // Migrates, seeds and serves; the reset route is on, for these tests only.
-            command: `node scripts/backend-django.mjs --port ${DJANGO_PORT}`,
+            command: `node scripts/run-django.mjs --port ${DJANGO_PORT}`,
             url: `http://127.0.0.1:${DJANGO_PORT}/api/.well-known/jwks.json`,
             env: {
               DATABASE_URL: `sqlite:///${join(tmpdir(), `reel-e2e-django-${DJANGO_PORT}.sqlite3`)}`,

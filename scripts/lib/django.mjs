@@ -6,4 +6,4 @@ import { resolve } from 'node:path'
 export const python =
   process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
 
-export const backendDir = resolve(import.meta.dirname, '../backends/django')
+export const backendDir = resolve(import.meta.dirname, '../../backends/django')
