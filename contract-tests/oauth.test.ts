@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../mocks/backend/db.ts'
+import { providerState } from '../mocks/providers/state.ts'
 import {
   call,
   expectJson,
@@ -60,7 +61,7 @@ mockOnly('mock-providers').describe('GET /api/oauth/:provider/authorize', () => 
     expect(html).toContain('Cancel')
     expect(html).toContain('demo@reel.example')
     expect(html).toContain('lang="en"')
-    expect(db.authorizationRequests.size).toBe(1)
+    expect(providerState.authorizationRequests.size).toBe(1)
   })
 
   it('speaks Korean to a browser that prefers it, and to a lang=ko request', async () => {
@@ -183,7 +184,7 @@ mockOnly('mock-providers').describe('GET /api/oauth/:provider/authorize', () => 
       expect(response.headers.get('Cache-Control')).toBe('no-store')
       expect(html).toContain(`<code>${error}</code>`)
       expect(html).not.toContain('name="request"')
-      expect(db.authorizationRequests.size).toBe(0)
+      expect(providerState.authorizationRequests.size).toBe(0)
     },
   )
 
@@ -240,12 +241,12 @@ mockOnly('mock-providers').describe('POST /api/oauth/:provider/consent', () => {
       error: 'access_denied',
       state: params.state,
     })
-    expect(db.authorizationCodes.size).toBe(0)
+    expect(providerState.authorizationCodes.size).toBe(0)
   })
 
   it('stores only a hash of the code', async () => {
     const grant = await obtainCode('google', NEW_AT.google)
-    expect([...db.authorizationCodes.keys()]).toEqual([s256(grant.code)])
+    expect([...providerState.authorizationCodes.keys()]).toEqual([s256(grant.code)])
   })
 
   it('answers a consent page only once', async () => {
@@ -299,7 +300,7 @@ mockOnly('mock-providers').describe('POST /api/oauth/:provider/consent', () => {
       account: NEW_AT.kakao,
     })
     expect(response.status).toBe(400)
-    expect(db.authorizationCodes.size).toBe(0)
+    expect(providerState.authorizationCodes.size).toBe(0)
   })
 })
 
@@ -512,9 +513,9 @@ describe('POST /api/auth/oauth/:provider', () => {
 
   mockOnly('lab').it('forgets every code on a lab reset', async () => {
     await obtainCode('google', NEW_AT.google)
-    expect(db.authorizationCodes.size).toBe(1)
+    expect(providerState.authorizationCodes.size).toBe(1)
     await call('/api/__lab/reset', { method: 'POST' })
-    expect(db.authorizationCodes.size).toBe(0)
+    expect(providerState.authorizationCodes.size).toBe(0)
   })
 })
 

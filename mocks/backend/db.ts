@@ -4,15 +4,12 @@ import { defaultLabConfig, type LabConfig } from '../../contract/lab.ts'
 import type { SocialProvider } from '../../contract/providers.ts'
 import { newLoginFailures, newPasskeyLoginFailures } from './login-throttle.ts'
 import { waitingPasskeyChallenges } from './passkey-challenges.ts'
-import {
-  exchangedCodes,
-  issuedAuthorizationCodes,
-  issuedProviderAccessTokens,
-  pendingAuthorizationRequests,
-  waitingLinkTokens,
-} from './oauth-stores.ts'
+import { exchangedCodes, waitingLinkTokens } from './oauth-stores.ts'
 
-/** The mock server's whole state. In memory, per host: one Node process, or one browser tab. */
+/**
+ * Reel's mock backend's whole state (the mock providers keep theirs apart). In memory, per host:
+ * one Node process, or one browser tab.
+ */
 
 /** How a session was signed in: its `provider` in the sessions list. */
 export type Provider = 'password' | 'passkey' | SocialProvider
@@ -67,40 +64,6 @@ export interface RefreshTokenRecord {
    * and only the hashes of tokens otherwise.
    */
   graceChild: string | null
-}
-
-/** A sign-in request the mock provider has checked and shown its consent page for. */
-export interface AuthorizationRequestRecord {
-  provider: SocialProvider
-  clientId: string
-  redirectUri: string
-  state: string
-  /** The PKCE S256 challenge; null at a provider without PKCE (Naver). */
-  codeChallenge: string | null
-  expiresAt: number
-}
-
-/** An authorization code at a mock provider, stored by its hash like a refresh token. */
-export interface AuthorizationCodeRecord {
-  provider: SocialProvider
-  clientId: string
-  redirectUri: string
-  codeChallenge: string | null
-  /** The provider account (its `sub`) that consented. */
-  subject: string
-  expiresAt: number
-  usedAt: number | null
-}
-
-/** An access token a mock provider issued for a code, good for its user-info endpoint only. */
-export interface ProviderAccessTokenRecord {
-  provider: SocialProvider
-  clientId: string
-  subject: string
-  /** The hash of the code it was issued for: presenting that code again revokes it. */
-  codeHash: string
-  expiresAt: number
-  revoked: boolean
 }
 
 /** A code brought to Reel's backend: spent there, whatever the provider says of it. */
@@ -211,12 +174,6 @@ function freshState() {
     watchlists: new Map<string, string[]>([['u_demo', ['parasite-2019', 'spirited-away-2001']]]),
     /** Recent failed sign-ins per username and client address, for throttling. */
     loginFailures: newLoginFailures(),
-    /** The mock providers' pending consent pages, by their random id. */
-    authorizationRequests: pendingAuthorizationRequests(),
-    /** Keyed by the SHA-256 of the code; the raw code is never stored. */
-    authorizationCodes: issuedAuthorizationCodes(),
-    /** The mock providers' access tokens, keyed by their SHA-256. */
-    providerAccessTokens: issuedProviderAccessTokens(),
     /** Reel's own memory of the codes brought to it, keyed by their SHA-256. */
     exchangedCodes: exchangedCodes(),
     /** Link tokens waiting for a sign-in, keyed by their SHA-256; they follow the lab's clock. */
@@ -234,9 +191,20 @@ function freshState() {
 
 export const db = freshState()
 
+const resetAlongside: (() => void)[] = []
+
+/**
+ * Has the lab's reset also start afresh what shares this host with the backend (the mock
+ * providers' state), without the backend knowing what that is.
+ */
+export function alsoResetWithDb(reset: () => void): void {
+  resetAlongside.push(reset)
+}
+
 /** Config to defaults, counters to zero, every session revoked, seed data restored. */
 export function resetDb(): void {
   Object.assign(db, freshState())
+  for (const reset of resetAlongside) reset()
 }
 
 /** The server's clock in milliseconds, shifted by the lab's skew setting. */

@@ -1,43 +1,67 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { db, resetDb } from './db.ts'
 import {
   AUTHORIZATION_REQUEST_TTL_SEC,
-  CODE_MEMORY_SEC,
   CODE_TTL_SEC,
-  OAUTH_STORE_CAPACITY,
+  ISSUED_CODE_MEMORY_SEC,
   PROVIDER_ACCESS_TOKEN_TTL_SEC,
-} from './oauth-stores.ts'
+  PROVIDER_STORE_CAPACITY,
+  providerState,
+  resetProviderState,
+} from '../providers/state.ts'
+import { db, resetDb } from './db.ts'
+import { CODE_MEMORY_SEC, OAUTH_STORE_CAPACITY } from './oauth-stores.ts'
 
 /**
- * Every social sign-in store of the mock's state, with how long its entries are kept. Read when
- * used: a reset puts fresh stores in the state.
+ * Every social sign-in store of the mocks' state, the providers' and Reel's, with how long its
+ * entries are kept and how many it holds. Read when used: a reset puts fresh stores in the state.
  */
 const STORES = [
-  ['pending consent pages', () => db.authorizationRequests, AUTHORIZATION_REQUEST_TTL_SEC],
-  ['authorization codes', () => db.authorizationCodes, CODE_MEMORY_SEC],
-  ['provider access tokens', () => db.providerAccessTokens, PROVIDER_ACCESS_TOKEN_TTL_SEC.kakao],
-  ['codes brought to Reel', () => db.exchangedCodes, CODE_MEMORY_SEC],
+  [
+    'pending consent pages',
+    () => providerState.authorizationRequests,
+    AUTHORIZATION_REQUEST_TTL_SEC,
+    PROVIDER_STORE_CAPACITY,
+  ],
+  [
+    'authorization codes',
+    () => providerState.authorizationCodes,
+    ISSUED_CODE_MEMORY_SEC,
+    PROVIDER_STORE_CAPACITY,
+  ],
+  [
+    'provider access tokens',
+    () => providerState.providerAccessTokens,
+    PROVIDER_ACCESS_TOKEN_TTL_SEC.kakao,
+    PROVIDER_STORE_CAPACITY,
+  ],
+  ['codes brought to Reel', () => db.exchangedCodes, CODE_MEMORY_SEC, OAUTH_STORE_CAPACITY],
 ] as const
+
+function resetBoth(): void {
+  resetDb()
+  resetProviderState()
+}
 
 /** What is stored does not matter to the store; these tests look at keys alone. */
 const anyRecord = {} as never
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] })
-  resetDb()
+  resetBoth()
 })
 afterEach(() => {
-  resetDb()
+  resetBoth()
   vi.useRealTimers()
 })
 
 describe('the social sign-in stores', () => {
   it('keep a code no longer than RFC 6749 §4.1.2 allows, and its lifetime shorter', () => {
     expect(CODE_MEMORY_SEC).toBeLessThanOrEqual(10 * 60)
-    expect(CODE_TTL_SEC).toBeLessThan(CODE_MEMORY_SEC)
+    expect(ISSUED_CODE_MEMORY_SEC).toBeLessThanOrEqual(10 * 60)
+    expect(CODE_TTL_SEC).toBeLessThan(ISSUED_CODE_MEMORY_SEC)
   })
 
-  for (const [name, storeNow, ttlSec] of STORES) {
+  for (const [name, storeNow, ttlSec, capacity] of STORES) {
     it(`forget ${name} after ${ttlSec} s, and sweep them out of memory`, () => {
       const store = storeNow()
       store.set('first', anyRecord)
@@ -49,10 +73,10 @@ describe('the social sign-in stores', () => {
       expect(store.size).toBe(1)
     })
 
-    it(`hold at most ${OAUTH_STORE_CAPACITY} ${name}, the oldest evicted first`, () => {
+    it(`hold at most ${capacity} ${name}, the oldest evicted first`, () => {
       const store = storeNow()
-      for (let index = 0; index <= OAUTH_STORE_CAPACITY; index++) store.set(`${index}`, anyRecord)
-      expect(store.size).toBe(OAUTH_STORE_CAPACITY)
+      for (let index = 0; index <= capacity; index++) store.set(`${index}`, anyRecord)
+      expect(store.size).toBe(capacity)
       expect(store.get('0')).toBeUndefined()
       expect(store.get('1')).toBe(anyRecord)
     })

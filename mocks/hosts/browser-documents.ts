@@ -1,7 +1,7 @@
 import { getResponse } from 'msw'
 import { z } from 'zod'
-import { db, serverNow, type AuthorizationCodeRecord } from '../backend/db.ts'
-import { handlers } from '../backend/handlers/index.ts'
+import { handlers } from './handlers.ts'
+import { providerNow, providerState, type AuthorizationCodeRecord } from '../providers/state.ts'
 import { SOCIAL_PROVIDERS } from '../../contract/providers.ts'
 
 /**
@@ -44,9 +44,11 @@ export function keepAuthorizationCodesAcrossPages(storage: Storage = sessionStor
   storage.removeItem(CODES_KEY)
   const saved = z.array(z.tuple([z.string(), codeRecordSchema])).safeParse(raw)
   if (saved.success)
-    for (const [hash, record] of saved.data) db.authorizationCodes.set(hash, record)
+    for (const [hash, record] of saved.data) providerState.authorizationCodes.set(hash, record)
   addEventListener('pagehide', () => {
-    const live = [...db.authorizationCodes].filter(([, record]) => record.expiresAt > serverNow())
+    const live = [...providerState.authorizationCodes].filter(
+      ([, record]) => record.expiresAt > providerNow(),
+    )
     if (live.length > 0) storage.setItem(CODES_KEY, JSON.stringify(live))
   })
 }

@@ -1,7 +1,7 @@
 import { getResponse } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { keepAuthorizationCodesAcrossPages, renderApiDocument } from './browser-documents.ts'
-import { handlers } from '../backend/handlers/index.ts'
+import { handlers } from './handlers.ts'
 import { oauthProviderHandlers } from '../providers/handlers.ts'
 import { configureProviderTransport } from '../backend/provider-transport.ts'
 

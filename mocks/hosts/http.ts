@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer, type Server } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
 import { recordClientAddress } from '../backend/client-address.ts'
-import { handlers } from '../backend/handlers/index.ts'
+import { handlers } from './handlers.ts'
 import { lockLabFor } from '../backend/lab-lock.ts'
 import { problem } from '../backend/problem.ts'
 import {

@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node'
-import { handlers } from '../backend/handlers/index.ts'
+import { handlers } from './handlers.ts'
 
 /** The mock API inside Node's own fetch and http, for unit tests. */
 export const server = setupServer(...handlers)

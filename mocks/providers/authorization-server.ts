@@ -1,18 +1,16 @@
 import { randomToken, sha256, timingSafeEqual } from '../backend/crypto.ts'
-import {
-  db,
-  serverNow,
-  type AuthorizationCodeRecord,
-  type AuthorizationRequestRecord,
-  type ProviderAccessTokenRecord,
-} from '../backend/db.ts'
 import type { SocialProvider } from '../../contract/providers.ts'
 import { oauthClients } from './seed.ts'
 import {
   AUTHORIZATION_REQUEST_TTL_SEC,
   CODE_TTL_SEC,
   PROVIDER_ACCESS_TOKEN_TTL_SEC,
-} from '../backend/oauth-stores.ts'
+  providerNow,
+  providerState,
+  type AuthorizationCodeRecord,
+  type AuthorizationRequestRecord,
+  type ProviderAccessTokenRecord,
+} from './state.ts'
 
 /**
  * The mock providers' authorization server: pending consent pages, authorization codes and the
@@ -27,9 +25,9 @@ export function storeAuthorizationRequest(
   request: Omit<AuthorizationRequestRecord, 'expiresAt'>,
 ): string {
   const id = randomToken()
-  db.authorizationRequests.set(id, {
+  providerState.authorizationRequests.set(id, {
     ...request,
-    expiresAt: serverNow() + AUTHORIZATION_REQUEST_TTL_SEC * 1000,
+    expiresAt: providerNow() + AUTHORIZATION_REQUEST_TTL_SEC * 1000,
   })
   return id
 }
@@ -39,10 +37,10 @@ export function takeAuthorizationRequest(
   id: string,
   provider: SocialProvider,
 ): AuthorizationRequestRecord | null {
-  const request = db.authorizationRequests.get(id)
+  const request = providerState.authorizationRequests.get(id)
   if (!request || request.provider !== provider) return null
-  db.authorizationRequests.delete(id)
-  return serverNow() < request.expiresAt ? request : null
+  providerState.authorizationRequests.delete(id)
+  return providerNow() < request.expiresAt ? request : null
 }
 
 /** A new single-use code for the account that consented, bound to everything it was asked with. */
@@ -51,13 +49,13 @@ export async function issueAuthorizationCode(
   subject: string,
 ): Promise<string> {
   const code = randomToken()
-  db.authorizationCodes.set(await sha256(code), {
+  providerState.authorizationCodes.set(await sha256(code), {
     provider: request.provider,
     clientId: request.clientId,
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge,
     subject,
-    expiresAt: serverNow() + CODE_TTL_SEC * 1000,
+    expiresAt: providerNow() + CODE_TTL_SEC * 1000,
     usedAt: null,
   })
   return code
@@ -105,13 +103,13 @@ export async function redeemAuthorizationCode(request: TokenRequest): Promise<Re
   const accessTokenHash = await sha256(accessToken)
   // Nothing awaits from the lookup to marking the code used: two concurrent exchanges of one code
   // cannot both pass.
-  const record = db.authorizationCodes.get(hash)
+  const record = providerState.authorizationCodes.get(hash)
   if (!record || record.provider !== request.provider) {
     return refuse('invalid_grant', 'The authorization code is not known.')
   }
-  const now = serverNow()
+  const now = providerNow()
   if (record.usedAt !== null) {
-    for (const token of db.providerAccessTokens.values()) {
+    for (const token of providerState.providerAccessTokens.values()) {
       if (token.codeHash === hash) token.revoked = true
     }
     return refuse('invalid_grant', 'The authorization code was already used.')
@@ -136,7 +134,7 @@ export async function redeemAuthorizationCode(request: TokenRequest): Promise<Re
   ) {
     return refuse('invalid_grant', 'The code verifier does not match the code challenge.')
   }
-  db.providerAccessTokens.set(accessTokenHash, {
+  providerState.providerAccessTokens.set(accessTokenHash, {
     provider: record.provider,
     clientId: record.clientId,
     subject: record.subject,
@@ -152,9 +150,9 @@ export async function findProviderAccessToken(
   provider: SocialProvider,
   raw: string,
 ): Promise<ProviderAccessTokenRecord | null> {
-  const record = db.providerAccessTokens.get(await sha256(raw))
+  const record = providerState.providerAccessTokens.get(await sha256(raw))
   if (!record || record.provider !== provider || record.revoked) return null
-  return serverNow() < record.expiresAt ? record : null
+  return providerNow() < record.expiresAt ? record : null
 }
 
 /**

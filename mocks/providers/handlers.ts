@@ -17,7 +17,7 @@ import {
   storeAuthorizationRequest,
   takeAuthorizationRequest,
 } from './authorization-server.ts'
-import { PROVIDER_ACCESS_TOKEN_TTL_SEC } from '../backend/oauth-stores.ts'
+import { PROVIDER_ACCESS_TOKEN_TTL_SEC } from './state.ts'
 import { providerDialects, providerJson, type ProviderDialect } from './dialects.ts'
 
 /**

@@ -1,8 +1,6 @@
 import { delay, http } from 'msw'
 import { db } from '../db.ts'
 import { json } from '../http-helpers.ts'
-import { methodNotAllowed } from '../method-not-allowed.ts'
-import { notFound } from '../problem.ts'
 import { jwks } from '../tokens.ts'
 import { authHandlers } from './auth.ts'
 import { labHandlers } from './lab.ts'
@@ -11,7 +9,6 @@ import { movieHandlers } from './movies.ts'
 import { passkeyHandlers } from './passkeys.ts'
 import { passwordHandlers } from './password.ts'
 import { providerLinkingHandlers } from './providers-linking.ts'
-import { oauthProviderHandlers } from '../../providers/handlers.ts'
 import { oauthHandlers } from './social-sign-in.ts'
 import { reauthenticateHandlers } from './reauthenticate.ts'
 import { sessionHandlers } from './sessions.ts'
@@ -20,7 +17,7 @@ import { sessionHandlers } from './sessions.ts'
  * Latency from the lab; the refresh call has its own so its cost can be studied alone. The mock
  * providers stand for other servers, so Reel's latency is not theirs.
  */
-const latency = http.all('/api/*', async ({ request }) => {
+export const latency = http.all('/api/*', async ({ request }) => {
   const path = new URL(request.url).pathname
   if (path.startsWith('/api/__lab/') || path.startsWith('/api/oauth/')) return
   const ms = path === '/api/auth/refresh' ? db.config.refreshLatencyMs : db.config.latencyMs
@@ -31,25 +28,17 @@ const keys = http.get('/api/.well-known/jwks.json', () =>
   json(jwks, { headers: { 'Cache-Control': 'public, max-age=300' } }),
 )
 
-const routes = [
+/** Every route of the contract; a host adds those of the servers it shares with the backend. */
+export const backendRoutes = [
   keys,
   ...authHandlers,
   ...reauthenticateHandlers,
   ...passkeyHandlers,
   ...oauthHandlers,
-  ...oauthProviderHandlers,
   ...sessionHandlers,
   ...meHandlers,
   ...passwordHandlers,
   ...providerLinkingHandlers,
   ...movieHandlers,
   ...labHandlers,
-]
-
-/** Every route of the contract, in the order they are tried. */
-export const handlers = [
-  latency,
-  ...routes,
-  methodNotAllowed(routes),
-  http.all('/api/*', () => notFound('No such endpoint.')),
 ]
