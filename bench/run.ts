@@ -4,7 +4,7 @@
  * run writes bench/.out/results.json instead, so the committed figures always come from a full run.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { evaluateGoals, goalsTable } from './goals'
@@ -16,6 +16,7 @@ import { renderTable, type Table } from './lib/table'
 import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/burst'
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
 import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
+import { lighthouseTable, runLighthouse } from './scenarios/lighthouse'
 import { overheadTable, runOverhead, type OverheadRow } from './scenarios/overhead'
 import {
   entryCompositionTable,
@@ -25,7 +26,10 @@ import {
   type SizeRow,
 } from './scenarios/size'
 import { runSoak, soakTable, type SoakResult } from './scenarios/soak'
+import { populationTable, runPopulationScenario } from './scenarios/population'
+import { runStack, stackTable } from './scenarios/stack'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
+import { mergeIntoResults } from './stack/results'
 
 const SCENARIOS = [
   'burst',
@@ -35,6 +39,9 @@ const SCENARIOS = [
   'size',
   'cold-start',
   'soak',
+  'stack',
+  'population',
+  'lighthouse',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
@@ -44,14 +51,17 @@ if (unknown.length > 0) {
   console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from: ${SCENARIOS.join(', ')}`)
   process.exit(2)
 }
-const runs = (scenario: Scenario) => asked.length === 0 || asked.includes(scenario)
+/** The production stack's scenarios run only when named: they bring up PostgreSQL, nginx and Django. */
+const STACK_SCENARIOS: readonly Scenario[] = ['stack', 'population']
+const runs = (scenario: Scenario) =>
+  asked.includes(scenario) || (asked.length === 0 && !STACK_SCENARIOS.includes(scenario))
 const complete = asked.length === 0
 
 const OUT = join(ROOT, 'bench/.out')
 const DIST_REEL = join(OUT, 'dist-reel')
 const DIST_PER_TAB = join(OUT, 'dist-per-tab')
 /** Ports 4180–4189 are the benchmark's; 4173–4179 belong to dev, preview and e2e runs. */
-const PORTS = { reel: 4180, perTab: 4181 } as const
+const PORTS = { reel: 4180, perTab: 4181, production: 4182 } as const
 const BUILD_NAMES = { reel: 'Reel (cross-tab on)', perTab: 'per-tab baseline (cross-tab off)' }
 
 /** The commit measured, and whether the tree differed from it (the bench builds the tree). */
@@ -78,7 +88,7 @@ let tabs: TabsRow[] = []
 let size: SizeRow[] = []
 let soak: SoakResult | null = null
 
-if (runs('tabs') || runs('size') || runs('cold-start') || runs('soak')) {
+if (runs('tabs') || runs('size') || runs('cold-start') || runs('soak') || runs('lighthouse')) {
   progress('building the app')
   await buildApp(DIST_REEL, { crossTab: true })
 }
@@ -154,8 +164,39 @@ if (runs('size')) {
   tables.push(entryCompositionTable(byPackage))
 }
 
+// The stack's figures go under their own keys of bench/results.json (bench/stack/results.ts).
+const stackFigures: Record<string, unknown> = {}
+if (runs('stack')) {
+  const figures = await runStack()
+  stackFigures.stack = figures
+  tables.push(stackTable(figures))
+}
+if (runs('population')) {
+  const figures = await runPopulationScenario()
+  stackFigures.population = figures
+  tables.push(populationTable(figures))
+}
+if (Object.keys(stackFigures).length > 0) {
+  progress(`stack figures merged into ${await mergeIntoResults(stackFigures)}`)
+}
+
+if (runs('lighthouse')) {
+  const rows = await runLighthouse(DIST_REEL, PORTS.production)
+  const table = lighthouseTable(rows)
+  // Its own run's facts beside the figures: a Lighthouse-only run updates this key alone.
+  results.lighthouse = {
+    generatedAt: new Date().toISOString(),
+    command: 'npm run bench -- lighthouse',
+    source,
+    machine,
+    pages: rows,
+    table: renderTable(table),
+  }
+  tables.push(table)
+}
+
 // Scenario order in the output, whatever order they ran in.
-const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.']
+const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.']
 tables.sort(
   (a, b) =>
     order.findIndex((p) => a.title.startsWith(p)) - order.findIndex((p) => b.title.startsWith(p)),
@@ -181,6 +222,16 @@ const report = {
 const file = complete ? join(ROOT, 'bench/results.json') : join(OUT, 'results.json')
 await mkdir(OUT, { recursive: true })
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+// Lighthouse's figures are the committed ones whenever it runs: they depend on the pages, not on
+// the other scenarios, so they replace the committed file's `lighthouse` key and nothing else.
+if (!complete && results.lighthouse) {
+  const committedFile = join(ROOT, 'bench/results.json')
+  const committed: unknown = JSON.parse(await readFile(committedFile, 'utf8'))
+  if (typeof committed !== 'object' || committed === null)
+    throw new Error(`${committedFile} is not an object`)
+  const updated = { ...committed, lighthouse: results.lighthouse }
+  await writeFile(committedFile, `${JSON.stringify(updated, null, 2)}\n`)
+}
 
 console.log(tables.map(renderTable).join('\n\n'))
 progress(`done in ${durationSec} s; figures in ${file}`)

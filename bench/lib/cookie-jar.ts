@@ -44,6 +44,8 @@ export function createCookieJar() {
 
   return {
     header,
+    /** Keeps a response's `Set-Cookie` headers, for clients that are not axios. */
+    store,
     /** Makes `client` send and keep this jar's cookies; every instance of one "browser" shares it. */
     install(client: AxiosInstance): void {
       client.interceptors.request.use((config) => {

@@ -11,6 +11,8 @@ export const GUNICORN = process.env['GUNICORN'] ?? '/usr/bin/gunicorn'
 export interface DjangoSettings {
   databaseUrl: string
   publicOrigin: string
+  /** Other origins the same app is reached at (its loopback address): accepted, not advertised. */
+  otherOrigins: readonly string[]
   /** Where the mock providers listen, for the server-to-server half of social sign-in. */
   providerEnv: Record<string, string>
   testReset: boolean
@@ -25,7 +27,7 @@ export function writeSigningKey(dir: string): string {
 }
 
 export function djangoEnv(settings: DjangoSettings, signingKeyFile: string) {
-  const { hostname } = new URL(settings.publicOrigin)
+  const origins = [settings.publicOrigin, ...settings.otherOrigins]
   return {
     ...process.env,
     ...settings.providerEnv,
@@ -33,7 +35,8 @@ export function djangoEnv(settings: DjangoSettings, signingKeyFile: string) {
     DJANGO_SECRET_KEY: randomBytes(32).toString('hex'),
     REEL_SIGNING_KEY_FILE: signingKeyFile,
     REEL_PUBLIC_ORIGIN: settings.publicOrigin,
-    REEL_ALLOWED_HOSTS: hostname,
+    REEL_APP_ORIGINS: settings.otherOrigins.join(','),
+    REEL_ALLOWED_HOSTS: origins.map((origin) => new URL(origin).hostname).join(','),
     // nginx, which overwrites X-Forwarded-For with the address that connected to it.
     REEL_TRUSTED_PROXIES: '127.0.0.1',
     // Django refuses the reset route in production (it wipes every account), so a stack for
@@ -47,18 +50,40 @@ export function manage(env: NodeJS.ProcessEnv, args: readonly string[]) {
   return runToEnd(python, ['manage.py', ...args], { cwd: backendDir, env })
 }
 
+/** The gunicorn worker classes the stack offers (`--worker-class`). */
+export const WORKER_CLASSES = ['sync', 'gthread'] as const
+export type WorkerClass = (typeof WORKER_CLASSES)[number]
+
+export function workerClassFlag(value: string | undefined): WorkerClass {
+  const known = WORKER_CLASSES.find((name) => name === value)
+  if (!known)
+    throw new Error(`--worker-class must be one of ${WORKER_CLASSES.join(', ')}, not ${value}`)
+  return known
+}
+
+export interface InstanceOptions {
+  port: number
+  workers: number
+  workerClass: WorkerClass
+  logFile: string
+  /** The backend's directory: another checkout's, for a benchmark that compares two versions. */
+  backend?: string
+}
+
 /** One instance: Debian's gunicorn serving reel_server.wsgi on 127.0.0.1:port. */
 export function startInstance(
   env: NodeJS.ProcessEnv,
-  { port, workers, logFile }: { port: number; workers: number; logFile: string },
+  { port, workers, workerClass, logFile, backend = backendDir }: InstanceOptions,
 ): Service {
   // prettier-ignore
   return startService(`gunicorn on port ${port}`, GUNICORN, [
     // The backend's own gunicorn settings: preloaded app, forwarded headers left to Django.
     '--config', 'python:reel_server.gunicorn_conf',
-    '--bind', `127.0.0.1:${port}`, '--workers', String(workers),
+    '--bind', `127.0.0.1:${port}`, '--workers', String(workers), '--worker-class', workerClass,
+    // gunicorn_conf.py gives gthread its threads; more than one would quietly turn sync into gthread.
+    ...(workerClass === 'sync' ? ['--threads', '1'] : []),
     // Stopping waits at most this long for a request in flight.
     '--graceful-timeout', '5',
     'reel_server.wsgi',
-  ], { cwd: backendDir, env, logFile })
+  ], { cwd: backend, env, logFile })
 }

@@ -1,4 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { request } from 'node:https'
 import { tmpdir, userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,7 +15,7 @@ import { djangoProviderEnv } from '../../mocks/providers/django-provider-env.ts'
 import { nginxConf } from '../../server/deploy-snippets.ts'
 import { findBinary } from './binaries.ts'
 import { buildApp } from './build.ts'
-import { djangoEnv, manage, startInstance, writeSigningKey } from './django.ts'
+import { djangoEnv, manage, startInstance, workerClassFlag, writeSigningKey } from './django.ts'
 import { nginxMainConf } from './nginx.ts'
 import { missingPrerequisites } from './prerequisites.ts'
 import { createCluster, stopCluster, type Cluster } from './postgres.ts'
@@ -27,6 +35,9 @@ const { values: flags } = parseArgs({
     port: { type: 'string', default: '8443' },
     'api-port': { type: 'string', default: '8001' },
     workers: { type: 'string', default: '2' },
+    // gunicorn's worker class for every instance: `gthread` (a few threads per worker, and
+    // kept-alive connections) or `sync`; reel_server/gunicorn_conf.py says why gthread.
+    'worker-class': { type: 'string', default: 'gthread' },
     'db-port': { type: 'string', default: '55433' },
     'providers-port': { type: 'string', default: '9090' },
     'out-dir': { type: 'string', default: 'dist-stack' },
@@ -46,9 +57,14 @@ function count(name: keyof typeof flags, max: number): number {
 const port = count('port', 65535)
 const apiPorts = [count('api-port', 65534), count('api-port', 65534) + 1]
 const workers = count('workers', 16)
+const workerClass = workerClassFlag(flags['worker-class'])
 const dbPort = count('db-port', 65535)
 const providersPort = count('providers-port', 65535)
-const publicOrigin = `https://127.0.0.1:${port}`
+// The origin the app is advertised at: a host name, since WebAuthn refuses an IP address as
+// the relying party id, so passkeys work only there. nginx still listens on 127.0.0.1, and that
+// origin keeps working for everything else (the certificate names both).
+const publicOrigin = `https://localhost:${port}`
+const loopbackOrigin = `https://127.0.0.1:${port}`
 const providersUrl = `http://127.0.0.1:${providersPort}`
 
 const root = mkdtempSync(join(tmpdir(), 'reel-stack-'))
@@ -105,15 +121,38 @@ async function httpAnswers(url: string) {
   return (await fetch(url)).status > 0
 }
 
-function serve(service: Service) {
+/**
+ * Runs a service for as long as the stack runs; when it stops, the stack stops, unless
+ * `restart` says what to do instead (a test stack starts a stopped instance again).
+ */
+function serve(service: Service, restart?: () => Promise<void>) {
   services.push(service)
   service.child.on('exit', (code, signal) => {
     if (stopping) return
+    if (restart) {
+      console.info(`${service.name} stopped (${signal ?? code}): starting it again`)
+      restart().catch((error: unknown) => {
+        console.error(error instanceof Error ? error.message : error)
+        void stop(1)
+      })
+      return
+    }
     console.error(`${service.name} stopped (${signal ?? code}): stopping the stack`)
     console.error(readFileSync(service.logFile, 'utf8').split('\n').slice(-20).join('\n'))
     void stop(1)
   })
   return service
+}
+
+function pidOf(pid: number | undefined): number {
+  if (pid === undefined) throw new StartError('a service has no process id: it did not start')
+  return pid
+}
+
+function waitUntilInstanceReady(instance: Service | undefined, apiPort: number) {
+  if (!instance) throw new StartError(`no instance was started on port ${apiPort}`)
+  const jwks = `http://127.0.0.1:${apiPort}/api/.well-known/jwks.json`
+  return waitUntilReady(instance, async () => (await fetch(jwks)).ok)
 }
 
 async function start() {
@@ -129,6 +168,7 @@ async function start() {
     {
       databaseUrl: cluster.databaseUrl,
       publicOrigin,
+      otherOrigins: [loopbackOrigin],
       providerEnv: djangoProviderEnv(providersUrl),
       testReset: flags['test-reset'],
     },
@@ -149,9 +189,27 @@ async function start() {
       '--port', String(providersPort), '--app-origin', publicOrigin,
     ], { logFile: join(logs, 'providers.log') }),
   )
-  const instances = apiPorts.map((apiPort) =>
-    serve(startInstance(env, { port: apiPort, workers, logFile: join(logs, `${apiPort}.log`) })),
-  )
+  const instances: Service[] = []
+  /** Starts instance `index`; a test stack starts it again when a fault test stops it. */
+  const startApi = (index: number, apiPort: number) => {
+    const instance = startInstance(env, {
+      port: apiPort,
+      workers,
+      workerClass,
+      logFile: join(logs, `${apiPort}.log`),
+    })
+    instances[index] = instance
+    return serve(
+      instance,
+      flags['test-reset']
+        ? async () => {
+            await waitUntilInstanceReady(startApi(index, apiPort), apiPort)
+            writeState()
+          }
+        : undefined,
+    )
+  }
+  apiPorts.forEach((apiPort, index) => startApi(index, apiPort))
 
   const { certificate, key } = selfSignedCertificate(tlsDir)
   const prefix = join(root, 'nginx')
@@ -160,7 +218,7 @@ async function start() {
   writeFileSync(
     siteFile,
     nginxConf({
-      host: '127.0.0.1',
+      host: 'localhost',
       listenAddress: '127.0.0.1',
       port,
       root: outDir,
@@ -185,22 +243,29 @@ async function start() {
 
   const ca = readFileSync(certificate, 'utf8')
   await waitUntilReady(providers, () => httpAnswers(`${providersUrl}/api/oauth/google/authorize`))
-  for (const [index, instance] of instances.entries()) {
-    const jwks = `http://127.0.0.1:${apiPorts[index]}/api/.well-known/jwks.json`
-    await waitUntilReady(instance, async () => (await fetch(jwks)).ok)
+  for (const [index, apiPort] of apiPorts.entries()) {
+    await waitUntilInstanceReady(instances[index], apiPort)
   }
   await waitUntilReady(nginx, () => answers(publicOrigin, ca))
 
-  if (flags['state-file']) {
+  // Written again whenever a process it names is replaced.
+  function writeState() {
+    if (!flags['state-file'] || !cluster) return
     const state: StackState = {
       url: publicOrigin,
       instances: apiPorts.map((apiPort) => `http://127.0.0.1:${apiPort}`),
+      gunicornPids: instances.map(({ child }) => pidOf(child.pid)),
+      nginx: { pid: pidOf(nginx.child.pid), configFile: mainFile },
       certificate,
       providersUrl,
       cluster,
     }
-    writeFileSync(flags['state-file'], JSON.stringify(state, null, 2))
+    // Renamed into place: a test reading it meanwhile finds the old state or the new, whole.
+    const draft = `${flags['state-file']}.draft`
+    writeFileSync(draft, JSON.stringify(state, null, 2))
+    renameSync(draft, flags['state-file'])
   }
+  writeState()
   const api = apiPorts.map((apiPort) => `127.0.0.1:${apiPort}`).join(', ')
   console.info(
     `Reel is ready at ${publicOrigin} (Django on ${api}, PostgreSQL on 127.0.0.1:${dbPort}, providers at ${providersUrl}); Ctrl-C stops it`,

@@ -15,6 +15,8 @@ export interface Cluster {
   port: number
   /** `postgres://…` for Django. */
   databaseUrl: string
+  /** `pg_ctl` as the cluster's owner, to which an action and its options are appended. */
+  pgCtl: string[]
 }
 
 export const POSTGRES_BIN = process.env['REEL_POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin'
@@ -22,11 +24,18 @@ const OWNER = 'postgres'
 const USER = 'reel'
 const DATABASE = 'reel'
 
-function asOwner(program: string, args: readonly string[]) {
+/** The command line that runs one of PostgreSQL's programs as the cluster's owner. */
+function ownerCommand(program: string): string[] {
   const path = join(POSTGRES_BIN, program)
-  return userInfo().uid === 0
-    ? runToEnd('runuser', ['-u', OWNER, '--', path, ...args])
-    : runToEnd(path, args)
+  return userInfo().uid === 0 ? ['runuser', '-u', OWNER, '--', path] : [path]
+}
+
+function run([command = '', ...args]: readonly string[]) {
+  return runToEnd(command, args)
+}
+
+function asOwner(program: string, args: readonly string[]) {
+  return run([...ownerCommand(program), ...args])
 }
 
 /** Creates the cluster under `dir` (made and, as root, handed to the postgres user). */
@@ -45,6 +54,7 @@ export function createCluster(dir: string, port: number): Cluster {
     socketDir: dir,
     port,
     databaseUrl: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+    pgCtl: ownerCommand('pg_ctl'),
   }
   // prettier-ignore
   asOwner('initdb', [
@@ -62,13 +72,29 @@ function ownerIds() {
 }
 
 /** Starts the cluster and returns once it accepts connections (`pg_ctl -w`). */
-export function startCluster({ dataDir, socketDir, port }: Cluster) {
-  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`
-  // prettier-ignore
-  asOwner('pg_ctl', ['start', '-w', '-D', dataDir, '-o', options, '-l', join(socketDir, 'postgres.log')])
+export function startCluster(cluster: Cluster) {
+  pgCtl(cluster, 'start')
 }
 
 /** Fast shutdown: open connections are closed at once, nothing half-written is kept. */
-export function stopCluster({ dataDir }: Cluster) {
-  asOwner('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', dataDir])
+export function stopCluster(cluster: Cluster) {
+  pgCtl(cluster, 'stop')
+}
+
+/** A fast shutdown and a start in one, returning once the cluster accepts connections again. */
+export function restartCluster(cluster: Cluster) {
+  pgCtl(cluster, 'restart')
+}
+
+function pgCtl(
+  { pgCtl: command, dataDir, socketDir, port }: Cluster,
+  action: 'start' | 'stop' | 'restart',
+) {
+  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`
+  // prettier-ignore
+  run([
+    ...command, action, '-w', '-D', dataDir,
+    ...(action === 'stop' ? [] : ['-o', options, '-l', join(socketDir, 'postgres.log')]),
+    ...(action === 'start' ? [] : ['-m', 'fast']),
+  ])
 }

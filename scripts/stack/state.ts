@@ -3,12 +3,16 @@ import { z } from 'zod'
 
 /**
  * What a running stack tells its tests (`--state-file`): where it listens, the certificate to
- * trust, and its database cluster, which a test may stop and start again.
+ * trust, and what a fault test needs to break it (scripts/stack/faults.ts): the processes to
+ * signal and the database cluster to stop and start again.
  */
 export const stackStateSchema = z.object({
   url: z.url(),
   /** Each Django instance directly, past nginx. */
   instances: z.array(z.url()).length(2),
+  /** The gunicorn master of each instance, in the order of `instances`. */
+  gunicornPids: z.array(z.number().int().positive()).length(2),
+  nginx: z.object({ pid: z.number().int().positive(), configFile: z.string() }),
   certificate: z.string(),
   providersUrl: z.url(),
   cluster: z.object({
@@ -16,6 +20,7 @@ export const stackStateSchema = z.object({
     socketDir: z.string(),
     port: z.number().int(),
     databaseUrl: z.string(),
+    pgCtl: z.array(z.string()).min(1),
   }),
 })
 export type StackState = z.infer<typeof stackStateSchema>

@@ -7,6 +7,13 @@ import json
 from gunicorn import util
 
 workers = 2
+# Threads keep clients' connections alive, where sync closes each after its answer, and overlap
+# one request's wait on the database with another's Python. `npm run bench -- stack` measured
+# several times sync's rate on kept-alive connections, and about the same on a new connection per
+# request (how nginx reaches the instances today). A sync worker needs `--threads 1` beside
+# `--worker-class sync`, or gunicorn quietly makes it gthread again.
+worker_class = "gthread"
+threads = 4
 # Forwarded headers are Django's to judge (REEL_TRUSTED_PROXIES); gunicorn would otherwise
 # believe X-Forwarded-Proto from 127.0.0.1 by itself.
 forwarded_allow_ips = ""

@@ -1,0 +1,27 @@
+// autocannon ships no types: the part of its API the stack benchmark uses.
+declare module 'autocannon' {
+  interface Options {
+    url: string
+    method?: string
+    headers?: Record<string, string>
+    connections?: number
+    duration?: number
+    tlsOptions?: { ca?: string }
+  }
+  interface Histogram {
+    average: number
+    mean: number
+    p50: number
+    p99: number
+  }
+  interface Result {
+    requests: Histogram & { total: number }
+    latency: Histogram
+    errors: number
+    timeouts: number
+    non2xx: number
+    duration: number
+  }
+  function autocannon(options: Options): Promise<Result>
+  export default autocannon
+}
