@@ -15,6 +15,27 @@ const MOCKS = ['**/mocks/**', 'src never imports the mock backend (main.tsx may,
 const FEATURES = ['**/features/**', 'This layer must not know about features.']
 const APP = ['**/app/**', 'Only the app composes features.']
 
+/** The mock servers import nothing from src but types, and nothing from the rooms in `patterns`. */
+const mockRoom = (room, patterns) => ({
+  files: [`mocks/${room}/**/*.ts`],
+  ignores: ['mocks/**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/src/**'],
+            allowTypeImports: true,
+            message: 'The mocks import nothing from src but types.',
+          },
+          ...patterns,
+        ],
+      },
+    ],
+  },
+})
+
 /** The feature a file belongs to (`src/features/<name>/…`), or null for any other file. */
 const FEATURES_DIR = resolve('src/features')
 const featureOf = (file) => {
@@ -107,25 +128,35 @@ export default tseslint.config(
     rules: noImportsFrom(
       ['**/src/**', 'The contract depends on nothing but zod.'],
       ['**/mocks/**', 'The contract depends on nothing but zod.'],
+      ['**/contract-tests/**', 'The contract depends on nothing but zod.'],
       ['**/bench/**', 'The contract depends on nothing but zod.'],
     ),
   },
+  // The contract suite judges any backend by the API alone; the app's code is none of its business.
   {
-    files: ['mocks/**/*.ts'],
-    ignores: ['mocks/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/src/**'],
-              allowTypeImports: true,
-              message: 'The mock backend imports nothing from src but types.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['contract-tests/**/*.ts'],
+    rules: noImportsFrom(['**/src/**', 'The contract suite imports nothing from src.']),
   },
+  // The mock servers keep to their rooms (mocks/README.md): the backend reaches the providers over
+  // HTTP only, the providers know nothing of Reel's backend, and only the hosts see both.
+  mockRoom('backend', [
+    {
+      group: ['**/hosts/**', '**/providers/**', '!**/providers/seed.ts'],
+      message:
+        "Reel's mock backend reaches the providers over HTTP (provider-transport.ts); of theirs it reads only the registration in providers/seed.ts.",
+    },
+  ]),
+  mockRoom('providers', [
+    {
+      group: [
+        '**/hosts/**',
+        '**/backend/**',
+        '!**/backend/crypto.ts',
+        '!**/backend/expiring-map.ts',
+      ],
+      message:
+        "The mock providers know nothing of Reel's backend; they borrow only its stateless crypto.ts and expiring-map.ts.",
+    },
+  ]),
+  mockRoom('hosts', []),
 )

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, defineConfig, devices } from '@playwright/test'
-import { djangoProviderEnv } from './mocks/django-provider-env.ts'
+import { djangoProviderEnv } from './mocks/providers/django-provider-env.ts'
 
 // E2E_PORT lets two runs side by side each build and serve their own copy.
 const PORT = Number(process.env.E2E_PORT ?? 4173)
@@ -104,7 +104,7 @@ export default defineConfig({
       ? [
           {
             // Migrates, seeds and serves; the reset route is on, for these tests only.
-            command: `node scripts/backend-django.mjs --port ${DJANGO_PORT}`,
+            command: `node scripts/run-django.mjs --port ${DJANGO_PORT}`,
             url: `http://127.0.0.1:${DJANGO_PORT}/api/.well-known/jwks.json`,
             env: {
               DATABASE_URL: `sqlite:///${join(tmpdir(), `reel-e2e-django-${DJANGO_PORT}.sqlite3`)}`,

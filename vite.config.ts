@@ -29,7 +29,7 @@ if (!['on', 'off'].includes(crossTab)) {
 
 function mockApi(): Plugin {
   // Loaded lazily so builds and the other modes never start the mock server's key generation.
-  const middleware = async () => (await import('./mocks/http.ts')).mockApiMiddleware()
+  const middleware = async () => (await import('./mocks/hosts/http.ts')).mockApiMiddleware()
   return {
     name: 'reel-mock-api',
     async configureServer(server) {
@@ -48,7 +48,7 @@ function mockApi(): Plugin {
 async function hostHashes(dev: boolean) {
   const consentStyle =
     mockMode === 'worker'
-      ? [sha256Source((await import('./mocks/oauth-pages.ts')).CONSENT_PAGE_STYLE)]
+      ? [sha256Source((await import('./mocks/providers/consent-pages.ts')).CONSENT_PAGE_STYLE)]
       : []
   return {
     scriptHashes: dev ? [sha256Source(react.preambleCode.replace('__BASE__', '/'))] : [],
@@ -144,6 +144,15 @@ export default defineConfig({
           name: 'mocks',
           environment: 'node',
           include: ['mocks/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The backend-independent contract suite: against the mock here, or REEL_CONTRACT_URL.
+          name: 'contract',
+          environment: 'node',
+          include: ['contract-tests/**/*.test.ts'],
         },
       },
       {

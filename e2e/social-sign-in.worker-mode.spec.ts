@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 
 // With the mock backend in the page's service worker, which never answers a page navigation: the
-// consent page and its form are drawn and sent by the page itself (see mocks/browser-documents.ts).
+// consent page and its form are drawn and sent by the page itself (see mocks/hosts/browser-documents.ts).
 test('signs in with Kakao and cancels at Naver with the mock backend in a service worker', async ({
   page,
 }) => {

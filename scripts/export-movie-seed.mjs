@@ -1,12 +1,12 @@
 // Writes the mock backend's movie seed as JSON for the Django backend, so the films have one
-// source: mocks/movie-seed.ts. Run after changing it: node scripts/export-movie-seed.mjs
+// source: mocks/backend/movie-seed.ts. Run after changing it: node scripts/export-movie-seed.mjs
 import { writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { format } from 'prettier'
 
 const output = 'backends/django/reel/movie-seed.json'
 const bundle = await build({
-  entryPoints: ['mocks/movie-seed.ts'],
+  entryPoints: ['mocks/backend/movie-seed.ts'],
   bundle: true,
   format: 'esm',
   platform: 'node',

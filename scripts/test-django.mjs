@@ -8,8 +8,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { contractSuiteArgs } from './contract-suite.mjs'
-import { backendDir as backend, python } from './django-backend.mjs'
+import { contractSuiteArgs } from './lib/contract-suite.mjs'
+import { backendDir as backend, python } from './lib/django.mjs'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'reel-django-'))
 

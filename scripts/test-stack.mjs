@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import { contractSuiteArgs } from './contract-suite.mjs'
+import { contractSuiteArgs } from './lib/contract-suite.mjs'
 
 // Ports of their own, clear of `npm run stack`'s defaults and the other suites' servers, and
 // below the range the system hands out to outgoing connections and `listen(0)` (32768 and up).

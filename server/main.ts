@@ -47,7 +47,7 @@ const policy: HeaderPolicy = {
   mode: 'production',
   apiDocumentStyleHashes:
     api.kind === 'none'
-      ? [sha256Source((await import('../mocks/oauth-pages.ts')).CONSENT_PAGE_STYLE)]
+      ? [sha256Source((await import('../mocks/providers/consent-pages.ts')).CONSENT_PAGE_STYLE)]
       : [],
 }
 

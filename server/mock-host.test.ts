@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { db, resetDb } from '../mocks/db.ts'
+import { db, resetDb } from '../mocks/backend/db.ts'
 import { rawRequest, type RawRequest } from './test-http.ts'
 import { servedTestBuild } from './test-serve.ts'
 import { parseTrustedProxies } from './trusted-proxies.ts'

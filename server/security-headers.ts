@@ -18,7 +18,7 @@ export interface HeaderPolicy {
   /**
    * `'sha256-…'` sources of the mock providers' consent page style sheet, for worker-mode hosts:
    * there the page is drawn into the app's own document under `/api/`, so the app's policy
-   * is the one that applies to it (see mocks/browser-documents.ts).
+   * is the one that applies to it (see mocks/hosts/browser-documents.ts).
    */
   apiDocumentStyleHashes?: readonly string[]
 }

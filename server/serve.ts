@@ -16,7 +16,7 @@ import type { PlacementSettings } from './settings.ts'
 import { LOOPBACK } from './trusted-proxies.ts'
 
 export type ApiBackend =
-  /** The mock backend in this process (mocks/http.ts). */
+  /** The mock backend in this process (mocks/hosts/http.ts). */
   | { kind: 'mock' }
   /** A real backend: `/api` is proxied to it. */
   | { kind: 'proxy'; target: URL }
@@ -58,7 +58,7 @@ async function apiHandler(
   }
   if (api.kind === 'mock') {
     // Loaded only here, so a server in front of a real backend never starts the mock's keys.
-    const { mockApiMiddleware } = await import('../mocks/http.ts')
+    const { mockApiMiddleware } = await import('../mocks/hosts/http.ts')
     return mockApiMiddleware({
       view,
       // A public demo is not a lab for strangers: only a client on this machine may bend it.

@@ -10,7 +10,7 @@ import './styles.css'
 /** False when the page is the mock backend's own (a provider's consent page), not the app. */
 async function startMockWorker(): Promise<boolean> {
   // The only place src reaches into the mocks, and only in worker mode, so other builds omit them.
-  const { startWorkerHost } = await import('../mocks/browser')
+  const { startWorkerHost } = await import('../mocks/hosts/browser')
   return startWorkerHost()
 }
 

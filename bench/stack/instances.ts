@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { python } from '../../scripts/django-backend.mjs'
+import { python } from '../../scripts/lib/django.mjs'
 import { startInstance, type WorkerClass } from '../../scripts/stack/django.ts'
 import {
   runToEnd,
@@ -14,7 +14,7 @@ import type { StackState } from '../../scripts/stack/state.ts'
 import { ROOT } from '../lib/app-build'
 
 /**
- * Named from the repository's root: bundled into bench/.out, scripts/django-backend.mjs would
+ * Named from the repository's root: bundled into bench/.out, scripts/lib/django.mjs would
  * look for the backend beside the bundle.
  */
 const BACKEND = join(ROOT, 'backends/django')

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { backendDir, python } from '../django-backend.mjs'
+import { backendDir, python } from '../lib/django.mjs'
 import { runToEnd, startService, type Service } from './processes.ts'
 
 /** Debian's gunicorn, which runs on the same Python as Debian's Django. */

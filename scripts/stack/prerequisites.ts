@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { join } from 'node:path'
-import { python } from '../django-backend.mjs'
+import { python } from '../lib/django.mjs'
 import { findBinary } from './binaries.ts'
 import { GUNICORN } from './django.ts'
 import { POSTGRES_BIN } from './postgres.ts'

@@ -1,7 +1,7 @@
 import { QueryClient, useQuery } from '@tanstack/react-query'
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../mocks/db'
+import { db } from '../../mocks/backend/db'
 import { apiClient } from '../lib/api-client'
 import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
 import { AppProvider } from './provider'

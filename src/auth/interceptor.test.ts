@@ -1,11 +1,11 @@
 import axios, { isAxiosError } from 'axios'
 import { http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { db } from '../../mocks/db'
-import { json } from '../../mocks/http-helpers'
-import { server } from '../../mocks/node'
-import { problem } from '../../mocks/problem'
-import { withAuth } from '../../mocks/with-auth'
+import { db } from '../../mocks/backend/db'
+import { json } from '../../mocks/backend/http-helpers'
+import { server } from '../../mocks/hosts/node'
+import { problem } from '../../mocks/backend/problem'
+import { withAuth } from '../../mocks/backend/with-auth'
 import {
   countRequests,
   createTab,

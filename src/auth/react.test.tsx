@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../mocks/db'
+import { db } from '../../mocks/backend/db'
 import { createTab } from '../test/auth-harness'
 import { AuthProvider, useAuth } from './react'
 

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { db } from '../../mocks/db'
-import { server } from '../../mocks/node'
+import { db } from '../../mocks/backend/db'
+import { server } from '../../mocks/hosts/node'
 import { createTab, DEMO } from '../test/auth-harness'
 import { parseRetryAfter, RETRY_AFTER_CAP_SEC } from './retry-after'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { db } from '../../mocks/db'
+import { db } from '../../mocks/backend/db'
 import {
   createTab,
   DEMO,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '../../mocks/db'
+import { db } from '../../mocks/backend/db'
 import { createTab, DEMO, manualClock } from '../test/auth-harness'
 import { requestAuthOf } from './request-auth'
 

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createAuthHttp, postLogin } from '../auth/auth-api'
 import { toAuthError } from '../auth/errors'
-import { server } from '../../mocks/node'
+import { server } from '../../mocks/hosts/node'
 import { apiClient } from './api-client'
 
 const PASSWORD = 'correct-horse-battery-staple'

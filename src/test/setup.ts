@@ -1,8 +1,8 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { resetDb } from '../../mocks/db'
-import { server } from '../../mocks/node'
+import { resetDb } from '../../mocks/backend/db'
+import { server } from '../../mocks/hosts/node'
 import { providersHandler } from './provider-configs'
 
 // The mock handlers are the server: a request no handler knows is a bug in the test, not a skip.

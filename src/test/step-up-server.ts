@@ -4,13 +4,13 @@ import {
   REAUTHENTICATION_CHALLENGE,
   reauthenticationSchema,
 } from '../../contract/account'
-import { verifyPassword } from '../../mocks/crypto'
-import { db } from '../../mocks/db'
-import { json, noContent } from '../../mocks/http-helpers'
-import { problem } from '../../mocks/problem'
-import { createSession, tokenResponse, toUserDto } from '../../mocks/session-service'
-import { issueAccessToken } from '../../mocks/tokens'
-import { withAuth } from '../../mocks/with-auth'
+import { verifyPassword } from '../../mocks/backend/crypto'
+import { db } from '../../mocks/backend/db'
+import { json, noContent } from '../../mocks/backend/http-helpers'
+import { problem } from '../../mocks/backend/problem'
+import { createSession, tokenResponse, toUserDto } from '../../mocks/backend/session-service'
+import { issueAccessToken } from '../../mocks/backend/tokens'
+import { withAuth } from '../../mocks/backend/with-auth'
 
 /** The step-up endpoint the tests call: any endpoint of the contract's step-up list would do. */
 export const STEP_UP_ENDPOINT = '/api/me/password'

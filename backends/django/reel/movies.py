@@ -1,4 +1,4 @@
-"""The catalogue: the same films as the mock backend, exported from mocks/movie-seed.ts."""
+"""The catalogue: the same films as the mock backend, exported from mocks/backend/movie-seed.ts."""
 import json
 from pathlib import Path
 

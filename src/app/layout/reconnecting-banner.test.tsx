@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../../mocks/db'
+import { db } from '../../../mocks/backend/db'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { db, findUserByUsername, isSessionActive } from '../../../mocks/db'
-import { server } from '../../../mocks/node'
-import { createSession } from '../../../mocks/session-service'
+import { db, findUserByUsername, isSessionActive } from '../../../mocks/backend/db'
+import { server } from '../../../mocks/hosts/node'
+import { createSession } from '../../../mocks/backend/session-service'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
 

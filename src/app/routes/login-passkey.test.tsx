@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { server } from '../../../mocks/node'
-import { problem } from '../../../mocks/problem'
+import { server } from '../../../mocks/hosts/node'
+import { problem } from '../../../mocks/backend/problem'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
-import { server } from '../../../mocks/node'
+import { server } from '../../../mocks/hosts/node'
 import { SIGN_OUT_REASONS } from '../../auth/events'
 import { createTab, DEMO } from '../../test/auth-harness'
 import { providersHandler } from '../../test/provider-configs'

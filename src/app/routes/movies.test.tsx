@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../../mocks/db'
-import { server } from '../../../mocks/node'
-import { problem } from '../../../mocks/problem'
+import { db } from '../../../mocks/backend/db'
+import { server } from '../../../mocks/hosts/node'
+import { problem } from '../../../mocks/backend/problem'
 import { createTab, DEMO } from '../../test/auth-harness'
 import {
   cardTitles,

@@ -1,7 +1,7 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../../../mocks/db'
+import { db } from '../../../../mocks/backend/db'
 import { createTab, DEMO, expireAccessTokensOnServer } from '../../../test/auth-harness'
 import { I18nProvider } from '../../../i18n/i18n-provider'
 import { Timeline } from './timeline'

@@ -1,5 +1,0 @@
-import { setupServer } from 'msw/node'
-import { handlers } from './handlers/index.ts'
-
-/** The mock API inside Node's own fetch and http, for unit tests. */
-export const server = setupServer(...handlers)
