@@ -126,6 +126,7 @@ export function faultsTable(result: FaultsResult): Table {
       'requests',
       'failed on the wire',
       'failed for the user',
+      'resent by the browser',
       'reuse',
       'sessions lost',
       'recovery s',
@@ -138,6 +139,7 @@ export function faultsTable(result: FaultsResult): Table {
         String(fault.exchanges),
         failed.length === 0 ? '0' : failed.map(([status, n]) => `${status}: ${n}`).join(', '),
         String(fault.userFailures),
+        String(fault.resent),
         String(fault.reuseDetections),
         String(fault.sessionsLost),
         seconds(fault.recoverySec),
@@ -146,7 +148,7 @@ export function faultsTable(result: FaultsResult): Table {
     }),
     notes: [
       `${result.browsers} browsers for ${result.durationSec / 60} min through nginx on ${result.accessTokenTtlSec} s access tokens, behaving on failure as the SPA does (a refresh retried after max(backoff, Retry-After), a query retried twice); each fault's row counts what happened from its injection to the next fault.`,
-      'Recovery: from the injection until every browser that saw a failure had a success again.',
+      'Recovery: from the injection until every browser that saw a failure had a success again. Resent by the browser: a request sent again on a new connection because the kept-alive one it reused had closed before any answer, as Chromium does; not a failure.',
       ...(result.measured
         ? [
             `Measured at commit \`${result.measured.source}\` on ${result.measured.generatedAt.slice(0, 10)} with \`${result.measured.command}\`.`,

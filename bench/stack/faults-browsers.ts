@@ -28,6 +28,8 @@ export interface Journal {
   losses: SessionLoss[]
   /** Requests whose failure reached the page: every retry the SPA makes had failed too. */
   userFailures: Exchange[]
+  /** Requests sent again, as a browser does, after a reused connection closed with no answer. */
+  resent: Exchange[]
 }
 
 export interface FaultBrowsersOptions {
@@ -59,6 +61,11 @@ export function failureOf(reply: Reply): string | null {
     : label
 }
 
+function refreshDue(expiresInSec: number): number {
+  const lifetimeMs = expiresInSec * 1000
+  return performance.now() + lifetimeMs - refreshLeadMs(lifetimeMs)
+}
+
 const transient = (reply: Reply | null) => reply === null || reply.status >= 500
 
 /**
@@ -78,7 +85,7 @@ export async function runFaultBrowsers(
   options: FaultBrowsersOptions,
 ): Promise<Journal> {
   const ca = readFileSync(stack.state.certificate, 'utf8')
-  const journal: Journal = { exchanges: [], losses: [], userFailures: [] }
+  const journal: Journal = { exchanges: [], losses: [], userFailures: [], resent: [] }
 
   async function exchange(index: number, request: () => Promise<Reply>): Promise<Reply | null> {
     try {
@@ -92,19 +99,27 @@ export async function runFaultBrowsers(
     }
   }
 
+  /** When the token a sign-in just brought should be refreshed: counted from its arrival. */
   async function signIn(index: number, browser: BrowserClient, username: string) {
     for (let attempt = 1; ; attempt++) {
       const reply = await exchange(index, () => browser.signIn(username, options.password))
       const tokens = tokenLifetimeSchema.safeParse(reply?.body)
-      if (reply?.status === 200 && tokens.success) return tokens.data.expiresIn * 1000
+      if (reply?.status === 200 && tokens.success) return refreshDue(tokens.data.expiresIn)
       await sleep(backoffMs(attempt))
     }
   }
 
   const browsers = await mapInTurns(options.usernames, SIGN_IN_CONCURRENCY, async (username) => {
-    const browser = createBrowserClient(stack.state.url, ca)
     const index = options.usernames.indexOf(username)
-    return { browser, username, index, lifetimeMs: await signIn(index, browser, username) }
+    const browser = createBrowserClient(stack.state.url, ca, {
+      onResend: () =>
+        journal.resent.push({
+          at: performance.now(),
+          browser: index,
+          failure: 'closed connection',
+        }),
+    })
+    return { browser, username, index, refreshAt: await signIn(index, browser, username) }
   })
   progress(`faults: ${browsers.length} browsers signed in`)
 
@@ -113,9 +128,8 @@ export async function runFaultBrowsers(
   options.onStart(startedAt)
 
   await Promise.all(
-    browsers.map(async ({ browser, username, index, lifetimeMs: firstLifetime }) => {
-      let lifetimeMs = firstLifetime
-      let refreshAt = performance.now() + lifetimeMs - refreshLeadMs(lifetimeMs)
+    browsers.map(async ({ browser, username, index, refreshAt: firstRefreshAt }) => {
+      let refreshAt = firstRefreshAt
 
       /** Until a refresh succeeds, the session ends, or the run does. */
       async function refresh() {
@@ -123,8 +137,8 @@ export async function runFaultBrowsers(
           const reply = await exchange(index, () => browser.refresh())
           const tokens = tokenLifetimeSchema.safeParse(reply?.body)
           if (reply?.status === 200 && tokens.success) {
-            lifetimeMs = tokens.data.expiresIn * 1000
-            break
+            refreshAt = refreshDue(tokens.data.expiresIn)
+            return
           }
           const code = reply && problemCode(reply)
           if (reply?.status === 401 && code && SESSION_ENDING.has(code)) {
@@ -133,13 +147,12 @@ export async function runFaultBrowsers(
               browser: index,
               reused: code === 'refresh_reused',
             })
-            lifetimeMs = await signIn(index, browser, username)
-            break
+            refreshAt = await signIn(index, browser, username)
+            return
           }
           const retryAfterSec = reply && parseRetryAfter(reply.headers['retry-after'], Date.now())
           await sleep(Math.max(backoffMs(failures), (retryAfterSec ?? 0) * 1000))
         }
-        refreshAt = performance.now() + lifetimeMs - refreshLeadMs(lifetimeMs)
       }
 
       async function query() {

@@ -28,6 +28,8 @@ export interface FaultReport {
   failedByStatus: Record<string, number>
   /** Requests whose failure reached the page after the SPA's own retries. */
   userFailures: number
+  /** Sent again by the browser itself: a reused connection had closed before any answer. */
+  resent: number
   reuseDetections: number
   sessionsLost: number
   /**
@@ -99,6 +101,7 @@ export function reportFaults(
       exchanges: exchanges.length,
       failedByStatus,
       userFailures: within(journal.userFailures, mark.at, until).length,
+      resent: within(journal.resent, mark.at, until).length,
       reuseDetections,
       sessionsLost,
       recoverySec,
