@@ -118,6 +118,12 @@ async function injectInTurn(
 
 const seconds = (value: number | null) => (value === null ? 'never' : value.toFixed(1))
 
+/** `503 service_unavailable: 96, network ECONNRESET: 1`, or `0`. */
+export function failuresByStatus(counts: Record<string, number>): string {
+  const failed = Object.entries(counts)
+  return failed.length === 0 ? '0' : failed.map(([status, n]) => `${status}: ${n}`).join(', ')
+}
+
 export function faultsTable(result: FaultsResult): Table {
   return {
     title: '10. Faults on the production stack under a population',
@@ -133,11 +139,10 @@ export function faultsTable(result: FaultsResult): Table {
       'verdict',
     ],
     rows: result.faults.map((fault) => {
-      const failed = Object.entries(fault.failedByStatus)
       return [
         fault.fault,
         String(fault.exchanges),
-        failed.length === 0 ? '0' : failed.map(([status, n]) => `${status}: ${n}`).join(', '),
+        failuresByStatus(fault.failedByStatus),
         String(fault.userFailures),
         String(fault.resent),
         String(fault.reuseDetections),
