@@ -67,7 +67,7 @@ export default defineConfig({
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
       // The stack's specs run against `npm run stack`, through playwright.stack.config.ts.
-      testIgnore: /(worker-mode|django|\/stack[^/]*)\.spec\.ts/,
+      testIgnore: /(worker-mode|django[^/]*|\/stack[^/]*)\.spec\.ts/,
     },
     {
       name: 'worker-mode',
@@ -79,7 +79,7 @@ export default defineConfig({
           {
             name: 'django',
             use: { ...devices['Desktop Chrome'], baseURL: djangoAppURL },
-            testMatch: /django\.spec\.ts/,
+            testMatch: /django[^/]*\.spec\.ts/,
           },
         ]
       : []),
@@ -110,6 +110,9 @@ export default defineConfig({
               DATABASE_URL: `sqlite:///${join(tmpdir(), `reel-e2e-django-${DJANGO_PORT}.sqlite3`)}`,
               REEL_TEST_RESET: '1',
               REEL_APP_ORIGINS: djangoAppURL,
+              // The relying party of passkeys: WebAuthn wants the page's host (localhost), not
+              // the 127.0.0.1 this server is reached at behind the app's proxy.
+              REEL_PUBLIC_ORIGIN: djangoAppURL,
               PYTHONWARNINGS: 'ignore::RuntimeWarning',
               ...djangoProviderEnv(providersURL),
             },

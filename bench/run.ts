@@ -4,7 +4,7 @@
  * run writes bench/.out/results.json instead, so the committed figures always come from a full run.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,6 +18,7 @@ import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/b
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
 import { DEFAULT_FAULTS_SETTINGS, faultsTable, runFaultsScenario } from './scenarios/faults'
 import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
+import { lighthouseTable, runLighthouse } from './scenarios/lighthouse'
 import { overheadTable, runOverhead, type OverheadRow } from './scenarios/overhead'
 import {
   entryCompositionTable,
@@ -42,6 +43,7 @@ const SCENARIOS = [
   'soak',
   'stack',
   'population',
+  'lighthouse',
   'faults',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
@@ -77,7 +79,7 @@ const OUT = join(ROOT, 'bench/.out')
 const DIST_REEL = join(OUT, 'dist-reel')
 const DIST_PER_TAB = join(OUT, 'dist-per-tab')
 /** Ports 4180–4189 are the benchmark's; 4173–4179 belong to dev, preview and e2e runs. */
-const PORTS = { reel: 4180, perTab: 4181 } as const
+const PORTS = { reel: 4180, perTab: 4181, production: 4182 } as const
 const BUILD_NAMES = { reel: 'Reel (cross-tab on)', perTab: 'per-tab baseline (cross-tab off)' }
 
 /** The commit measured, and whether the tree differed from it (the bench builds the tree). */
@@ -104,7 +106,7 @@ let tabs: TabsRow[] = []
 let size: SizeRow[] = []
 let soak: SoakResult | null = null
 
-if (runs('tabs') || runs('size') || runs('cold-start') || runs('soak')) {
+if (runs('tabs') || runs('size') || runs('cold-start') || runs('soak') || runs('lighthouse')) {
   progress('building the app')
   await buildApp(DIST_REEL, { crossTab: true })
 }
@@ -213,8 +215,23 @@ if (Object.keys(stackFigures).length > 0) {
   progress(`stack figures merged into ${await mergeIntoResults(stackFigures)}`)
 }
 
+if (runs('lighthouse')) {
+  const rows = await runLighthouse(DIST_REEL, PORTS.production)
+  const table = lighthouseTable(rows)
+  // Its own run's facts beside the figures: a Lighthouse-only run updates this key alone.
+  results.lighthouse = {
+    generatedAt: new Date().toISOString(),
+    command: 'npm run bench -- lighthouse',
+    source,
+    machine,
+    pages: rows,
+    table: renderTable(table),
+  }
+  tables.push(table)
+}
+
 // Scenario order in the output, whatever order they ran in.
-const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.']
+const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.', '11.']
 tables.sort(
   (a, b) =>
     order.findIndex((p) => a.title.startsWith(p)) - order.findIndex((p) => b.title.startsWith(p)),
@@ -240,6 +257,16 @@ const report = {
 const file = complete ? join(ROOT, 'bench/results.json') : join(OUT, 'results.json')
 await mkdir(OUT, { recursive: true })
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+// Lighthouse's figures are the committed ones whenever it runs: they depend on the pages, not on
+// the other scenarios, so they replace the committed file's `lighthouse` key and nothing else.
+if (!complete && results.lighthouse) {
+  const committedFile = join(ROOT, 'bench/results.json')
+  const committed: unknown = JSON.parse(await readFile(committedFile, 'utf8'))
+  if (typeof committed !== 'object' || committed === null)
+    throw new Error(`${committedFile} is not an object`)
+  const updated = { ...committed, lighthouse: results.lighthouse }
+  await writeFile(committedFile, `${JSON.stringify(updated, null, 2)}\n`)
+}
 
 console.log(tables.map(renderTable).join('\n\n'))
 progress(`done in ${durationSec} s; figures in ${file}`)

@@ -37,6 +37,21 @@ export const SESSION_ENDING_CODES = [
   'session_revoked',
 ] as const
 
+/**
+ * Why a session was revoked, as `401 session_revoked` from a refresh may say in its `reason`
+ * extension member (RFC 9457 §3.2; the contract is silent on it). Only a password change is
+ * named: other revocations carry no reason, and a client must expect reasons it does not know.
+ */
+export const REVOCATION_REASONS = ['password_changed'] as const
+
+export type RevocationReason = (typeof REVOCATION_REASONS)[number]
+
+/** The `reason` member of a `session_revoked` problem; anything else in the body is ignored. */
+export const revocationReasonSchema = z.object({
+  code: z.literal('session_revoked'),
+  reason: z.enum(REVOCATION_REASONS),
+})
+
 /** The `code`s a Bearer request is refused with (`WWW-Authenticate` says the same). */
 export const ACCESS_TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expired'] as const
 

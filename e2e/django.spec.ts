@@ -9,6 +9,7 @@ import {
   openConsentPage,
   signInToLink,
 } from './social-providers'
+import { refreshesOfThreeNewTabs } from './three-tabs'
 
 // The production build with REEL_API_URL pointing at the Django backend (backends/django),
 // which has no lab: state is reset through its test-only route, and time is not bent, so these
@@ -45,32 +46,8 @@ test('three tabs opened at once restore one session, with no refresh taken for r
   page,
 }) => {
   await signIn(page)
-  const refreshStatuses: number[] = []
-  context.on('response', (response) => {
-    if (new URL(response.url()).pathname === '/api/auth/refresh') {
-      refreshStatuses.push(response.status())
-    }
-  })
-
-  const tabs = await Promise.all([context.newPage(), context.newPage(), context.newPage()])
-  // "At once": no refresh is answered before every tab's app runs and listens to the others (its
-  // modules have run by DOMContentLoaded). A tab started after the token was shared could not
-  // hear it and would refresh on its own, with the rotated cookie; a slow machine does that.
-  const allListening = Promise.all(tabs.map((tab) => tab.waitForEvent('domcontentloaded')))
-  await context.route('**/api/auth/refresh', async (route) => {
-    await allListening
-    await route.continue()
-  })
-  await Promise.all(tabs.map((tab) => tab.goto('/devices')))
-
-  // One session, shown in every tab as this device.
-  for (const tab of tabs) {
-    const devices = tab.getByRole('list', { name: 'Devices' })
-    await expect(devices.getByRole('listitem')).toHaveCount(1)
-    await expect(devices.getByText('This device')).toBeVisible()
-  }
   // One tab refreshes under the lock and shares the token; the others take it from there.
-  expect(refreshStatuses).toEqual([200])
+  expect(await refreshesOfThreeNewTabs(context)).toEqual([200])
 })
 
 test('signing out of all devices ends the other device’s session at its next request', async ({

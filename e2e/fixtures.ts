@@ -54,6 +54,31 @@ export async function signIn(page: Page, account: { username: string; password: 
   await expect(page.getByRole('button', { name: 'Sign out' }).first()).toBeVisible()
 }
 
+/**
+ * Chromium's virtual authenticator stands in for the device's passkey store: a platform
+ * authenticator that keeps discoverable credentials and verifies the user. It answers every
+ * ceremony at once, unless `present` is false: then ceremonies wait until `setPresent(true)`, as
+ * they would for a person who has not yet touched the sensor.
+ */
+export async function addVirtualAuthenticator(page: Page, { present = true } = {}) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: present,
+    },
+  })
+  return {
+    setPresent: (enabled: boolean) =>
+      cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled }),
+  }
+}
+
 // The browser reports every non-2xx response as a console error. A 401 from the refresh call
 // is how a visitor without a session is recognised, so that one is expected; nothing else is.
 const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of 401/

@@ -75,3 +75,17 @@ export async function expectSignedInWith(page: Page, provider: ProviderCase, dis
   await expect(header.getByText(displayName, { exact: true })).toBeVisible()
   await expect(header.getByLabel(`Signed in with ${provider.name}`)).toBeVisible()
 }
+
+/** The account page's "Linked accounts" section. */
+export const linkedAccounts = (page: Page, name = 'Linked accounts') =>
+  page.getByRole('region', { name })
+
+/** The providers the account page lists as linked, by name. */
+export const linkedProviderNames = (page: Page) =>
+  linkedAccounts(page).getByRole('listitem').locator('.account-item-name').allTextContents()
+
+/** From the account page, leaves for `provider` to link it, up to its consent page. */
+export async function startLinkFromAccount(page: Page, provider: ProviderCase, button: string) {
+  await linkedAccounts(page).getByRole('button', { name: button, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: provider.heading })).toBeVisible()
+}

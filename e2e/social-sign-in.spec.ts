@@ -66,31 +66,6 @@ for (const provider of [GOOGLE, KAKAO, NAVER]) {
       await expect(thisDevice.getByText(provider.name, { exact: true })).toBeVisible()
     })
 
-    test.describe('with demo’s email', () => {
-      // The browser reports the exchange's 409 account_exists as a console error.
-      test.use({ expectedConsoleErrors: [/status of 409/] })
-
-      test('never signs in to demo by its email: demo’s password links it, then it signs in', async ({
-        page,
-        labApi,
-      }) => {
-        await openConsentPage(page, provider)
-        await agreeAs(page, provider.demo)
-
-        await signInToLink(page, provider, { username: 'demo', password: 'demo-password-1' })
-
-        await expect(page).toHaveURL(/\/movies$/)
-        expect(await linkedMethods(page)).toEqual(['Password', provider.name])
-        expect(await sessionStorageKeys(page)).toEqual([])
-        await page.getByRole('button', { name: 'Sign out' }).first().click()
-        await openConsentPage(page, provider)
-        await agreeAs(page, provider.demo)
-        await expect(page).toHaveURL(/\/movies$/)
-        await expectSignedInWith(page, provider, 'Demo Viewer')
-        expect((await labApi.stats()).activeSessions).toBe(1)
-      })
-    })
-
     test('says the sign-in was cancelled and signs no one in', async ({ page, labApi }) => {
       const exchanges = watchExchanges(page)
       await openConsentPage(page, provider)

@@ -1,4 +1,5 @@
 import type { AuthMethod } from '../contract/account.ts'
+import type { RevocationReason } from '../contract/problem.ts'
 import { hashPassword, type PasswordHash } from './crypto.ts'
 import { defaultLabConfig, type LabConfig } from '../contract/lab.ts'
 import type { SocialProvider } from '../contract/providers.ts'
@@ -48,6 +49,8 @@ export interface SessionRecord {
   /** False for "keep me signed in" off: the cookie is a browser-session cookie. */
   persistent: boolean
   revoked: boolean
+  /** Why it was revoked, when that is worth telling the device it ends on. */
+  revocationReason?: RevocationReason
   /**
    * The hashes of the session's refresh tokens that are still remembered, oldest first, the
    * current one last: what to forget with the session, or when its rotations pile up.

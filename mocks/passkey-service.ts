@@ -179,6 +179,11 @@ export async function verifyPasskeyAssertion(
   const passkey = db.passkeys.get(shape.data.id)
   const user = passkey && db.users.get(passkey.userId)
   if (!passkey || !user) return { ok: false, detail: 'The passkey is unknown.' }
+  // The handle the authenticator stored at registration must name the passkey's own user.
+  const { userHandle } = shape.data.response
+  if (userHandle != null && userHandle !== userHandleOf(user)) {
+    return { ok: false, detail: 'The user handle is not the passkey’s user.' }
+  }
   if (expectedUser && user !== expectedUser) {
     return { ok: false, detail: 'The passkey belongs to another account.' }
   }

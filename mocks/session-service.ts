@@ -1,4 +1,5 @@
 import type { AuthMethod } from '../contract/account.ts'
+import type { RevocationReason } from '../contract/problem.ts'
 import { randomToken, sha256 } from './crypto.ts'
 import {
   db,
@@ -116,9 +117,15 @@ async function currentSessionOfToken(raw: string | undefined): Promise<SessionRe
   return session && record.rotatedAt === null && isSessionActive(session) ? session : null
 }
 
+/** A refused refresh: its code, and for a revoked session why it was revoked, if that is told. */
+export interface RefreshFailure {
+  code: RefreshFailureCode
+  reason?: RevocationReason
+}
+
 export type RotationResult =
   | { ok: true; session: SessionRecord; user: UserRecord; refreshToken: string }
-  | { ok: false; code: RefreshFailureCode }
+  | ({ ok: false } & RefreshFailure)
 
 /**
  * Exchanges a refresh token for its successor. A token that was already exchanged is reuse
@@ -144,7 +151,11 @@ export async function rotateRefreshToken(raw: string | undefined): Promise<Rotat
   if (!record) return { ok: false, code: 'refresh_invalid' }
   const session = db.sessions.get(record.sessionId)
   const user = session && db.users.get(session.userId)
-  if (!session || !user || session.revoked) return { ok: false, code: 'session_revoked' }
+  if (!session || !user) return { ok: false, code: 'session_revoked' }
+  if (session.revoked) {
+    const reason = session.revocationReason
+    return { ok: false, code: 'session_revoked', ...(reason && { reason }) }
+  }
 
   const now = serverNow()
   const idleDeadline = session.lastUsedAt + db.config.refreshIdleTtlSec * 1000
@@ -216,9 +227,20 @@ const REFRESH_FAILURE_TITLES: Record<RefreshFailureCode, string> = {
   session_revoked: 'Your session was signed out. Please sign in again.',
 }
 
-/** A definite refresh failure: 401 with the cookie cleared, so the browser stops sending it. */
-export function refreshFailure(code: RefreshFailureCode) {
+/**
+ * A definite refresh failure: 401 with the cookie cleared, so the browser stops sending it. A
+ * revocation's `reason` travels as an extension member, so the device can say what happened.
+ */
+export function refreshFailure({ code, reason }: RefreshFailure) {
   return problem(401, code, REFRESH_FAILURE_TITLES[code], {
     headers: { 'Set-Cookie': clearedRefreshCookie },
+    ...(reason && { members: { reason } }),
   })
+}
+
+/** Revokes a session, saying why when the device it ends on should be told. */
+export function revokeSession(session: SessionRecord, reason?: RevocationReason): void {
+  if (session.revoked) return
+  session.revoked = true
+  if (reason) session.revocationReason = reason
 }

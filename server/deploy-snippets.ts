@@ -134,6 +134,12 @@ export function nginxConf(site: NginxSite = EXAMPLE_SITE): string {
 
 upstream reel_api {
 ${site.backends.map((backend) => `    server ${backend};`).join('\n')}
+    # Idle connections kept open to the instances, so a request does not pay for a new one
+    # (a connect, and a gunicorn thread taking it up). Each closes after 60 s idle, before the
+    # backend closes it (gunicorn's keepalive is 75 s in reel_server/gunicorn_conf.py): the
+    # side that closes first must be nginx, or a request sent as the backend closes fails.
+    keepalive 16;
+    keepalive_timeout 60s;
 }
 
 server {
@@ -150,6 +156,9 @@ server {
 
     location ^~ ${API_PREFIX} {
         proxy_pass http://reel_api;
+        # HTTP/1.1 with no Connection: close, which upstream keep-alive needs.
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
         proxy_set_header Host $host;
         # The address that connected, not one the client wrote: the backend's throttle counts it.
         proxy_set_header X-Forwarded-For $remote_addr;

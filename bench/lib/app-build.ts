@@ -5,6 +5,7 @@ import { sleep } from './async'
 /** The repository root, from bench/.out/run.mjs where this module is bundled. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url))
+const SERVE = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url))
 
 /** Runs Vite's CLI; its output is kept and shown only if it fails. */
 function vite(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -36,16 +37,50 @@ export async function buildApp(outDir: string, { crossTab }: { crossTab: boolean
   })
 }
 
+/** A server this run started, at its origin. */
+export interface RunningServer {
+  origin: string
+  stop: () => Promise<void>
+}
+
+/** Starts `args` with Node and resolves once `readyPath` answers, so the first request is served. */
+async function startServer(
+  args: string[],
+  port: number,
+  readyPath: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const origin = `http://127.0.0.1:${port}`
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the server on port ${port} exited`)
+    const ready = await fetch(`${origin}${readyPath}`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ready) return { origin, stop }
+    await sleep(100)
+  }
+  await stop()
+  throw new Error(`the server on port ${port} did not start`)
+}
+
 /**
  * Serves a build with `vite preview`, which hosts the mock API in its own Node process, on
  * 127.0.0.1 (a secure context for Chromium, so the `Secure` refresh cookie is kept).
  */
-export async function startPreview(
-  outDir: string,
-  port: number,
-): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
+export function startPreview(outDir: string, port: number): Promise<RunningServer> {
+  return startServer(
     [
       VITE,
       'preview',
@@ -57,24 +92,19 @@ export async function startPreview(
       '--host',
       '127.0.0.1',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    port,
+    '/api/__lab/config',
   )
-  const origin = `http://127.0.0.1:${port}`
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) throw new Error(`vite preview on port ${port} exited`)
-    const ready = await fetch(`${origin}/api/__lab/config`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ready) return { origin, stop }
-    await sleep(100)
-  }
-  await stop()
-  throw new Error(`vite preview on port ${port} did not start`)
+}
+
+/**
+ * Serves a build as deployments do (`npm run serve`: production headers, precompressed files,
+ * the mock API in the same process) on 127.0.0.1.
+ */
+export function startProductionServer(outDir: string, port: number): Promise<RunningServer> {
+  return startServer(
+    [SERVE, '--dir', outDir, '--port', String(port), '--host', '127.0.0.1'],
+    port,
+    '/healthz',
+  )
 }

@@ -126,7 +126,7 @@ export function failuresByStatus(counts: Record<string, number>): string {
 
 export function faultsTable(result: FaultsResult): Table {
   return {
-    title: '10. Faults on the production stack under a population',
+    title: '11. Faults on the production stack under a population',
     headers: [
       'fault',
       'requests',

@@ -44,18 +44,16 @@ function settledOutcome(page: Page): Promise<string> {
 }
 
 /**
- * K tabs of one signed-in browser hold valid tokens; the server's clock then runs past their
- * expiry, and every tab clicks "Go to Movies" at the same wall-clock moment, so each one's first
- * requests meet a 401 together.
+ * Signs in afresh and opens `k` tabs on a not-found page, each restored from the cookie. Setup
+ * only: a grace window lets the tabs restore side by side without a reuse alarm in the per-tab
+ * build; the caller closes it again before the moment that is measured.
  */
-async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
+async function openSignedInTabs(context: BrowserContext, build: TabsBuild, k: number) {
   const { origin, lab } = build
   await lab.reset()
-  // Setup only: a grace window lets the K tabs restore side by side without a reuse alarm in
-  // the per-tab build; it is closed again before the moment that is measured.
   await lab.configure({ ...LAB_SETTINGS, refreshReuseGraceSec: 60 })
   await signInThroughApi(context, origin)
-  const pages = await Promise.all(
+  return Promise.all(
     Array.from({ length: k }, async () => {
       const page = await context.newPage()
       await page.goto(`${origin}${IDLE_PATH}`)
@@ -63,6 +61,16 @@ async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
       return page
     }),
   )
+}
+
+/**
+ * K tabs of one signed-in browser hold valid tokens; the server's clock then runs past their
+ * expiry, and every tab clicks "Go to Movies" at the same wall-clock moment, so each one's first
+ * requests meet a 401 together.
+ */
+async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
+  const { lab } = build
+  const pages = await openSignedInTabs(context, build, k)
   try {
     // Every tab's restore has answered once the network is quiet.
     await Promise.all(pages.map((page) => page.waitForLoadState('networkidle')))
@@ -87,6 +95,54 @@ async function tabsOnce(context: BrowserContext, build: TabsBuild, k: number) {
       refreshCalls: after.refreshCalls - before.refreshCalls,
       reuseDetections: after.reuseDetections - before.reuseDetections,
       failedTabs: outcomes.filter((outcome) => outcome !== 'movies').length,
+    }
+  } finally {
+    await Promise.all(pages.map((page) => page.close()))
+  }
+}
+
+/** How long the server holds each refresh answer in the frozen-tab case: the freeze lands inside it. */
+const HELD_REFRESH_MS = 2000
+const FROZEN_CASE_TABS = 3
+
+/**
+ * Three tabs with an expired token; the first starts its refresh and is frozen before the answer
+ * (paused in the debugger as well: Chromium keeps running the script of a page automation froze).
+ * The other two then need a token: they must pass the frozen holder of the refresh lock by and
+ * share one refresh, without a reuse. Counts cover that moment and the thaw after it.
+ */
+async function frozenTabOnce(context: BrowserContext, build: TabsBuild) {
+  const { lab } = build
+  const pages = await openSignedInTabs(context, build, FROZEN_CASE_TABS)
+  const [frozen, ...others] = pages as [Page, ...Page[]]
+  try {
+    await Promise.all(pages.map((page) => page.waitForLoadState('networkidle')))
+    const before = await lab.stats()
+    await lab.configure({
+      refreshReuseGraceSec: 0,
+      serverClockSkewSec: EXPIRY_JUMP_SEC,
+      refreshLatencyMs: HELD_REFRESH_MS,
+    })
+    const refreshSent = frozen.waitForRequest('**/api/auth/refresh')
+    await frozen.getByRole('link', { name: 'Go to Movies' }).click()
+    await refreshSent
+    const lifecycle = await context.newCDPSession(frozen)
+    await lifecycle.send('Page.setWebLifecycleState', { state: 'frozen' })
+    await lifecycle.send('Debugger.enable')
+    await lifecycle.send('Debugger.pause')
+    await Promise.all(
+      others.map((page) => page.getByRole('link', { name: 'Go to Movies' }).click()),
+    )
+    const outcomes = await Promise.all(others.map(settledOutcome))
+    await lifecycle.send('Debugger.resume')
+    await lifecycle.send('Page.setWebLifecycleState', { state: 'active' })
+    const thawed = await settledOutcome(frozen)
+    await sleep(300)
+    const after = await lab.stats()
+    return {
+      refreshCalls: after.refreshCalls - before.refreshCalls,
+      reuseDetections: after.reuseDetections - before.reuseDetections,
+      failedTabs: [...outcomes, thawed].filter((outcome) => outcome !== 'movies').length,
     }
   } finally {
     await Promise.all(pages.map((page) => page.close()))
@@ -119,6 +175,24 @@ export async function runTabs(browser: Browser, builds: readonly TabsBuild[]): P
         rows.push({ k, build: build.name, figures: samples.figures(), refreshCallsPerRun })
       }
     }
+    for (const [i, build] of builds.entries()) {
+      const context = contexts[i]
+      if (!context) continue
+      const samples = createSamples(METRICS)
+      const refreshCallsPerRun: number[] = []
+      for (let repeat = 0; repeat < REPEATS; repeat++) {
+        progress(`tabs, one frozen mid-refresh, ${build.name}, run ${repeat + 1}/${REPEATS}`)
+        const figures = await frozenTabOnce(context, build)
+        for (const metric of METRICS) samples.add(metric, figures[metric])
+        refreshCallsPerRun.push(figures.refreshCalls)
+      }
+      rows.push({
+        k: FROZEN_CASE_TABS,
+        build: `${build.name}, one tab frozen mid-refresh`,
+        figures: samples.figures(),
+        refreshCallsPerRun,
+      })
+    }
     return rows
   } finally {
     await Promise.all(contexts.map((context) => context.close()))
@@ -145,6 +219,7 @@ export function tabsTable(rows: readonly TabsRow[]): Table {
       formatSummary(figures.failedTabs),
     ]),
     notes: [
+      `The rows "one tab frozen mid-refresh": ${FROZEN_CASE_TABS} tabs, the server holds each refresh answer ${HELD_REFRESH_MS} ms, the first tab's refresh is frozen in flight, the other two click at once; counts include the thaw. Expect 3 refresh calls (the frozen tab's, one for the other two, and the thawed tab's own, as it misses the token posted while it was frozen) and no reuse; the K=${FROZEN_CASE_TABS} row above is the baseline of the same run.`,
       `Median (range) of ${REPEATS} runs, and each run's refresh calls in the order they ran. One browser context signs in, K tabs restore on a not-found page, the server clock moves past expiry, and every tab clicks "Go to Movies" at the same wall-clock moment (its movies and watchlist requests meet a 401). Counters are the lab's, for that moment only.`,
     ],
   }

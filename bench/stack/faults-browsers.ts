@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { SESSION_ENDING_CODES } from '../../contract/problem'
-import { parseRetryAfter } from '../../src/auth/errors'
+import { parseRetryAfter } from '../../src/auth/retry-after'
 import { backoffMs, refreshLeadMs } from '../../src/auth/scheduler'
 import { sleep } from '../lib/async'
 import { progress } from '../lib/progress'

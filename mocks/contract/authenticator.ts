@@ -50,6 +50,8 @@ export interface Deviation {
   counter?: number
   /** Flips a bit of the signature. */
   badSignature?: boolean
+  /** The user handle this answer names; by default the one it was created for. */
+  userHandle?: string
 }
 
 function authenticatorData(
@@ -189,7 +191,7 @@ export class SoftwarePasskey {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
         signature: b64url(signature),
-        userHandle: this.#userHandle,
+        userHandle: deviation.userHandle ?? this.#userHandle,
       },
       clientExtensionResults: {},
       authenticatorAttachment: 'platform',

@@ -93,6 +93,19 @@ describe('registering a passkey', () => {
     expect(options.excludeCredentials.map((credential) => credential.id)).toEqual([existing.id])
   })
 
+  it('names the user by an opaque handle of their own, the same every time', async () => {
+    const demo = await login()
+    const alice = await login(ALICE)
+    const handle = (await registrationOptions(demo.accessToken)).user.id
+    const me = await expectJson(await getMe(demo.accessToken), 200, userSchema)
+    for (const told of [me.id, me.username, me.email]) {
+      expect(Buffer.from(handle, 'base64url').toString('latin1')).not.toContain(told)
+    }
+    expect(Buffer.from(handle, 'base64url').length).toBeGreaterThanOrEqual(16)
+    expect((await registrationOptions(demo.accessToken)).user.id).toBe(handle)
+    expect((await registrationOptions(alice.accessToken)).user.id).not.toBe(handle)
+  })
+
   it('answers 201 with the passkey, which the list and the user then show', async () => {
     const signedIn = await login()
     const passkey = new SoftwarePasskey(appOrigin())
@@ -231,6 +244,13 @@ describe('signing in with a passkey', () => {
     const send = () => call('/api/auth/passkey/login', { method: 'POST', json: { credential } })
     await expectJson(await send(), 200, tokenResponseSchema)
     await expectProblem(await send(), 401, 'passkey_invalid')
+  })
+
+  it('refuses an assertion whose user handle is not the passkey’s user', async () => {
+    const passkey = await addPasskey(await login())
+    const alice = (await registrationOptions((await login(ALICE)).accessToken)).user.id
+    await expectProblem(await passkeyLogin(passkey, { userHandle: alice }), 401, 'passkey_invalid')
+    await expectJson(await passkeyLogin(passkey), 200, tokenResponseSchema)
   })
 
   it('refuses a passkey the server does not know', async () => {

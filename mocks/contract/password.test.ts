@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import {
   ALICE,
   call,
   DEMO,
   expectJson,
+  expectClearedRefreshCookie,
   expectNoContent,
   expectProblem,
   expectRefreshFailure,
@@ -12,6 +14,7 @@ import {
   mockOnly,
   postLogin,
   postRefresh,
+  problemSchema,
   refresh,
   useMockServer,
   userSchema,
@@ -24,6 +27,24 @@ const NEW_PASSWORD = 'correct-horse-battery'
 
 function changePassword(token: string, body: unknown): Promise<Response> {
   return call('/api/me/password', { method: 'POST', token, json: body })
+}
+
+/**
+ * The refusal of a refresh whose session a password change ended: `session_revoked` with the
+ * extension member `reason` (RFC 9457 §3.2), so the device can say why it was signed out.
+ */
+const passwordChangedSchema = problemSchema.extend({
+  code: z.literal('session_revoked'),
+  reason: z.literal('password_changed'),
+})
+
+async function expectRevokedByPasswordChange(response: Response): Promise<void> {
+  expectClearedRefreshCookie(response)
+  const text = await response.text()
+  expect(response.status, text).toBe(401)
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json\b/)
+  expect(response.headers.get('Cache-Control')).toBe('no-store')
+  passwordChangedSchema.parse(JSON.parse(text))
 }
 
 async function expectPasswordUnchanged(): Promise<void> {
@@ -59,10 +80,26 @@ describe('POST /api/me/password', () => {
       }),
     )
     await expectProblem(await getMe(other.accessToken), 401, 'token_invalid')
-    await expectRefreshFailure(await postRefresh(other.refreshToken), 'session_revoked')
+    await expectRevokedByPasswordChange(await postRefresh(other.refreshToken))
     await expectJson(await getMe(signedIn.accessToken), 200, userSchema)
     await refresh(signedIn.refreshToken)
     await refresh(alice.refreshToken)
+  })
+
+  it('says why only for that: a session revoked otherwise is refused without a reason', async () => {
+    const other = await login()
+    const signedIn = await login()
+    await expectNoContent(
+      await call('/api/auth/logout-others', { method: 'POST', token: signedIn.accessToken }),
+    )
+    await expectNoContent(
+      await changePassword(signedIn.accessToken, {
+        currentPassword: DEMO.password,
+        newPassword: NEW_PASSWORD,
+      }),
+    )
+    // The contract's problem schema is strict: a `reason` member would fail it.
+    await expectRefreshFailure(await postRefresh(other.refreshToken), 'session_revoked')
   })
 
   it('refuses a wrong current password with invalid_credentials and changes nothing', async () => {

@@ -68,7 +68,7 @@ export const authHandlers = [
     db.stats.refreshCalls++
     switch (db.config.refreshFailure) {
       case 'unauthorized':
-        return refreshFailure('refresh_invalid')
+        return refreshFailure({ code: 'refresh_invalid' })
       case 'server_error':
         return problem(500, 'server_error', 'Something went wrong on our side.', {
           detail: 'Simulated by the lab (refreshFailure: server_error).',
@@ -77,7 +77,7 @@ export const authHandlers = [
         return Response.error()
     }
     const result = await rotateRefreshToken(cookies[REFRESH_COOKIE])
-    if (!result.ok) return refreshFailure(result.code)
+    if (!result.ok) return refreshFailure(result)
     db.stats.refreshSucceeded++
     return tokenResponse(result.user, result.session, result.refreshToken)
   }),

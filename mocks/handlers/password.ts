@@ -9,6 +9,7 @@ import { db } from '../db.ts'
 import { noContent, parseJsonBody } from '../http-helpers.ts'
 import { passwordRefusal } from '../password-proof.ts'
 import { problem, validationFailed } from '../problem.ts'
+import { revokeSession } from '../session-service.ts'
 import { withStepUp } from '../with-step-up.ts'
 
 /** Why a new password is refused, or null when it is strong enough. */
@@ -45,9 +46,12 @@ export const passwordHandlers = [
         if (refusal) return refusal
       }
       user.password = hashPassword(newPassword)
-      // Whoever knew the old password may hold another session: every one but this ends.
+      // Whoever knew the old password may hold another session: every one but this ends, and
+      // each device is told why when it next refreshes.
       for (const session of db.sessions.values()) {
-        if (session.userId === user.id && session.id !== auth.sessionId) session.revoked = true
+        if (session.userId === user.id && session.id !== auth.sessionId) {
+          revokeSession(session, 'password_changed')
+        }
       }
       return noContent()
     }),

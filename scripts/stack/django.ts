@@ -11,6 +11,8 @@ export const GUNICORN = process.env['GUNICORN'] ?? '/usr/bin/gunicorn'
 export interface DjangoSettings {
   databaseUrl: string
   publicOrigin: string
+  /** Other origins the same app is reached at (its loopback address): accepted, not advertised. */
+  otherOrigins: readonly string[]
   /** Where the mock providers listen, for the server-to-server half of social sign-in. */
   providerEnv: Record<string, string>
   testReset: boolean
@@ -25,7 +27,7 @@ export function writeSigningKey(dir: string): string {
 }
 
 export function djangoEnv(settings: DjangoSettings, signingKeyFile: string) {
-  const { hostname } = new URL(settings.publicOrigin)
+  const origins = [settings.publicOrigin, ...settings.otherOrigins]
   return {
     ...process.env,
     ...settings.providerEnv,
@@ -33,7 +35,8 @@ export function djangoEnv(settings: DjangoSettings, signingKeyFile: string) {
     DJANGO_SECRET_KEY: randomBytes(32).toString('hex'),
     REEL_SIGNING_KEY_FILE: signingKeyFile,
     REEL_PUBLIC_ORIGIN: settings.publicOrigin,
-    REEL_ALLOWED_HOSTS: hostname,
+    REEL_APP_ORIGINS: settings.otherOrigins.join(','),
+    REEL_ALLOWED_HOSTS: origins.map((origin) => new URL(origin).hostname).join(','),
     // nginx, which overwrites X-Forwarded-For with the address that connected to it.
     REEL_TRUSTED_PROXIES: '127.0.0.1',
     // Django refuses the reset route in production (it wipes every account), so a stack for

@@ -60,7 +60,11 @@ const workers = count('workers', 16)
 const workerClass = workerClassFlag(flags['worker-class'])
 const dbPort = count('db-port', 65535)
 const providersPort = count('providers-port', 65535)
-const publicOrigin = `https://127.0.0.1:${port}`
+// The origin the app is advertised at: a host name, since WebAuthn refuses an IP address as
+// the relying party id, so passkeys work only there. nginx still listens on 127.0.0.1, and that
+// origin keeps working for everything else (the certificate names both).
+const publicOrigin = `https://localhost:${port}`
+const loopbackOrigin = `https://127.0.0.1:${port}`
 const providersUrl = `http://127.0.0.1:${providersPort}`
 
 const root = mkdtempSync(join(tmpdir(), 'reel-stack-'))
@@ -164,6 +168,7 @@ async function start() {
     {
       databaseUrl: cluster.databaseUrl,
       publicOrigin,
+      otherOrigins: [loopbackOrigin],
       providerEnv: djangoProviderEnv(providersUrl),
       testReset: flags['test-reset'],
     },
@@ -213,7 +218,7 @@ async function start() {
   writeFileSync(
     siteFile,
     nginxConf({
-      host: '127.0.0.1',
+      host: 'localhost',
       listenAddress: '127.0.0.1',
       port,
       root: outDir,

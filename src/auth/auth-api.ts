@@ -38,6 +38,8 @@ export function createAuthHttp(baseURL = '/api'): AxiosInstance {
   return redactErrorsOf(
     axios.create({
       baseURL,
+      // Paths only: some calls carry the access token, and it must never leave for another origin.
+      allowAbsoluteUrls: false,
       timeout: 15_000,
       headers: { 'X-Requested-With': 'XMLHttpRequest' },
     }),

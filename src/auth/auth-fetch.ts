@@ -14,6 +14,24 @@ export interface AuthFetchInit extends RequestInit {
 const abortError = () => new DOMException('The request was aborted.', 'AbortError')
 const timeoutError = () => new DOMException('The request timed out.', 'TimeoutError')
 
+/** Where a request would go, resolved as `fetch` resolves it: against the page's address. */
+function urlOf(input: RequestInfo | URL): URL {
+  const href = input instanceof Request ? input.url : input instanceof URL ? input.href : input
+  return new URL(href, globalThis.location.href)
+}
+
+/**
+ * The access token is for this site's API only: a URL of another origin (an absolute one, or a
+ * scheme-relative `//other.example/…`) is refused before anything is sent, rather than sent
+ * without the token, so a mistake shows at once instead of as a puzzling 401 elsewhere.
+ */
+function assertSameOrigin(input: RequestInfo | URL): void {
+  if (urlOf(input).origin === globalThis.location.origin) return
+  throw new TypeError(
+    'authFetch sends requests to this site only: use fetch for another origin, without the token.',
+  )
+}
+
 /** What a 401 asks for: a fresh token, a fresh sign-in, or nothing the session can give. */
 async function refusalOfResponse(response: Response): Promise<Refusal> {
   if (response.status !== 401) return null
@@ -34,7 +52,7 @@ async function refusalOfResponse(response: Response): Promise<Refusal> {
  * access token into at most one refresh (shared with every other request), and a 401 asking for
  * a fresh sign-in into the tab's one step-up; it replays once after each, and honours its signal
  * (and, except while a person is asked to confirm, `timeoutMs`) while it waits. A refusal after
- * the replay is returned as it is.
+ * the replay is returned as it is. It rejects a URL of another origin and sends nothing then.
  *
  * @example
  * const authFetch = createAuthFetch(session)
@@ -63,6 +81,7 @@ export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch
     input: RequestInfo | URL,
     init: AuthFetchInit = {},
   ): Promise<Response> {
+    assertSameOrigin(input)
     const ready = auth.ready()
     let token = ready === undefined ? await wait(auth.tokenForRequest(), init) : ready
     let response = await sendWith(input, init, token)

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import {
   createCrossTab,
+  HOLDER_ANSWER_MS,
+  LOCK_WAIT_MS,
   REFRESH_LOCK,
   type ChannelLike,
   type LockManagerLike,
@@ -23,10 +25,10 @@ function laggingStorage(): StorageLike {
 function queryableLocks(base: LockManagerLike): LockManagerLike {
   const held = new Set<string>()
   return {
-    request(name, callback) {
-      if (name === REFRESH_LOCK) return base.request(name, callback)
+    request(name, options, callback) {
+      if (name === REFRESH_LOCK) return base.request(name, options, callback)
       held.add(name)
-      return callback().finally(() => held.delete(name))
+      return callback({ name }).finally(() => held.delete(name))
     },
     query: () => Promise.resolve({ held: [...held].map((name) => ({ name })) }),
   }
@@ -103,5 +105,117 @@ describe('the next lock holder', () => {
   it('cannot know, with storage alone, that a message is on its way (why the marker lock exists)', async () => {
     const { waitedForTheMessage } = await nextHolderCatchesUp(createFakeTabsEnvironment().locks)
     expect(waitedForTheMessage).toBe(false)
+  })
+})
+
+/**
+ * The refresh lock as the browser keeps it: one holder, waiters in order, a waiter's signal that
+ * gives up waiting, and `steal`, which rejects the holder's request with AbortError while its
+ * callback runs on. Marker locks are granted at once.
+ */
+function exclusiveLocks(): LockManagerLike {
+  let holder: object | null = null
+  const waiting: Array<() => void> = []
+  const releaseBy = (owner: object) => {
+    if (holder !== owner) return
+    holder = null
+    waiting.shift()?.()
+  }
+  return {
+    request(name, options, callback) {
+      if (name !== REFRESH_LOCK) return callback({ name })
+      return new Promise((resolve, reject) => {
+        const grant = () => {
+          const owner = { stolen: () => reject(new DOMException('Stolen.', 'AbortError')) }
+          holder = owner
+          void callback({ name })
+            .then(resolve, reject)
+            .finally(() => releaseBy(owner))
+        }
+        if (options.steal) {
+          ;(holder as { stolen: () => void } | null)?.stolen()
+          grant()
+        } else if (holder === null) {
+          grant()
+        } else {
+          waiting.push(grant)
+          options.signal?.addEventListener('abort', () => {
+            waiting.splice(waiting.indexOf(grant), 1)
+            reject(new DOMException('Gave up waiting.', 'AbortError'))
+          })
+        }
+      })
+    },
+  }
+}
+
+/** A turn of the lock that lasts until the test ends it; says whether it was passed by. */
+function heldUntilReleased(tab: ReturnType<typeof createCrossTab>) {
+  let release: () => void = () => undefined
+  const turn = tab.withLock(async (lease) => {
+    await new Promise<void>((resolve) => (release = resolve))
+    return tab.passedBy(lease)
+  })
+  return { turn, release: () => release() }
+}
+
+describe('a holder of the refresh lock', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  function tab(tabId: string, locks: LockManagerLike, channel: ChannelLike | null) {
+    const crossTab = createCrossTab({
+      locks,
+      channel,
+      storage: laggingStorage(),
+      tabId,
+      timers: realTimers,
+    })
+    crossTab.start(() => {})
+    return crossTab
+  }
+
+  it('that no longer runs (a frozen page) is passed by, and learns it when it thaws', async () => {
+    const locks = exclusiveLocks()
+    const channels = createFakeTabsEnvironment()
+    // A frozen page runs no script: it hears no question and answers none.
+    const frozen = tab('frozen', locks, null)
+    const waiter = tab('waiter', locks, channels.openChannel())
+    const holder = heldUntilReleased(frozen)
+    await vi.advanceTimersByTimeAsync(0)
+
+    let took = false
+    const taken = waiter.withLock(async () => {
+      took = true
+    })
+    await vi.advanceTimersByTimeAsync(LOCK_WAIT_MS + HOLDER_ANSWER_MS - 1)
+    expect(took).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    await taken
+    expect(took).toBe(true)
+
+    holder.release() // thawed
+    expect(await holder.turn).toBe(true)
+  })
+
+  it('that still runs (a slow server) keeps the lock however long it takes', async () => {
+    const locks = exclusiveLocks()
+    const channels = createFakeTabsEnvironment()
+    const slow = tab('slow', locks, channels.openChannel())
+    const waiter = tab('waiter', locks, channels.openChannel())
+    const holder = heldUntilReleased(slow)
+    await vi.advanceTimersByTimeAsync(0)
+
+    let took = false
+    const taken = waiter.withLock(async () => {
+      took = true
+    })
+    await vi.advanceTimersByTimeAsync(5 * (LOCK_WAIT_MS + HOLDER_ANSWER_MS))
+    expect(took).toBe(false)
+
+    holder.release()
+    expect(await holder.turn).toBe(false)
+    await taken
+    expect(took).toBe(true)
   })
 })

@@ -3,9 +3,23 @@ import { userSchema } from '../../contract/auth'
 import { SIGN_OUT_REASONS } from './events'
 import type { Timers } from './scheduler'
 
+/** The options of a lock request this module uses. */
+export interface LockOptions {
+  /** Gives up waiting (not holding) when it aborts. */
+  signal?: AbortSignal
+  /** Takes the lock at once from whoever holds it; that holder's request rejects with AbortError. */
+  steal?: boolean
+  /** Never waits: the callback gets null when the lock is held. */
+  ifAvailable?: boolean
+}
+
 /** The part of the Web Locks API this module needs; absent where the browser lacks it. */
 export interface LockManagerLike {
-  request<T>(name: string, callback: () => Promise<T>): Promise<T>
+  request<T>(
+    name: string,
+    options: LockOptions,
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>
   /** Which locks are held; used to read the generation markers (optional in test doubles). */
   query?(): Promise<{ held?: ReadonlyArray<{ name?: string | undefined }> | undefined }>
 }
@@ -31,6 +45,29 @@ export const AUTH_CHANNEL = 'reel-auth'
 export const GENERATION_KEY = 'reel-auth-generation'
 /** A lock named after the generation a tab last published, held until its next one. */
 export const GENERATION_MARKER = 'reel-auth-generation:'
+/**
+ * How long a tab waits for the refresh lock before it asks whether the holder is still there:
+ * well past a normal refresh answer, and short of the 15 s a waiting request allows itself.
+ */
+export const LOCK_WAIT_MS = 5_000
+/** How long a holder that is still there (running, even in a background tab) takes to say so. */
+export const HOLDER_ANSWER_MS = 1_000
+/** Held by the one waiter passing a silent holder by, so that two waiters never both do. */
+export const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
+
+/** One tab asks who holds the refresh lock; the holder, if its page still runs, answers. */
+const lockProbeSchema = z.object({
+  type: z.enum(['lock-probe', 'lock-held']),
+  from: z.string(),
+})
+
+/** One turn of holding the refresh lock. */
+export interface Lease {
+  /** The generation the origin had reached when this turn began. */
+  readonly generationAtGrant: number
+  /** Set once another tab took the lock over: whatever this turn does after is stale. */
+  lost: boolean
+}
 
 const generation = z.int().check(z.nonnegative())
 
@@ -67,6 +104,8 @@ export interface CrossTabOptions {
   storage: StorageLike | null
   tabId: string
   timers: Timers
+  /** How long to wait for the lock before asking whether its holder still runs. */
+  lockWaitMs?: number
 }
 
 /**
@@ -80,7 +119,14 @@ export interface CrossTabOptions {
  * the generation (`reel-auth-generation:7:<tab>`) before it lets the refresh lock go; the browser
  * orders every lock operation, so the next holder's `locks.query()` always sees that marker.
  */
-export function createCrossTab({ locks, channel, storage, tabId, timers }: CrossTabOptions) {
+export function createCrossTab({
+  locks,
+  channel,
+  storage,
+  tabId,
+  timers,
+  lockWaitMs = LOCK_WAIT_MS,
+}: CrossTabOptions) {
   let heard = 0
   let tail: Promise<unknown> = Promise.resolve()
   let onMessage: ((message: ChannelMessage) => void) | null = null
@@ -88,6 +134,9 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
   /** Ends the marker lock of this tab's last publication; `marked` resolves once it is held. */
   let releaseMarker: (() => void) | null = null
   let marked: Promise<void> = Promise.resolve()
+  /** How many turns of the refresh lock this tab is in now (a stolen one may still be running). */
+  let holding = 0
+  const holderAnswered = new Set<() => void>()
 
   const stored = (): number => {
     const value = Number(storage?.getItem(GENERATION_KEY) ?? 0)
@@ -100,7 +149,7 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
     releaseMarker?.()
     const held = new Promise<void>((release) => (releaseMarker = release))
     marked = new Promise<void>((granted) => {
-      void locks.request(`${GENERATION_MARKER}${generation}:${tabId}`, () => {
+      void locks.request(`${GENERATION_MARKER}${generation}:${tabId}`, {}, () => {
         granted()
         return held
       })
@@ -117,7 +166,108 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
     }, 0)
   }
 
+  function receiveProbe(data: unknown): boolean {
+    const probe = lockProbeSchema.safeParse(data)
+    if (!probe.success) return false
+    if (probe.data.type === 'lock-probe' && holding > 0) {
+      channel?.postMessage({ type: 'lock-held', from: tabId })
+    } else if (probe.data.type === 'lock-held') {
+      for (const answered of holderAnswered) answered()
+    }
+    return true
+  }
+
+  /** True when a tab holding the refresh lock answers within {@link HOLDER_ANSWER_MS}. */
+  function holderRuns(): Promise<boolean> {
+    if (!channel) return Promise.resolve(false)
+    return new Promise((settle) => {
+      const finish = (answered: boolean) => {
+        holderAnswered.delete(onAnswer)
+        timers.clear(timer)
+        settle(answered)
+      }
+      const onAnswer = () => finish(true)
+      const timer = timers.set(() => finish(false), HOLDER_ANSWER_MS)
+      holderAnswered.add(onAnswer)
+      channel.postMessage({ type: 'lock-probe', from: tabId })
+    })
+  }
+
+  /**
+   * The refresh lock, waited for with a bound. `navigator.locks` alone waits forever, and a tab
+   * the browser froze while it held the lock would stall every other tab until it thaws.
+   *
+   * Why ask, rather than steal as soon as the bound passes: a holder that still runs may be
+   * waiting on a slow server with the refresh cookie on its way, and a second tab presenting the
+   * same cookie would be reuse, which ends the session. A running page answers a message even in
+   * the background; a frozen one cannot. (A discarded tab needs none of this: the browser
+   * releases its locks.)
+   *
+   * Why stealing from a frozen holder is safe for the cookie: the browser shares one cookie jar
+   * and applies a response's Set-Cookie in the network stack even while the page is frozen. Once
+   * the server has answered the frozen tab's refresh, the jar holds the rotated cookie and the new
+   * holder sends that one. The residual risk is a frozen holder whose refresh is still unanswered
+   * after the bound, i.e. a server slower than {@link LOCK_WAIT_MS}: the two requests would then
+   * carry the same cookie. The bound sits well past a normal answer for that reason. What the
+   * thawed tab must not do is use its answer: its lease is lost (see {@link Lease}), so the
+   * session drops it and takes the newer token the new holder shared, never sharing its own.
+   */
+  async function takeLock<T>(task: (lease: Lease) => Promise<T>, manager: LockManagerLike) {
+    let running: Promise<T> | null = null
+    let onGranted: () => void = () => undefined
+    const granted = new Promise<void>((resolve) => (onGranted = resolve))
+    const lease = { generationAtGrant: 0, lost: false }
+    const held = () => {
+      holding++
+      onGranted()
+      running = (async () => {
+        try {
+          // Markers too: storage may lag behind what the previous holder published.
+          lease.generationAtGrant = Math.max(heard, stored(), await markedGeneration())
+          return await task(lease)
+        } finally {
+          holding--
+          // Whatever was published under the lock is marked before the next holder looks.
+          await marked
+        }
+      })()
+      return running
+    }
+    const request = async (options: LockOptions): Promise<T> => {
+      try {
+        return await manager.request(REFRESH_LOCK, options, held)
+      } catch (error) {
+        if (running === null) throw error
+        // Granted, then taken over: the task still runs, and its own outcome is the answer.
+        lease.lost = true
+        return running
+      }
+    }
+    for (;;) {
+      const waited = new AbortController()
+      const timer = timers.set(() => waited.abort(), lockWaitMs)
+      try {
+        return await request({ signal: waited.signal })
+      } catch (error) {
+        if (!waited.signal.aborted || running !== null) throw error
+      } finally {
+        timers.clear(timer)
+      }
+      // Every waiter reaches this point at about the same moment. One asks, and passes a silent
+      // holder by; the others find the takeover lock taken and wait again, and when they next
+      // ask, the new holder answers.
+      const takeover = await manager.request(TAKEOVER_LOCK, { ifAvailable: true }, async (lock) => {
+        if (lock === null || (await holderRuns())) return null
+        const turn = request({ steal: true })
+        await granted
+        return { turn }
+      })
+      if (takeover) return takeover.turn
+    }
+  }
+
   function receive(event: MessageEvent): void {
+    if (receiveProbe(event.data)) return
     const parsed = channelMessageSchema.safeParse(event.data)
     if (!parsed.success || parsed.data.from === tabId) return
     // Older than what this tab already heard: a token from before a sign-out, say.
@@ -144,19 +294,14 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
     /** The newest generation this tab knows of. */
     heard: (): number => heard,
 
-    /** Runs `task` alone across every tab of the origin; without Web Locks, alone in this tab. */
-    withLock<T>(task: () => Promise<T>): Promise<T> {
-      if (locks) {
-        return locks.request(REFRESH_LOCK, async () => {
-          try {
-            return await task()
-          } finally {
-            // Whatever was published under the lock is marked before the next holder looks.
-            await marked
-          }
-        })
-      }
-      const run = tail.then(task)
+    /**
+     * Runs `task` alone across every tab of the origin; without Web Locks, alone in this tab. A
+     * holder that has stopped running is passed by after a while (see `takeLock`): the task
+     * learns it from {@link passedBy}.
+     */
+    withLock<T>(task: (lease: Lease) => Promise<T>): Promise<T> {
+      if (locks) return takeLock(task, locks)
+      const run = tail.then(() => task({ generationAtGrant: heard, lost: false }))
       tail = run.catch(() => undefined)
       return run
     },
@@ -181,6 +326,16 @@ export function createCrossTab({ locks, channel, storage, tabId, timers }: Cross
         const timer = timers.set(finish, withinMs)
         catchingUp.add(check)
       })
+    },
+
+    /**
+     * True when another tab took the lock over during this turn, or published since it began:
+     * an answer this turn got is then older than the session's state, and must not be used.
+     * Asks the lock manager first, so a takeover it already made is known here.
+     */
+    async passedBy(lease: Lease): Promise<boolean> {
+      const latest = Math.max(stored(), await markedGeneration())
+      return lease.lost || latest > lease.generationAtGrant
     },
 
     /** Under the lock: tells the other tabs, with the next generation written first. */

@@ -2,6 +2,7 @@ import { isAxiosError } from 'axios'
 import * as z from 'zod/mini'
 import { SESSION_ENDING_CODES } from '../../contract/problem'
 import { parseProblem, problemOf } from '../lib/problem'
+import { parseRetryAfter } from './retry-after'
 
 /**
  * Why an auth operation failed:
@@ -91,13 +92,4 @@ export function toAuthError(error: unknown): AuthError {
       cause: error,
     },
   )
-}
-
-/** `Retry-After` in seconds, given either as seconds or as an HTTP date; null when absent. */
-export function parseRetryAfter(header: unknown, now: number): number | null {
-  if (typeof header !== 'string' && typeof header !== 'number') return null
-  const seconds = Number(header)
-  if (Number.isFinite(seconds)) return seconds > 0 ? seconds : null
-  const at = Date.parse(String(header))
-  return Number.isFinite(at) && at > now ? (at - now) / 1000 : null
 }

@@ -7,6 +7,7 @@ import {
   type AxiosResponse,
   type InternalAxiosRequestConfig,
 } from 'axios'
+import { bodySentWith } from '../lib/redact-error'
 import { AuthError, problemCode } from './errors'
 import { refusalOf } from './refusal'
 import { requestAuthOf } from './request-auth'
@@ -201,7 +202,11 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
         })
       }
       // Outside the try: the replay reports its own outcome.
-      const replayed: Promise<AxiosResponse> = client.request({ ...config, [replay.flag]: true })
+      const replayed: Promise<AxiosResponse> = client.request({
+        ...config,
+        data: bodySentWith(config),
+        [replay.flag]: true,
+      })
       return replayed
     },
   )

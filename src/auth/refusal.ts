@@ -1,3 +1,6 @@
+import { isAxiosError } from 'axios'
+import { revocationReasonSchema, type RevocationReason } from '../../contract/problem'
+
 /** The 401 codes that are about the access token itself: a refresh answers them. */
 const ACCESS_TOKEN_CODES: ReadonlySet<string> = new Set([
   'token_missing',
@@ -28,4 +31,14 @@ export function refusalOf(
     return 'step-up'
   }
   return code && ACCESS_TOKEN_CODES.has(code) ? 'token' : null
+}
+
+/**
+ * Why the server revoked the session, when its refusal of a refresh says so (the `reason` of a
+ * `session_revoked` problem); null for any other error, or a reason this client does not know.
+ */
+export function revocationReasonOf(error: unknown): RevocationReason | null {
+  const failed = isAxiosError(error) ? error : error instanceof Error ? error.cause : null
+  if (!isAxiosError(failed)) return null
+  return revocationReasonSchema.safeParse(failed.response?.data).data?.reason ?? null
 }

@@ -19,6 +19,22 @@ export interface Timers {
   now(): number
 }
 
+/** The longest delay `setTimeout` keeps: a longer one overflows and fires at once. */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
+
+/**
+ * The same timers with every delay clamped to what `setTimeout` can hold. Firing early is safe
+ * everywhere in the core (a refresh that comes early is cheap, a deadline checks the clock again),
+ * firing at once is not: a 30-day token would otherwise refresh in a tight loop.
+ */
+export function clampedTimers(timers: Timers): Timers {
+  return {
+    set: (callback, delayMs) => timers.set(callback, Math.min(delayMs, MAX_TIMER_DELAY_MS)),
+    clear: (handle) => timers.clear(handle),
+    now: () => timers.now(),
+  }
+}
+
 export const realTimers: Timers = {
   set: (callback, delayMs) => setTimeout(callback, delayMs),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -37,16 +53,29 @@ export const visibilityWake: WakeSource = (wake) => {
   return () => document.removeEventListener('visibilitychange', onChange)
 }
 
-/** The browser is back online. */
-export const onlineWake: WakeSource = (wake) => {
-  window.addEventListener('online', wake)
-  return () => window.removeEventListener('online', wake)
-}
+/** An event on `window` that means the tab may have slept or been offline. */
+const windowWake =
+  (type: 'online' | 'pageshow' | 'focus'): WakeSource =>
+  (wake) => {
+    window.addEventListener(type, wake)
+    return () => window.removeEventListener(type, wake)
+  }
 
+/** The browser is back online. */
+export const onlineWake = windowWake('online')
+/** The page came back from the back/forward cache, where no timer ran. */
+export const pageshowWake = windowWake('pageshow')
+/** The window got focus: after a laptop's sleep this can be the first sign, before any timer. */
+export const focusWake = windowWake('focus')
+
+/**
+ * Timers are no help after a sleep: they run on the monotonic clock, which stood still. These
+ * events are the moments a tab can notice that time has passed and look at its token again.
+ */
 export function browserWakeSources(): readonly WakeSource[] {
   return typeof window === 'undefined' || typeof document === 'undefined'
     ? []
-    : [visibilityWake, onlineWake]
+    : [visibilityWake, onlineWake, pageshowWake, focusWake]
 }
 
 export interface SchedulerOptions {

@@ -23,6 +23,7 @@ import {
   createCrossTab,
   type ChannelLike,
   type ChannelMessage,
+  type Lease,
   type LockManagerLike,
   type StorageLike,
 } from './cross-tab'
@@ -34,6 +35,7 @@ import { bindRequestAuth } from './request-auth'
 import {
   backoffMs,
   browserWakeSources,
+  clampedTimers,
   createScheduler,
   realTimers,
   refreshLeadMs,
@@ -42,8 +44,14 @@ import {
 } from './scheduler'
 import { signOutReasonFor } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
-import { createTokenStore, monotonicClock, type AccessToken, type Clock } from './token-store'
-import { refusalOf } from './refusal'
+import {
+  createTokenStore,
+  monotonicClock,
+  wallClock,
+  type AccessToken,
+  type Clock,
+} from './token-store'
+import { refusalOf, revocationReasonOf } from './refusal'
 import { createStepUp, type StepUpProof } from './step-up'
 import { randomHexId } from '../lib/random-id'
 
@@ -60,8 +68,13 @@ export interface AuthSessionOptions {
   channel?: ChannelLike | null
   /** localStorage, for the generation counter and the pending-logout marker (never a token). */
   storage?: StorageLike | null
-  /** The clock tokens expire on. */
+  /** The monotonic clock tokens expire on. */
   clock?: Clock
+  /**
+   * A second clock that runs on while the machine sleeps, for expiry as well; null for none.
+   * Defaults to the wall clock, or to none when `clock` is given (a test's clock is all of time).
+   */
+  wallClock?: Clock | null
   /** Timers for refreshes, backoff and request timeouts. */
   timers?: Timers
   /** What wakes a sleeping tab (visible again, back online). */
@@ -93,12 +106,15 @@ const sessionEnded = () =>
 export function createAuthSession(options: AuthSessionOptions = {}) {
   const http = options.http ?? createAuthHttp()
   const clock = options.clock ?? monotonicClock
-  const timers = options.timers ?? realTimers
+  const timers = clampedTimers(options.timers ?? realTimers)
   const random = options.random ?? Math.random
   const storage = options.storage === undefined ? browserStorage() : options.storage
   const tabId = randomHexId(6)
 
-  const store = createTokenStore(clock)
+  const store = createTokenStore(
+    clock,
+    options.wallClock !== undefined ? options.wallClock : options.clock ? null : wallClock,
+  )
   const events = createEventStream(tabId)
   const flight = createSingleFlight<AccessToken>()
   const deadlines = createDeadlines(timers)
@@ -212,7 +228,8 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     const throttled = error.status === 429
     const restoreRefused = state.status === 'restoring' && error.kind === 'rejected' && !throttled
     if (error.kind === 'session_ended' || restoreRefused) {
-      endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now()), true)
+      const revocation = revocationReasonOf(error)
+      endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now(), revocation), true)
     } else if (error.kind === 'bad_response' && ++badResponses >= BAD_RESPONSE_LIMIT) {
       endSession('bad-response', true)
     } else {
@@ -221,10 +238,24 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     }
   }
 
+  /**
+   * Another tab took the lock over while this one's refresh was out (this page was frozen): its
+   * answer is older than the token that tab shared, which is the one to use.
+   */
+  async function tokenAfterPassedBy(epochAtStart: number): Promise<AccessToken> {
+    await crossTab.catchUp(CATCH_UP_MS)
+    const current = store.get()
+    if (current && current.epoch > epochAtStart) return current
+    const error = new AuthError('transient', 'We could not reach the server.')
+    onRefreshFailed(error)
+    throw error
+  }
+
   async function refreshHoldingLock(
     eraAtStart: number,
     heardAtStart: number,
     epochAtStart: number,
+    lease: Lease,
   ) {
     if (era !== eraAtStart || state.signingOut) throw sessionEnded()
     // Another tab may have refreshed while this one waited for the lock. It wrote the new
@@ -249,12 +280,14 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       response = await postRefresh(http)
     } catch (cause) {
       const error = toAuthError(cause)
+      if (await crossTab.passedBy(lease)) return tokenAfterPassedBy(epochAtStart)
       // An answer for a session that is being (or has been) ended here says nothing any more.
       if (era === eraAtStart) onRefreshFailed(error)
       throw error
     }
     // A sign-out began while the answer was on its way: this token belongs to the ended session.
     if (era !== eraAtStart || state.signingOut) throw sessionEnded()
+    if (await crossTab.passedBy(lease)) return tokenAfterPassedBy(epochAtStart)
     const token = acceptTokens(response, 'network')
     shareTokens(response)
     if (events.wanted()) {
@@ -277,7 +310,9 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       const eraAtStart = era
       const heardAtStart = crossTab.heard()
       const epochAtStart = store.get()?.epoch ?? 0
-      return crossTab.withLock(() => refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart))
+      return crossTab.withLock((lease) =>
+        refreshHoldingLock(eraAtStart, heardAtStart, epochAtStart, lease),
+      )
     })
     // Once per refresh, not once per caller.
     running.then(
@@ -481,13 +516,16 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     if (token && store.msLeft() > HAND_OUT_MARGIN_MS && !flight.isRunning()) return token
     const fresh = await tokenForRequest()
     if (!fresh) throw sessionEnded()
-    return fresh.expiresAt - clock() > 0 ? fresh : refresh()
+    return store.msLeftOf(fresh) > 0 ? fresh : refresh()
   }
 
   /** Ends the session here and in every tab once the server has been told, or will be. */
   async function endByUser(tellServer: () => Promise<void>, holdingLock: boolean): Promise<void> {
     const run = async () => {
       let pending = false
+      // Written before the request leaves: a tab closed while it is on its way leaves the marker,
+      // and the next start finishes the sign-out instead of restoring the session.
+      marker.set()
       try {
         await tellServer()
       } catch (cause) {
@@ -495,8 +533,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
         pending = toAuthError(cause).kind === 'transient'
       }
       const wasSignedIn = state.status === 'signed-in'
-      if (pending) marker.set()
-      else marker.clear()
+      if (!pending) marker.clear()
       era++
       store.clear()
       scheduler.cancel()

@@ -18,4 +18,16 @@ describe('signOutReasonFor', () => {
     expect(signOutReasonFor('refresh_missing', 1_000, 999)).toBe('ended')
     expect(signOutReasonFor('refresh_missing', null, 5_000)).toBe('ended')
   })
+
+  it('tells a session ended by a password change elsewhere from any other revocation', () => {
+    expect(signOutReasonFor('session_revoked', null, 0, 'password_changed')).toBe(
+      'password_changed',
+    )
+    expect(signOutReasonFor('session_revoked', null, 0, null)).toBe('revoked')
+  })
+
+  it('heeds a revocation reason only on a revoked session', () => {
+    expect(signOutReasonFor('refresh_reused', null, 0, 'password_changed')).toBe('reused')
+    expect(signOutReasonFor('refresh_invalid', null, 0, 'password_changed')).toBe('ended')
+  })
 })

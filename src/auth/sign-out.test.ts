@@ -68,6 +68,39 @@ describe('signing out', () => {
     expect(localStorage.getItem(LOGOUT_PENDING_KEY)).toBe('1')
   })
 
+  it('finishes at the next start a sign-out whose tab closed while the logout was on its way', async () => {
+    const first = createTab()
+    await first.session.signIn(DEMO)
+    let arrived: () => void = () => undefined
+    const logoutArrived = new Promise<void>((resolve) => (arrived = resolve))
+    let answer: (response: Response) => void = () => undefined
+    server.use(
+      http.post(
+        '/api/auth/logout',
+        () => {
+          arrived()
+          return new Promise<Response>((resolve) => (answer = resolve))
+        },
+        { once: true },
+      ),
+    )
+    const signingOut = first.session.signOut()
+    await logoutArrived
+    first.session.dispose() // the tab is closed before the server answers: it learns nothing more
+
+    const reloaded = createTab()
+    await reloaded.session.restore()
+    answer(Response.error())
+    await signingOut
+
+    expect(reloaded.session.getState()).toMatchObject({
+      status: 'signed-out',
+      logoutPending: false,
+    })
+    expect(liveSessions()).toBe(0)
+    expect(db.stats.refreshCalls).toBe(0)
+  })
+
   it('drops a refresh answer that arrives after a sign-out began, in every tab', async () => {
     const tabs = createFakeTabsEnvironment()
     const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })

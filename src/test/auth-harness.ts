@@ -4,6 +4,7 @@ import { db } from '../../mocks/db'
 import { server } from '../../mocks/node'
 import type { AuthEvent } from '../auth/events'
 import { installAuthInterceptor } from '../auth/interceptor'
+import { redactErrorsOf } from '../lib/redact-error'
 import {
   createAuthSession,
   type AuthSession,
@@ -38,7 +39,10 @@ afterEach(() => {
  */
 export function createTab(options: AuthSessionOptions = {}) {
   const session = createAuthSession({ locks: null, channel: null, random: () => 0, ...options })
-  const api = axios.create({ baseURL: '/api', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+  // Errors are redacted as `apiClient`'s are, so replays are tested with what they really get.
+  const api = redactErrorsOf(
+    axios.create({ baseURL: '/api', headers: { 'X-Requested-With': 'XMLHttpRequest' } }),
+  )
   const uninstall = installAuthInterceptor(api, session)
   const log = awaitableList<AuthEvent>()
   const events = log.items

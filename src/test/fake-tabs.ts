@@ -8,7 +8,11 @@ import type { ChannelLike, LockManagerLike } from '../auth/cross-tab'
 export function createFakeTabsEnvironment() {
   let tail: Promise<unknown> = Promise.resolve()
   const locks: LockManagerLike = {
-    request<T>(_name: string, callback: () => Promise<T>): Promise<T> {
+    request<T>(
+      _name: string,
+      _options: unknown,
+      callback: (lock: unknown) => Promise<T>,
+    ): Promise<T> {
       const run = tail.then(callback)
       tail = run.catch(() => undefined)
       return run

@@ -1,5 +1,9 @@
 import { http, type HttpHandler } from 'msw'
-import { REAUTHENTICATION_CHALLENGE, reauthenticationSchema } from '../../contract/account'
+import {
+  passwordChangeSchema,
+  REAUTHENTICATION_CHALLENGE,
+  reauthenticationSchema,
+} from '../../contract/account'
 import { verifyPassword } from '../../mocks/crypto'
 import { db } from '../../mocks/db'
 import { json, noContent } from '../../mocks/http-helpers'
@@ -52,8 +56,11 @@ export function stepUpServer() {
     ),
     http.post(
       STEP_UP_ENDPOINT,
-      withAuth(({ request }) => {
+      withAuth(async ({ request }) => {
         const token = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '')
+        if (!passwordChangeSchema.safeParse(await request.json()).success) {
+          return problem(400, 'validation_failed', 'Check the form.')
+        }
         if (fresh.has(token)) return noContent()
         return problem(401, 'reauthentication_required', 'Confirm it is you.', {
           headers: { 'WWW-Authenticate': REAUTHENTICATION_CHALLENGE },

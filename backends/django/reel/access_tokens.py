@@ -6,6 +6,7 @@ expired token from an invalid one.
 import secrets
 
 import jwt
+from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
 from django.conf import settings
 from rest_framework_simplejwt.backends import TokenBackend
 from rest_framework_simplejwt.settings import api_settings
@@ -35,6 +36,10 @@ class ReelTokenBackend(TokenBackend):
             leeway=api_settings.LEEWAY,
         )
         self.kid = settings.ACCESS_TOKEN_KEY.kid
+        # Parsed once: given PEM text, PyJWT parses it again for every token, which cost more
+        # than the signature check itself on each authenticated request.
+        self.signing_key = load_pem_private_key(self.signing_key.encode("ascii"), password=None)
+        self.verifying_key = load_pem_public_key(self.verifying_key.encode("ascii"))
 
     def encode(self, payload):
         claims = {**payload, "aud": self.audience, "iss": self.issuer}

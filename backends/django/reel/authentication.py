@@ -1,11 +1,66 @@
 """Bearer authentication that also asks whether the token's session is still alive."""
+from functools import cache
+
+from django.db import connection
 from rest_framework.authentication import get_authorization_header
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from reel.access_tokens import AccessTokenError, ReelAccessToken, token_backend
-from reel.models import Session
+from reel.models import Session, User
 from reel.problems import BEARER_CHALLENGE, AccessTokenRejected
 from reel.sessions import is_active
+
+
+# The session check, written out rather than built by the ORM (a select_related queryset):
+# every authenticated request runs it, and building and compiling the queryset cost several
+# times PostgreSQL's answer. Its columns, and the converters each value goes through, are the
+# models' own, as the ORM would use them.
+SESSION_CHECK_MODELS = ((Session, "s"), (User, "u"))
+
+
+@cache
+def session_check_sql():
+    """The session of an id, with its user when that user has the public id and is active."""
+    quote = connection.ops.quote_name
+    session, user = Session._meta, User._meta
+    columns = [
+        f"{alias}.{quote(field.column)}" for model, alias in SESSION_CHECK_MODELS for field in model._meta.concrete_fields
+    ]
+    return (
+        f"SELECT {', '.join(columns)} FROM {quote(session.db_table)} s"
+        f" JOIN {quote(user.db_table)} u ON u.{quote(user.pk.column)} = s.{quote(session.get_field('user').column)}"
+        f" WHERE s.{quote(session.pk.column)} = %s AND u.{quote(user.get_field('public_id').column)} = %s"
+        f" AND u.{quote(user.get_field('is_active').column)} = %s"
+    )
+
+
+@cache
+def column_readers():
+    """Per model: its fields' attribute names, and each column's expression with its converters."""
+    readers = []
+    for model, alias in SESSION_CHECK_MODELS:
+        fields = model._meta.concrete_fields
+        columns = []
+        for field in fields:
+            expression = field.get_col(alias)
+            converters = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
+            columns.append((expression, converters))
+        readers.append((model, [field.attname for field in fields], columns))
+    return readers
+
+
+def session_and_user(row):
+    """The instances the ORM would have made of the session check's row."""
+    instances, start = [], 0
+    for model, attnames, columns in column_readers():
+        values = []
+        for (expression, converters), value in zip(columns, row[start : start + len(columns)]):
+            for convert in converters:
+                value = convert(value, expression, connection)
+            values.append(value)
+        instances.append(model.from_db(connection.alias, attnames, values))
+        start += len(columns)
+    return instances
 
 
 class SessionBoundJWTAuthentication(JWTAuthentication):
@@ -40,14 +95,16 @@ class SessionBoundJWTAuthentication(JWTAuthentication):
         authenticated request pays for it, so the session comes joined with its user rather
         than after it.
         """
-        session = (
-            Session.objects.select_related("user")
-            .filter(pk=claims["sid"], user__public_id=claims["sub"], user__is_active=True)
-            .first()
-        )
-        if session is None or not is_active(session):
+        with connection.cursor() as cursor:
+            cursor.execute(session_check_sql(), [claims["sid"], claims["sub"], True])
+            row = cursor.fetchone()
+        if row is None:
             return None, None
-        return session.user, session
+        session, user = session_and_user(row)
+        if not is_active(session):
+            return None, None
+        session.user = user
+        return user, session
 
     def authenticate_header(self, request):
         return BEARER_CHALLENGE

@@ -14,6 +14,11 @@ def new_user_id():
     return f"u_{secrets.token_urlsafe(9)}"
 
 
+def new_passkey_user_handle():
+    """32 random bytes in base64url: a WebAuthn user handle that says nothing of its account."""
+    return secrets.token_urlsafe(32)
+
+
 def new_session_id():
     return f"s_{secrets.token_urlsafe(12)}"
 
@@ -24,6 +29,9 @@ class User(AbstractUser):
     public_id = models.CharField(max_length=32, unique=True, default=new_user_id)
     display_name = models.CharField(max_length=150)
     email_verified = models.BooleanField(default=False)
+    # The WebAuthn user handle its passkeys carry: random, since authenticators store it and
+    # may show it, and a public id or username would tie those passkeys to the account.
+    passkey_user_handle = models.CharField(max_length=43, unique=True, default=new_passkey_user_handle)
 
 
 class SocialAccount(models.Model):

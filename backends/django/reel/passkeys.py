@@ -78,8 +78,8 @@ def b64decode(value):
 
 
 def user_handle(user):
-    """The WebAuthn user id: the account's opaque public id, never its username."""
-    return user.public_id.encode("utf-8")
+    """The WebAuthn user id: the account's own random handle, never its username or public id."""
+    return websafe_decode(user.passkey_user_handle)
 
 
 def issue_challenge(purpose, user=None):

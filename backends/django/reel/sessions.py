@@ -107,11 +107,18 @@ def reauthenticated(session, auth_method):
     return session
 
 
+# The revocation reasons a refused refresh tells the device (as the problem's `reason`): a
+# password change, so the person knows to sign in with the new one. Others stay unsaid.
+TOLD_REVOCATION_REASONS = {"password_changed"}
+
+
 @dataclass
 class Rotation:
     session: Session = None
     refresh_token: str = ""
     failure: str = ""
+    # Why the session was revoked, when `failure` is session_revoked and the reason is told.
+    reason: str = ""
 
 
 def find_refresh_token(raw):
@@ -133,7 +140,8 @@ def rotate(raw):
         return Rotation(failure="refresh_invalid")
     session = record.session
     if session.revoked_at is not None or not session.user.is_active:
-        return Rotation(failure="session_revoked")
+        told = session.revoked_reason if session.revoked_reason in TOLD_REVOCATION_REASONS else ""
+        return Rotation(failure="session_revoked", reason=told)
     now = timezone.now()
     if now >= session.expires_at or now >= idle_deadline(session):
         revoke(Session.objects.filter(pk=session.pk), "expired")

@@ -40,8 +40,12 @@ def token_response(session, refresh_token=None, authenticated=False):
     return response
 
 
-def refresh_failure(code):
-    """401 with the cookie cleared, so the browser stops sending a token that cannot work."""
-    response = problem(401, code, REFRESH_FAILURE_TITLES[code])
+def refresh_failure(code, reason=""):
+    """
+    401 with the cookie cleared, so the browser stops sending a token that cannot work. A
+    revocation's `reason` travels as an extension member, so the device can say what happened.
+    """
+    members = {"reason": reason} if reason else None
+    response = problem(401, code, REFRESH_FAILURE_TITLES[code], members=members)
     clear_refresh_cookie(response)
     return response

@@ -10,10 +10,14 @@ workers = 2
 # Threads keep clients' connections alive, where sync closes each after its answer, and overlap
 # one request's wait on the database with another's Python. `npm run bench -- stack` measured
 # several times sync's rate on kept-alive connections, and about the same on a new connection per
-# request (how nginx reaches the instances today). A sync worker needs `--threads 1` beside
-# `--worker-class sync`, or gunicorn quietly makes it gthread again.
+# request. A sync worker needs `--threads 1` beside `--worker-class sync`, or gunicorn quietly
+# makes it gthread again.
 worker_class = "gthread"
 threads = 4
+# Seconds an idle kept-alive connection stays open. nginx keeps its connections to the instances
+# (docs/deploy/nginx.conf) and closes them after 60 s idle; gunicorn must wait longer, since a
+# request nginx sends on a connection gunicorn is closing fails (gunicorn's default is 2 s).
+keepalive = 75
 # Forwarded headers are Django's to judge (REEL_TRUSTED_PROXIES); gunicorn would otherwise
 # believe X-Forwarded-Proto from 127.0.0.1 by itself.
 forwarded_allow_ips = ""

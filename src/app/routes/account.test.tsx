@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { STEP_UP_MAX_AGE_SEC } from '../../../contract/account'
+import { db } from '../../../mocks/db'
 import { server } from '../../../mocks/node'
 import { problem } from '../../../mocks/problem'
 import { createTab, DEMO } from '../../test/auth-harness'
@@ -85,6 +87,25 @@ describe('the account page', { timeout: 20_000 }, () => {
         'Choose a password of 12 to 128 characters that does not contain your username.',
       ),
     )
+  })
+
+  it('changes the password after an old sign-in is confirmed, sending the form again whole', async () => {
+    // The token outlives the moved clock: the only refusal is the step-up one.
+    db.config.accessTokenTtlSec = 3600
+    const { user } = await openAccount()
+    db.config.serverClockSkewSec = STEP_UP_MAX_AGE_SEC + 60
+    const newPassword = 'a-new-password-for-reel'
+
+    await user.type(await screen.findByLabelText('Current password'), DEMO.password)
+    await user.type(screen.getByLabelText('New password'), newPassword)
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    const dialog = await screen.findByRole('dialog', { name: "Confirm it's you" })
+    await user.type(within(dialog).getByLabelText('Password'), DEMO.password)
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+
+    expect(
+      await screen.findByText('Your password was changed. Other devices were signed out.'),
+    ).toHaveAttribute('role', 'status')
   })
 
   it('keeps the last way in, and says why', async () => {

@@ -1,8 +1,27 @@
+import { useLocation } from 'react-router-dom'
+import type { SocialProvider } from '../../../contract/providers'
 import { AccountPage } from '../../features/account/components/account-page'
+import { readLinkOutcome } from '../../features/account/link-outcome'
+import { useProviders } from '../../features/social-sign-in/api/get-providers'
+import { beginProviderLink } from '../../features/social-sign-in/oauth-flow'
 import { useDocumentTitle } from '../use-document-title'
 
 export function AccountRoute() {
   // The header link's name is the page's name; the page's other words load with its chunk.
   useDocumentTitle((t) => t.account.headerLink)
-  return <AccountPage />
+  const { state } = useLocation()
+  const { data: providers = [] } = useProviders()
+
+  async function startLink(id: SocialProvider) {
+    const provider = providers.find((offered) => offered.id === id)
+    if (!provider) throw new Error(`${id} is not offered`)
+    window.location.assign(await beginProviderLink(provider, { returnTo: '/account' }))
+  }
+
+  return (
+    <AccountPage
+      linking={{ offered: providers.map((provider) => provider.id), start: startLink }}
+      linkOutcome={readLinkOutcome(state)}
+    />
+  )
 }

@@ -1,11 +1,16 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { STEP_UP_MAX_AGE_SEC } from '../../../contract/account'
 import { db } from '../../../mocks/db'
 import { issueAuthorizationCode } from '../../../mocks/oauth-service'
-import { createTab, countRequests } from '../../test/auth-harness'
+import { createTab, countRequests, DEMO } from '../../test/auth-harness'
 import { providerConfig } from '../../test/provider-configs'
 import { renderApp } from '../../test/render-app'
-import { beginSocialSignIn, callbackUrl } from '../../features/social-sign-in/oauth-flow'
+import {
+  beginProviderLink,
+  beginSocialSignIn,
+  callbackUrl,
+} from '../../features/social-sign-in/oauth-flow'
 
 const NEW_AT_KAKAO = '2718281828'
 /** Kakao's account with demo's email: new to Reel, so its sign-in is `409 account_exists`. */
@@ -15,10 +20,12 @@ const DEMO_AT_KAKAO = '3141592653'
  * What the browser holds when Kakao sends it back: this tab's attempt in sessionStorage, and a
  * code the mock provider issued for it with the challenge of that attempt's verifier.
  */
-async function returnFromKakao(returnTo = '/watchlist', subject = NEW_AT_KAKAO) {
-  const authorize = new URL(
-    await beginSocialSignIn(providerConfig('kakao'), { returnTo, remember: true }),
-  )
+async function returnFromKakao(
+  returnTo = '/watchlist',
+  subject = NEW_AT_KAKAO,
+  begin = () => beginSocialSignIn(providerConfig('kakao'), { returnTo, remember: true }),
+) {
+  const authorize = new URL(await begin())
   const state = authorize.searchParams.get('state') ?? ''
   const code = await issueAuthorizationCode(
     {
@@ -161,5 +168,147 @@ describe('the social sign-in callback page', () => {
       user: { id: 'u_demo', providers: ['password', 'kakao'] },
     })
     expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
+  })
+})
+
+describe('the callback page after linking Kakao from the account page', { timeout: 20_000 }, () => {
+  beforeEach(() => sessionStorage.clear())
+
+  const linkingKakao = (subject = DEMO_AT_KAKAO, returnTo = '/account') =>
+    returnFromKakao(returnTo, subject, () =>
+      beginProviderLink(providerConfig('kakao'), { returnTo }),
+    )
+
+  async function signedInAsDemo() {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    return session
+  }
+
+  const providersRegion = () => screen.findByRole('region', { name: 'Linked accounts' })
+
+  /** The account page says why, as an alert, and demo's account is as it was. */
+  async function expectRefusal(message: string) {
+    expect(await screen.findByText(message)).toHaveAttribute('role', 'alert')
+    expect(db.users.get('u_demo')?.linked).toEqual({})
+  }
+
+  it('links Kakao to the account and says so on the account page, with Kakao listed', async () => {
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao()
+    const sent = countRequests()
+
+    const { router } = renderApp(path, session)
+
+    expect(await screen.findByText('Kakao is linked.')).toHaveAttribute('role', 'status')
+    expect(router.state.location).toMatchObject({ pathname: '/account', search: '' })
+    expect(within(await providersRegion()).getByText('Kakao')).toBeVisible()
+    expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
+    // A link is no sign-in: no code exchange, and the same session.
+    expect(sent.get('POST /api/auth/oauth/kakao') ?? 0).toBe(0)
+    expect(session.getState().status).toBe('signed-in')
+  })
+
+  it('asks an old sign-in to confirm once, then sends the unspent code again and links', async () => {
+    // The token outlives the moved clock: the only refusal is the step-up one.
+    db.config.accessTokenTtlSec = 3600
+    const session = await signedInAsDemo()
+    db.config.serverClockSkewSec = STEP_UP_MAX_AGE_SEC + 60
+    // Issued after the clock moved, the code is fresh on the server's clock.
+    const { path } = await linkingKakao()
+    const sent = countRequests()
+
+    const { user } = renderApp(path, session)
+
+    const dialog = await screen.findByRole('dialog', { name: "Confirm it's you" })
+    await user.type(within(dialog).getByLabelText('Password'), DEMO.password)
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
+
+    expect(await screen.findByText('Kakao is linked.')).toHaveAttribute('role', 'status')
+    expect(sent.get('POST /api/me/providers/kakao')).toBe(2)
+    expect(sent.get('POST /api/auth/reauthenticate')).toBe(1)
+    expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
+  })
+
+  it('changes nothing and says so calmly when the person cancels the confirmation', async () => {
+    // The token outlives the moved clock: the only refusal is the step-up one.
+    db.config.accessTokenTtlSec = 3600
+    const session = await signedInAsDemo()
+    db.config.serverClockSkewSec = STEP_UP_MAX_AGE_SEC + 60
+    const { path } = await linkingKakao()
+
+    const { router, user } = renderApp(path, session)
+
+    const dialog = await screen.findByRole('dialog', { name: "Confirm it's you" })
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    expect(await screen.findByText('Kakao was not linked. Nothing changed.')).toHaveAttribute(
+      'role',
+      'status',
+    )
+    expect(router.state.location.pathname).toBe('/account')
+    expect(db.users.get('u_demo')?.linked).toEqual({})
+    expect(session.getState().status).toBe('signed-in')
+  })
+
+  it('says the Kakao account belongs to someone else when it does', async () => {
+    // 김민준 signs in with Kakao first, which makes a Reel account of their own.
+    const { session: theirs } = createTab()
+    const first = await returnFromKakao('/movies', NEW_AT_KAKAO)
+    const { unmount } = renderApp(first.path, theirs)
+    await waitFor(() => expect(theirs.getState().status).toBe('signed-in'))
+    unmount()
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao(NEW_AT_KAKAO)
+
+    renderApp(path, session)
+
+    await expectRefusal('This Kakao account already belongs to another Reel account.')
+  })
+
+  it('shows the social failure message when the server refuses the code', async () => {
+    db.config.accessTokenTtlSec = 3600
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao()
+    db.config.serverClockSkewSec = 61 // the code has expired at the server; the sign-in has not
+
+    renderApp(path, session)
+
+    await expectRefusal('Sign-in with Kakao could not be completed. Please try again.')
+  })
+
+  it('comes back to the account page, changing nothing, when the person cancels at Kakao', async () => {
+    const session = await signedInAsDemo()
+    const { state } = await linkingKakao()
+    const sent = countRequests()
+
+    const { router } = renderApp(`/auth/callback/kakao?error=access_denied&state=${state}`, session)
+
+    expect(await screen.findByText('Kakao was not linked. Nothing changed.')).toBeVisible()
+    expect(router.state.location.pathname).toBe('/account')
+    expect(sent.get('POST /api/me/providers/kakao') ?? 0).toBe(0)
+  })
+
+  it('goes on where the person was going once a link begun at sign-in is made', async () => {
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao(DEMO_AT_KAKAO, '/devices')
+
+    const { router } = renderApp(path, session)
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/devices'))
+    expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
+  })
+
+  it('shows a link begun at sign-in that was not made on the account page, to try again there', async () => {
+    const session = await signedInAsDemo()
+    const { state } = await linkingKakao(DEMO_AT_KAKAO, '/devices')
+
+    const { router } = renderApp(`/auth/callback/kakao?error=access_denied&state=${state}`, session)
+
+    expect(await screen.findByText('Kakao was not linked. Nothing changed.')).toBeVisible()
+    expect(router.state.location.pathname).toBe('/account')
+    expect(
+      within(await providersRegion()).getByRole('button', { name: 'Link Kakao' }),
+    ).toBeVisible()
   })
 })

@@ -1,13 +1,21 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
+import { useLinkProvider } from '../../features/account/api/link-provider'
+import {
+  linkFailureResult,
+  linkOutcomeState,
+  type LinkResult,
+} from '../../features/account/link-outcome'
 import { providerLabel } from '../../i18n/provider-label'
 import { linkState, pendingLinkOf } from '../../features/social-sign-in/account-link'
 import { exchangeFailure, failureState } from '../../features/social-sign-in/failure-message'
 import {
   finishSocialSignIn,
   grantOf,
+  linkGrantOf,
   type FinishResult,
+  type FlowFailure,
 } from '../../features/social-sign-in/oauth-flow'
 import { socialProviderSchema } from '../../../contract/providers'
 import '../../features/social-sign-in/social-sign-in.css'
@@ -30,9 +38,27 @@ function useNoReferrer(): void {
 }
 
 /**
+ * Where a link's outcome is shown: where the person was going once it is made, else the account
+ * page, which says why and offers to try again (a link begun at sign-in may have been going
+ * anywhere).
+ */
+const linkOutcomeDestination = (result: LinkResult, returnTo: string) =>
+  result === 'linked' ? returnTo : '/account'
+
+/** What the account page says about a link the flow itself ended, before any request. */
+const linkResultOfFlowFailure = (reason: FlowFailure): LinkResult =>
+  reason === 'cancelled'
+    ? 'not_linked'
+    : reason === 'provider_error'
+      ? 'provider_error'
+      : 'unverified'
+
+/**
  * Where a social provider sends the browser back: checks the answer against this tab's attempt,
- * exchanges the code, and goes on to where the person was going, or back to the sign-in page
- * with a message. Only ever replaces history entries, so Back never returns here.
+ * then either exchanges the code for a session and goes on to where the person was going (or
+ * back to the sign-in page with a message), or, for a link, hands the code to the signed-in
+ * account and goes back to the account page with the outcome. Only ever replaces history
+ * entries, so Back never returns here.
  */
 export function AuthCallbackRoute() {
   useDocumentTitle((t) => t.social.callbackTitle)
@@ -42,6 +68,7 @@ export function AuthCallbackRoute() {
   const { pathname, search } = useLocation()
   const navigate = useNavigate()
   const { status, signInWithProvider } = useAuth()
+  const { mutateAsync: linkProvider } = useLinkProvider()
   const result = useRef<FinishResult | null>(null)
   const handled = useRef(false)
 
@@ -58,14 +85,36 @@ export function AuthCallbackRoute() {
     if (!outcome || handled.current) return
     if (!outcome.ok) {
       handled.current = true
-      const failure = { reason: outcome.reason, provider: outcome.provider }
-      void navigate('/login', { replace: true, state: failureState(failure, outcome.returnTo) })
+      const { reason, intent, provider, returnTo } = outcome
+      if (intent === 'link' && provider !== null) {
+        const linkOutcome = { provider, result: linkResultOfFlowFailure(reason) }
+        void navigate('/account', { replace: true, state: linkOutcomeState(linkOutcome) })
+        return
+      }
+      const failure = { reason, provider }
+      void navigate('/login', { replace: true, state: failureState(failure, returnTo) })
       return
     }
     // A restore still in flight could land after the exchange and overwrite or end its session.
     if (status === 'restoring') return
     handled.current = true
     const { provider, returnTo } = outcome
+    if (outcome.intent === 'link') {
+      // The session ended while the person was at the provider: there is no account to link to.
+      if (status === 'signed-out') {
+        void navigate('/login', { replace: true, state: { from: returnTo, endedBecause: null } })
+        return
+      }
+      void linkProvider({ provider, grant: linkGrantOf(outcome) })
+        .then(() => 'linked' as const, linkFailureResult)
+        .then((result) =>
+          navigate(linkOutcomeDestination(result, returnTo), {
+            replace: true,
+            state: linkOutcomeState({ provider, result }),
+          }),
+        )
+      return
+    }
     void signInWithProvider(provider, grantOf(outcome)).then(
       () => navigate(returnTo, { replace: true }),
       (error: unknown) => {
@@ -77,7 +126,7 @@ export function AuthCallbackRoute() {
         return navigate('/login', { replace: true, state })
       },
     )
-  }, [status, signInWithProvider, navigate])
+  }, [status, signInWithProvider, linkProvider, navigate])
 
   const provider = socialProviderSchema.safeParse(providerParam).data
   return (

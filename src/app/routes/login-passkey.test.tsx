@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { server } from '../../../mocks/node'
 import { problem } from '../../../mocks/problem'
-import { createTab } from '../../test/auth-harness'
+import { createTab, DEMO } from '../../test/auth-harness'
 import { renderApp } from '../../test/render-app'
 
 // jsdom has no WebAuthn: the library stands in for the browser's passkey prompt.
@@ -87,19 +87,44 @@ describe('passkey sign-in on the sign-in page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(webauthn.WebAuthnAbortService.cancelCeremony).toHaveBeenCalled())
   })
 
-  it('is offered beside a pending provider link, saying it will not link', async () => {
-    renderApp(
+  it('is offered beside a pending provider link, and after signing in goes to link it', async () => {
+    server.use(
+      http.post('/api/auth/passkey/options', () => HttpResponse.json(OPTIONS)),
+      // The passkey signs demo in, as the password would.
+      http.post('/api/auth/passkey/login', async () => {
+        const response = await fetch(new URL('/api/auth/login', location.origin), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+          body: JSON.stringify(DEMO),
+        })
+        return new HttpResponse(response.body, response)
+      }),
+    )
+    webauthn.startAuthentication.mockResolvedValue(ASSERTION)
+    const session = createTab().session
+    const { user } = renderApp(
       {
         pathname: '/login',
-        state: { pendingLink: { linkToken: 'lt_from_the_409', provider: 'naver' } },
+        state: {
+          pendingLink: { linkToken: 'lt_from_the_409', provider: 'naver' },
+          from: '/devices',
+          endedBecause: null,
+        },
       },
-      createTab().session,
+      session,
     )
-    expect(await screen.findByRole('button', { name: 'Sign in with a passkey' })).toBeVisible()
     expect(
-      screen.getByText(
-        'Signing in with a passkey does not link this provider: use your password for that.',
+      await screen.findByText(
+        'After you sign in with a passkey, Naver asks you once more, to link it.',
       ),
     ).toBeVisible()
+
+    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }))
+
+    // The link starts as from the account page: an attempt of this tab, to come back to /devices.
+    await waitFor(() => expect(sessionStorage.length).toBe(1))
+    const attempt = JSON.parse(sessionStorage.getItem(sessionStorage.key(0) ?? '') ?? '{}')
+    expect(attempt).toMatchObject({ intent: 'link', provider: 'naver', returnTo: '/devices' })
+    expect(session.getState().status).toBe('signed-in')
   })
 })

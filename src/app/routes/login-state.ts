@@ -25,6 +25,7 @@ export const renewState = (from: string): LoginState => ({ from, endedBecause: n
 const ENDED_MESSAGE = {
   expired: 'expired',
   revoked: 'revoked',
+  password_changed: 'passwordChanged',
   reused: 'reused',
   'other-tab': 'otherTab',
   ended: 'ended',

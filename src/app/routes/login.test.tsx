@@ -38,6 +38,10 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
   it.each([
     ['expired', 'Your session expired. Please sign in again.'],
     ['revoked', 'You were signed out from another device.'],
+    [
+      'password_changed',
+      'Your password was changed on another device. Sign in with your new password.',
+    ],
     ['reused', 'For your security you were signed out: your sign-in was used somewhere else.'],
     ['other-tab', 'You signed out in another tab.'],
     ['ended', 'Your session has ended. Please sign in again.'],
@@ -51,7 +55,7 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
   })
 
   it('says nothing after a plain sign-out, and has a message for every other reason', async () => {
-    expect(SIGN_OUT_REASONS).toHaveLength(7)
+    expect(SIGN_OUT_REASONS).toHaveLength(8)
     loginPage({ from: '/movies', endedBecause: 'user' })
     const status = (await screen.findByRole('heading', { name: 'Sign in to Reel' }))
       .closest('section')

@@ -4,8 +4,10 @@ import { useAuth } from '../../auth/react'
 import { PasskeySignIn } from '../../features/account/components/passkey-sign-in'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { readPendingLink } from '../../features/social-sign-in/account-link'
+import { useProviders } from '../../features/social-sign-in/api/get-providers'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
 import { failureMessage, readFailure } from '../../features/social-sign-in/failure-message'
+import { beginProviderLink } from '../../features/social-sign-in/oauth-flow'
 import { useI18n } from '../../i18n/i18n-provider'
 import { providerLabel } from '../../i18n/provider-label'
 import { LanguageSelect } from '../../i18n/language-select'
@@ -25,6 +27,20 @@ export function LoginRoute() {
   const socialSignInFailure = readFailure(location.state)
   const pendingLink = readPendingLink(location.state)
   const renewing = redirect?.renew === true
+  // Asked now, beside the session check, so the buttons are ready when the form is. Until the
+  // list has answered, nothing is drawn under the buttons' place: they would push it down.
+  const { data: providers = [], isPending: providersPending } = useProviders()
+
+  /**
+   * A passkey sign-in carries no link token (the contract takes one only beside a password), so
+   * a waiting link is made after it as from the account page: once more to the provider, whose
+   * code the fresh sign-in may link without a step-up. Anywhere else, on to the destination.
+   */
+  async function afterPasskeySignIn() {
+    const provider = providers.find(({ id }) => id === pendingLink?.provider)
+    if (!provider) return navigate(destination, { replace: true })
+    window.location.assign(await beginProviderLink(provider, { returnTo: destination }))
+  }
 
   // A signed-in person is only here to start a new session before theirs ends.
   if (status === 'signed-in' && !renewing) return <Navigate to={destination} replace />
@@ -70,13 +86,13 @@ export function LoginRoute() {
             />
             <PasskeySignIn
               remember={remember}
-              onSignedIn={() => navigate(destination, { replace: true })}
-              linkPending={pendingLink !== null}
+              onSignedIn={() => void afterPasskeySignIn()}
+              linkPendingFor={pendingLink?.provider ?? null}
             />
             <SocialSignInButtons returnTo={destination} remember={remember} />
           </>
         )}
-        {isMockBackend && (
+        {isMockBackend && status !== 'restoring' && !providersPending && (
           <aside className="demo-accounts" aria-label={t.signIn.demoAccounts}>
             <p>{t.signIn.demoAccountsLead}</p>
             {mockMode === 'worker' && <p className="muted">{t.signIn.workerModeNote}</p>}

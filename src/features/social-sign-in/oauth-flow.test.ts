@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   ATTEMPT_TTL_MS,
+  beginProviderLink,
   beginSocialSignIn,
   finishSocialSignIn,
   grantOf,
+  linkGrantOf,
   type FlowEnvironment,
 } from './oauth-flow'
 import { codeChallengeS256 } from './pkce'
@@ -149,6 +151,51 @@ describe('beginSocialSignIn', () => {
   })
 })
 
+describe('beginProviderLink', () => {
+  async function startLinkAt(env: FlowEnvironment, provider: 'kakao' | 'naver') {
+    const url = new URL(
+      await beginProviderLink(providerConfig(provider), { returnTo: '/account' }, env),
+    )
+    return `?code=the-code&state=${url.searchParams.get('state')}`
+  }
+
+  it('comes back as a link to the account, with the code to post and no sign-in choice', async () => {
+    const { env } = tab()
+    const result = finishSocialSignIn('kakao', await startLinkAt(env, 'kakao'), env)
+
+    expect(result).toMatchObject({ ok: true, intent: 'link', returnTo: '/account' })
+    if (!result.ok) throw new Error('expected a finished attempt')
+    expect(linkGrantOf(result)).toEqual({
+      code: 'the-code',
+      codeVerifier: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
+      redirectUri: `${ORIGIN}/auth/callback/kakao`,
+    })
+  })
+
+  it('posts no verifier to link a provider without PKCE (Naver)', async () => {
+    const { env } = tab()
+    const result = finishSocialSignIn('naver', await startLinkAt(env, 'naver'), env)
+    if (!result.ok) throw new Error('expected a finished attempt')
+    expect(linkGrantOf(result)).toEqual({
+      code: 'the-code',
+      redirectUri: `${ORIGIN}/auth/callback/naver`,
+    })
+  })
+
+  it('says a cancel at the provider ended a link, so the account page can say so', async () => {
+    const { env } = tab()
+    const answer = await startLinkAt(env, 'kakao')
+    const state = new URLSearchParams(answer).get('state')
+    expect(finishSocialSignIn('kakao', `?error=access_denied&state=${state}`, env)).toEqual({
+      ok: false,
+      reason: 'cancelled',
+      intent: 'link',
+      provider: 'kakao',
+      returnTo: '/account',
+    })
+  })
+})
+
 describe('finishSocialSignIn', () => {
   it('hands back the code, verifier, exact redirect URI and where the person was going', async () => {
     const { env } = tab()
@@ -158,6 +205,7 @@ describe('finishSocialSignIn', () => {
 
     expect(result).toEqual({
       ok: true,
+      intent: 'sign-in',
       provider: 'kakao',
       code: 'the-code',
       codeVerifier: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
@@ -176,6 +224,7 @@ describe('finishSocialSignIn', () => {
     expect(finishSocialSignIn('kakao', answer, env)).toEqual({
       ok: false,
       reason: 'state_unknown',
+      intent: null,
       provider: 'kakao',
       returnTo: null,
     })
@@ -257,6 +306,7 @@ describe('finishSocialSignIn', () => {
     expect(finishSocialSignIn('kakao', `?error=access_denied&state=${state}`, env)).toEqual({
       ok: false,
       reason: 'cancelled',
+      intent: 'sign-in',
       provider: 'kakao',
       returnTo: '/watchlist?page=2',
     })

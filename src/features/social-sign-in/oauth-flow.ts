@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { ProviderLink } from '../../../contract/account'
 import type { CodeExchange } from '../../../contract/auth'
 import { safeReturnPath } from '../../lib/return-path'
 import type { ProviderConfig } from '../../../contract/providers'
@@ -7,7 +8,8 @@ import { socialProviderSchema, type SocialProvider } from '../../../contract/pro
 
 /**
  * The browser's half of the authorization code flow with PKCE. `begin` keeps the state, the
- * verifier (none for a provider without PKCE) and the "keep me signed in" choice in `sessionStorage` (the one place that survives the trip to the provider and back and
+ * verifier (none for a provider without PKCE), what the trip is for and the "keep me signed in"
+ * choice in `sessionStorage` (the one place that survives the trip to the provider and back and
  * is never shared with another tab); `finish` checks what came back against it and removes it.
  * Nothing here touches the network, so a bad answer is refused before any request is made.
  */
@@ -16,8 +18,16 @@ const KEY_PREFIX = 'reel.oauth-attempt.'
 /** Time to spend at the provider; a callback after that is refused. */
 export const ATTEMPT_TTL_MS = 10 * 60 * 1000
 
+/**
+ * What a trip to the provider is for: `sign-in` exchanges the code for a session; `link` hands it
+ * to the signed-in account, which adds that provider identity. Kept with the attempt, so only
+ * this tab's own choice decides it, never anything in the provider's answer.
+ */
+export type FlowIntent = 'sign-in' | 'link'
+
 const attemptSchema = z.object({
   state: z.string().check(z.minLength(1)),
+  intent: z.enum(['sign-in', 'link'] as const satisfies readonly FlowIntent[]),
   codeVerifier: z.nullable(z.string().check(z.minLength(43), z.maxLength(128))),
   provider: socialProviderSchema,
   returnTo: z.string(),
@@ -72,15 +82,40 @@ function readAttempt(storage: Storage, state: string): Attempt | null {
  * @example
  * window.location.assign(await beginSocialSignIn(kakao, { returnTo: '/watchlist', remember: true }))
  */
-export async function beginSocialSignIn(
+export function beginSocialSignIn(
   provider: ProviderConfig,
   { returnTo, remember }: { returnTo: string; remember: boolean },
   env: FlowEnvironment = browserEnvironment(),
+): Promise<string> {
+  return beginAttempt(provider, { intent: 'sign-in', returnTo, remember }, env)
+}
+
+/**
+ * Starts linking a provider to the signed-in account: the same trip as a sign-in, whose callback
+ * hands the code to the account instead of starting a session.
+ *
+ * @example
+ * window.location.assign(await beginProviderLink(kakao, { returnTo: '/account' }))
+ */
+export function beginProviderLink(
+  provider: ProviderConfig,
+  { returnTo }: { returnTo: string },
+  env: FlowEnvironment = browserEnvironment(),
+): Promise<string> {
+  // A link starts no session, so there is no "keep me signed in" to carry.
+  return beginAttempt(provider, { intent: 'link', returnTo, remember: false }, env)
+}
+
+async function beginAttempt(
+  provider: ProviderConfig,
+  { intent, returnTo, remember }: Pick<Attempt, 'intent' | 'returnTo' | 'remember'>,
+  env: FlowEnvironment,
 ): Promise<string> {
   const state = createState()
   const codeVerifier = provider.pkce ? createCodeVerifier() : null
   const attempt: Attempt = {
     state,
+    intent,
     codeVerifier,
     provider: provider.id,
     returnTo: safeReturnPath(returnTo, env.origin),
@@ -131,6 +166,7 @@ export type FlowFailure =
 export type FinishResult =
   | {
       ok: true
+      intent: FlowIntent
       provider: SocialProvider
       code: string
       /** Null for a provider without PKCE. */
@@ -142,6 +178,8 @@ export type FinishResult =
   | {
       ok: false
       reason: FlowFailure
+      /** What the attempt was for, when it is known; null otherwise. */
+      intent: FlowIntent | null
       provider: SocialProvider | null
       /** Where the person was going, when the attempt is known; null otherwise. */
       returnTo: string | null
@@ -170,6 +208,7 @@ export function finishSocialSignIn(
   const fail = (reason: FlowFailure): FinishResult => ({
     ok: false,
     reason,
+    intent: attempt?.intent ?? null,
     provider,
     returnTo: attempt?.returnTo ?? null,
   })
@@ -185,6 +224,7 @@ export function finishSocialSignIn(
   if (!code) return fail('code_missing')
   return {
     ok: true,
+    intent: attempt.intent,
     provider,
     code,
     codeVerifier: attempt.codeVerifier,
@@ -194,10 +234,15 @@ export function finishSocialSignIn(
   }
 }
 
-/** What to post for a finished attempt: no verifier for a provider without PKCE. */
-export function grantOf(result: Extract<FinishResult, { ok: true }>): CodeExchange {
-  const { code, codeVerifier, redirectUri, remember } = result
-  return codeVerifier === null
-    ? { code, redirectUri, remember }
-    : { code, codeVerifier, redirectUri, remember }
+type FinishedAttempt = Extract<FinishResult, { ok: true }>
+
+/** The code of a finished attempt as a link posts it: no verifier for a provider without PKCE. */
+export function linkGrantOf(result: FinishedAttempt): ProviderLink {
+  const { code, codeVerifier, redirectUri } = result
+  return codeVerifier === null ? { code, redirectUri } : { code, codeVerifier, redirectUri }
+}
+
+/** What a sign-in posts for a finished attempt: the link's fields and "keep me signed in". */
+export function grantOf(result: FinishedAttempt): CodeExchange {
+  return { ...linkGrantOf(result), remember: result.remember }
 }

@@ -25,8 +25,8 @@ export const en = {
     menu: 'Menu',
     signInWithPasskey: 'Sign in with a passkey',
     passkeySignInFailed: 'That passkey did not sign you in. Try another way.',
-    passkeyLinkNote:
-      'Signing in with a passkey does not link this provider: use your password for that.',
+    passkeyLinkNote: (name: string) =>
+      `After you sign in with a passkey, ${name} asks you once more, to link it.`,
   },
   signIn: {
     pageTitle: 'Sign in',
@@ -48,6 +48,7 @@ export const en = {
   sessionEnded: {
     expired: 'Your session expired. Please sign in again.',
     revoked: 'You were signed out from another device.',
+    passwordChanged: 'Your password was changed on another device. Sign in with your new password.',
     reused: 'For your security you were signed out: your sign-in was used somewhere else.',
     otherTab: 'You signed out in another tab.',
     ended: 'Your session has ended. Please sign in again.',

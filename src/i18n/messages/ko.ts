@@ -23,8 +23,7 @@ export const ko: Messages = {
     menu: '메뉴',
     signInWithPasskey: '패스키로 로그인',
     passkeySignInFailed: '이 패스키로 로그인하지 못했어요. 다른 방법으로 로그인해 주세요.',
-    passkeyLinkNote:
-      '패스키로 로그인하면 이 서비스가 연결되지 않아요. 연결하려면 비밀번호로 로그인해 주세요.',
+    passkeyLinkNote: (name) => `패스키로 로그인한 뒤, 연결을 위해 ${name}에서 한 번 더 확인해요.`,
   },
   signIn: {
     pageTitle: '로그인',
@@ -46,6 +45,7 @@ export const ko: Messages = {
   sessionEnded: {
     expired: '로그인 시간이 만료됐어요. 다시 로그인해 주세요.',
     revoked: '다른 기기에서 로그아웃됐어요.',
+    passwordChanged: '다른 기기에서 비밀번호가 변경됐어요. 새 비밀번호로 로그인해 주세요.',
     reused: '보안을 위해 로그아웃했어요. 로그인 정보가 다른 곳에서 사용됐어요.',
     otherTab: '다른 탭에서 로그아웃했어요.',
     ended: '로그인이 종료됐어요. 다시 로그인해 주세요.',

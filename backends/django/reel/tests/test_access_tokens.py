@@ -3,6 +3,7 @@ import hashlib
 import hmac
 import json
 import time
+from unittest import mock
 
 import jwt
 from django.conf import settings
@@ -98,3 +99,17 @@ class AccessTokenTests(ApiTestCase):
         refresh_token, _ = self.refresh_cookie(response)
         self.assertEqual(self.post("/api/auth/logout", refresh_token=refresh_token).status_code, 204)
         self.assertRejected(token)
+
+
+class KeyParsingTests(ApiTestCase):
+    """The key's PEM is parsed when the backend is made, not again for every token it checks."""
+
+    def test_checking_a_token_parses_no_key(self):
+        token = self.login().json()["accessToken"]
+        public, private = jwt.algorithms.load_pem_public_key, jwt.algorithms.load_pem_private_key
+        with mock.patch("jwt.algorithms.load_pem_public_key", wraps=public) as parse_public, mock.patch(
+            "jwt.algorithms.load_pem_private_key", wraps=private
+        ) as parse_private:
+            self.assertEqual(self.get("/api/me", token).status_code, 200)
+        parse_public.assert_not_called()
+        parse_private.assert_not_called()

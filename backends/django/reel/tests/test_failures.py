@@ -1,5 +1,6 @@
 import io
 import logging
+import socket
 from unittest import mock
 
 from django.core.signals import request_started
@@ -87,18 +88,41 @@ class ErrorPageTests(ApiTestCase):
 
 
 class KeptConnectionTests(ApiTestCase):
-    def test_a_dead_kept_connection_is_dropped_before_a_request_uses_it(self):
-        connection.ensure_connection()
-        wrapper = type(connections["default"])
-        with mock.patch.object(wrapper, "is_usable", return_value=False), mock.patch.object(wrapper, "close") as close:
-            drop_dead_kept_connections()
-        close.assert_called_once()
+    """A kept connection is a socket to PostgreSQL here: one end of a pair, the test the server."""
 
-    def test_a_live_kept_connection_stays(self):
-        connection.ensure_connection()
-        with mock.patch.object(type(connections["default"]), "close") as close:
-            drop_dead_kept_connections()
-        close.assert_not_called()
+    def setUp(self):
+        super().setUp()
+        self.client_end, self.server_end = socket.socketpair()
+        self.addCleanup(self.client_end.close)
+        self.addCleanup(self.server_end.close)
+        wrapper = type(connections["default"])
+        patches = [
+            mock.patch.object(connections["default"], "connection", self.client_end),
+            mock.patch.object(wrapper, "is_usable", return_value=False),
+            mock.patch.object(wrapper, "close"),
+        ]
+        _, self.is_usable, self.close = [patch.start() for patch in patches]
+        for patch in patches:
+            self.addCleanup(patch.stop)
+
+    def test_a_connection_the_server_closed_is_dropped_before_a_request_uses_it(self):
+        # What a restart or a terminated backend leaves: the FATAL message, then the end.
+        self.server_end.sendall(b"E\x00\x00\x00\x05FATAL")
+        self.server_end.close()
+        drop_dead_kept_connections()
+        self.close.assert_called_once()
+
+    def test_a_quiet_connection_is_kept_without_a_round_trip(self):
+        drop_dead_kept_connections()
+        self.is_usable.assert_not_called()
+        self.close.assert_not_called()
+
+    def test_a_connection_that_only_had_a_notice_is_kept(self):
+        self.server_end.sendall(b"N\x00\x00\x00\x05")
+        self.is_usable.return_value = True
+        drop_dead_kept_connections()
+        self.is_usable.assert_called_once()
+        self.close.assert_not_called()
 
     def test_runs_at_the_start_of_every_request(self):
         receivers = [receiver for receiver in request_started._live_receivers(None)]

@@ -58,13 +58,24 @@ class RegistrationTests(PasskeyTestCase):
     def test_offers_creation_options_for_a_discoverable_verified_credential(self):
         options = self.registration_options()
         self.assertEqual(options["rp"]["id"], "testserver")
-        self.assertEqual(websafe_decode(options["user"]["id"]), b"u_demo")
-        self.assertNotIn("demo", options["user"]["id"])
+        self.assertEqual(websafe_decode(options["user"]["id"]), websafe_decode(User.objects.get(username="demo").passkey_user_handle))
         self.assertGreaterEqual(len(websafe_decode(options["challenge"])), 16)
         self.assertEqual([param["alg"] for param in options["pubKeyCredParams"]], [-7, -257])
         self.assertEqual(options["authenticatorSelection"]["residentKey"], "required")
         self.assertEqual(options["authenticatorSelection"]["userVerification"], "required")
         self.assertEqual((options["excludeCredentials"], options["attestation"]), ([], "none"))
+
+    def test_the_user_handle_is_random_and_says_nothing_of_the_account(self):
+        handle = websafe_decode(self.registration_options()["user"]["id"])
+        demo = User.objects.get(username="demo")
+        self.assertEqual(len(handle), 32)
+        for told in (demo.username, demo.public_id, demo.email, demo.display_name):
+            self.assertNotIn(told.encode("utf-8"), handle)
+        # The same account keeps its handle; another account, created alike, gets its own.
+        self.assertEqual(websafe_decode(self.registration_options()["user"]["id"]), handle)
+        alice = User.objects.get(username="alice")
+        twin = User.objects.create_user(username="demo2", public_id="u_demo2")
+        self.assertEqual(len({demo.passkey_user_handle, alice.passkey_user_handle, twin.passkey_user_handle}), 3)
 
     def test_registers_a_passkey_and_counts_it_on_the_user(self):
         authenticator, passkey = self.registered(name="Laptop")
@@ -227,7 +238,7 @@ class PasskeyLoginTests(PasskeyTestCase):
         self.assertRefused(self.passkey_login(stranger))
 
     def test_refuses_a_user_handle_that_is_not_the_credentials_user(self):
-        self.authenticator.user_handle = "dV9hbGljZQ"  # u_alice
+        self.authenticator.user_handle = User.objects.get(username="alice").passkey_user_handle
         self.assertRefused(self.passkey_login(self.authenticator))
 
     def test_refuses_unknown_used_expired_and_registration_challenges(self):

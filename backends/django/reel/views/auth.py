@@ -80,7 +80,7 @@ class RefreshView(PublicView):
         with transaction.atomic():
             rotation = rotate(read_refresh_token(request))
             if rotation.failure:
-                return refresh_failure(rotation.failure)
+                return refresh_failure(rotation.failure, rotation.reason)
             return token_response(rotation.session, rotation.refresh_token)
 
 

@@ -3,6 +3,7 @@ import { isAuthError } from '../../../auth/errors'
 import { useAuth } from '../../../auth/react'
 import type { Messages } from '../../../i18n/catalogues'
 import { useI18n } from '../../../i18n/i18n-provider'
+import { providerLabel } from '../../../i18n/provider-label'
 import { serverErrorMessage } from '../../../i18n/server-error'
 import { getPasskeyOptions } from '../api/get-passkey-options'
 import { loadWebAuthn } from '../webauthn'
@@ -22,8 +23,11 @@ function describe(t: Messages, error: unknown): string {
 interface PasskeySignInProps {
   remember: boolean
   onSignedIn: () => void
-  /** A provider link is waiting: a passkey signs in but cannot link it, and says so. */
-  linkPending: boolean
+  /**
+   * The provider whose link is waiting, or null. A passkey sign-in carries no link token, so the
+   * page links it after, with a fresh trip to the provider; the button says so beforehand.
+   */
+  linkPendingFor: string | null
 }
 
 /**
@@ -31,7 +35,7 @@ interface PasskeySignInProps {
  * (conditional mediation) while the page is open. The WebAuthn library loads after the page
  * has drawn; leaving the page cancels the waiting autofill request.
  */
-export function PasskeySignIn({ remember, onSignedIn, linkPending }: PasskeySignInProps) {
+export function PasskeySignIn({ remember, onSignedIn, linkPendingFor }: PasskeySignInProps) {
   const { signInWithPasskey } = useAuth()
   const { t } = useI18n()
   const [pending, setPending] = useState(false)
@@ -79,7 +83,9 @@ export function PasskeySignIn({ remember, onSignedIn, linkPending }: PasskeySign
 
   return (
     <div className="stack">
-      {linkPending && <p className="muted">{t.account.passkeyLinkNote}</p>}
+      {linkPendingFor !== null && (
+        <p className="muted">{t.account.passkeyLinkNote(providerLabel(t, linkPendingFor))}</p>
+      )}
       <div role="alert" className="alert">
         {failure !== null && describe(t, failure)}
       </div>

@@ -1,18 +1,43 @@
 import { useState } from 'react'
 import type { User } from '../../../../contract/auth'
-import { socialProviderSchema } from '../../../../contract/providers'
+import { socialProviderSchema, type SocialProvider } from '../../../../contract/providers'
 import { providerLabel } from '../../../i18n/provider-label'
 import { useAccountI18n } from '../account-i18n'
 import { useUnlinkProvider } from '../api/unlink-provider'
 import { accountFailureMessage } from '../failure'
 
-/** The providers linked to the account, each of which can be unlinked but the last way in. */
-export function ProvidersSection({ user }: { user: User }) {
+export interface ProviderLinking {
+  /** The providers this backend offers, in its order: each not yet linked gets a button. */
+  offered: readonly SocialProvider[]
+  /** Leaves for the provider to link it; rejects when the trip cannot start here. */
+  start: (provider: SocialProvider) => Promise<void>
+}
+
+/**
+ * The providers linked to the account, each of which can be unlinked but the last way in, and
+ * a button to link each other provider the backend offers.
+ */
+export function ProvidersSection({ user, linking }: { user: User; linking: ProviderLinking }) {
   const { t } = useAccountI18n()
   const unlink = useUnlinkProvider()
   const [unlinked, setUnlinked] = useState<string | null>(null)
+  const [leavingFor, setLeavingFor] = useState<SocialProvider | null>(null)
+  const [startFailed, setStartFailed] = useState(false)
   // `providers` names the password too; only the social ones are linked identities.
   const linked = user.providers.filter((method) => socialProviderSchema.safeParse(method).success)
+  const unlinkedOffers = linking.offered.filter((provider) => !linked.includes(provider))
+
+  async function startLink(provider: SocialProvider) {
+    setLeavingFor(provider)
+    setStartFailed(false)
+    try {
+      await linking.start(provider)
+    } catch {
+      // sessionStorage can be full or switched off; without it the answer could not be checked.
+      setStartFailed(true)
+      setLeavingFor(null)
+    }
+  }
 
   return (
     <section className="card account-section" aria-labelledby="providers-heading">
@@ -43,10 +68,28 @@ export function ProvidersSection({ user }: { user: User }) {
       )}
       <div role="alert" className="alert">
         {unlink.isError && accountFailureMessage(t, unlink.error)}
+        {startFailed && t.accountPage.linkStartFailed}
       </div>
       <p role="status" className="notice">
         {unlinked !== null && t.accountPage.unlinked(providerLabel(t, unlinked))}
       </p>
+      {unlinkedOffers.length > 0 && (
+        <div className="row-actions">
+          {unlinkedOffers.map((provider) => (
+            <button
+              key={provider}
+              type="button"
+              className="button small"
+              disabled={leavingFor !== null}
+              aria-busy={leavingFor === provider}
+              onClick={() => void startLink(provider)}
+            >
+              {leavingFor === provider && <span className="spinner" aria-hidden="true" />}
+              {t.accountPage.link(providerLabel(t, provider))}
+            </button>
+          ))}
+        </div>
+      )}
     </section>
   )
 }

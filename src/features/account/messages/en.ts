@@ -24,6 +24,12 @@ export const accountEn = {
   unlink: 'Unlink',
   unlinkLabel: (provider: string) => `Unlink ${provider}`,
   unlinked: (provider: string) => `${provider} was unlinked.`,
+  link: (provider: string) => `Link ${provider}`,
+  linked: (provider: string) => `${provider} is linked.`,
+  notLinked: (provider: string) => `${provider} was not linked. Nothing changed.`,
+  providerInUse: (provider: string) =>
+    `This ${provider} account already belongs to another Reel account.`,
+  linkStartFailed: 'We could not start linking in this browser. Please try again.',
   lastSignInMethod:
     'This is your only way to sign in. Set a password or add a passkey before removing it.',
   passkeysHeading: 'Passkeys',

@@ -27,6 +27,11 @@ export const accountKo: AccountMessages = {
   unlink: '연결 해제',
   unlinkLabel: (provider: string) => `${provider} 연결 해제`,
   unlinked: (provider: string) => `${provider} 연결을 해제했어요.`,
+  link: (provider: string) => `${provider} 연결`,
+  linked: (provider: string) => `${provider} 계정을 연결했어요.`,
+  notLinked: (provider: string) => `${provider} 계정을 연결하지 않았어요. 바뀐 것은 없어요.`,
+  providerInUse: (provider: string) => `이 ${provider} 계정은 이미 다른 Reel 계정에 연결돼 있어요.`,
+  linkStartFailed: '이 브라우저에서 연결을 시작하지 못했어요. 다시 시도해 주세요.',
   lastSignInMethod:
     '로그인할 수 있는 유일한 방법이에요. 먼저 비밀번호를 정하거나 패스키를 추가해 주세요.',
   passkeysHeading: '패스키',

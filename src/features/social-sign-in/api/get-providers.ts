@@ -6,15 +6,24 @@ import { apiClient } from '../../../lib/api-client'
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
- * A page of this site, an https endpoint, or an http one on this machine's loopback (where
- * providers run during development, as the browser treats loopback as a secure origin): nothing
- * else is a place to send a person to sign in.
+ * A page of this site, an https endpoint, or, while the app itself runs on loopback (development,
+ * the lab), an http one on loopback too, where the mock providers run: the browser treats
+ * loopback as a secure origin. Nothing else is a place to send a person to sign in.
+ *
+ * The URL is resolved as the browser will resolve it before it is judged: `/\evil.example/x`
+ * reads like a path but is another host, and a URL without a scheme of its own must stay on this
+ * site.
  */
-export function isAuthorizeUrl(url: string): boolean {
-  if (url.startsWith('/')) return !url.startsWith('//')
-  if (!URL.canParse(url)) return false
-  const { protocol, hostname } = new URL(url)
-  return protocol === 'https:' || (protocol === 'http:' && LOOPBACK_HOSTS.has(hostname))
+export function isAuthorizeUrl(url: string, page = new URL(globalThis.location.href)): boolean {
+  if (!URL.canParse(url, page)) return false
+  const target = new URL(url, page)
+  if (!URL.canParse(url)) return target.origin === page.origin
+  if (target.protocol === 'https:') return true
+  return (
+    target.protocol === 'http:' &&
+    LOOPBACK_HOSTS.has(target.hostname) &&
+    LOOPBACK_HOSTS.has(page.hostname)
+  )
 }
 
 /**

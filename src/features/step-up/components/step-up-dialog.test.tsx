@@ -42,8 +42,10 @@ describe('the step-up dialog', () => {
 
     await user.type(password, 'not-it')
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }))
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'That password is incorrect.',
+    // The alert region is always there, so that screen readers hear what arrives in it: wait
+    // for its words, not for the region.
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent('That password is incorrect.'),
     )
     expect(dialog).toBeInTheDocument()
 
@@ -94,8 +96,10 @@ describe('the step-up dialog', () => {
     const dialog = await screen.findByRole('dialog', { name: "Confirm it's you" })
     await user.type(within(dialog).getByLabelText('Password'), `${DEMO.password}{Enter}`)
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'Too many sign-in attempts. Please wait and try again.',
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        'Too many sign-in attempts. Please wait and try again.',
+      ),
     )
   })
 

@@ -1,0 +1,78 @@
+import { http, HttpResponse } from 'msw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { db } from '../../mocks/db'
+import { server } from '../../mocks/node'
+import { createTab, DEMO } from '../test/auth-harness'
+import { parseRetryAfter, RETRY_AFTER_CAP_SEC } from './retry-after'
+
+const NOW = Date.parse('Sun, 06 Nov 1994 08:49:00 GMT')
+
+describe('parseRetryAfter', () => {
+  it.each([
+    ['120', 120],
+    [120, 120],
+    [' 7 ', 7],
+    ['Sun, 06 Nov 1994 08:49:37 GMT', 37],
+    ['Sunday, 06-Nov-94 08:49:37 GMT', 37],
+    ['Sun Nov  6 08:49:37 1994', 37],
+    ['86400', RETRY_AFTER_CAP_SEC],
+    ['99999999999', RETRY_AFTER_CAP_SEC],
+    ['Tue, 06 Nov 2074 08:49:37 GMT', RETRY_AFTER_CAP_SEC],
+  ])('reads %j as %d seconds, at most an hour', (header, seconds) => {
+    expect(parseRetryAfter(header, NOW)).toBe(seconds)
+  })
+
+  it.each([
+    undefined,
+    '',
+    '0',
+    '-5',
+    '1.5',
+    '0x10',
+    '1e3',
+    'Infinity',
+    'soon',
+    '2030-01-01',
+    '1 hour',
+    'Sun, 06 Nov 1994 08:48:00 GMT', // already past
+    'Sun, 06 Nov 1994 08:49:37 PST',
+    ['60'],
+  ])('ignores %j', (header) => {
+    expect(parseRetryAfter(header, NOW)).toBeNull()
+  })
+})
+
+describe('a refresh the server asks to retry much later', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('tries again within the hour, and not in a tight loop', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] })
+    const { session, count } = createTab()
+    await session.signIn(DEMO)
+    server.use(
+      http.post(
+        '/api/auth/refresh',
+        () => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '2592000' } }),
+      ),
+    )
+    await session.refresh().catch(() => undefined)
+    expect(session.getState()).toMatchObject({ reconnecting: true })
+
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(count('refresh-started')).toBe(1)
+    await vi.advanceTimersByTimeAsync(RETRY_AFTER_CAP_SEC * 1000)
+    expect(count('refresh-started')).toBe(2)
+  })
+
+  it('keeps a token of thirty days for weeks rather than refreshing it at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] })
+    db.config.accessTokenTtlSec = 30 * 24 * 3600
+    const { session, count } = createTab()
+    await session.signIn(DEMO)
+
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(count('refresh-started')).toBe(0)
+  })
+})

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { manualClock } from '../test/auth-harness'
+import { createTokenStore } from './token-store'
+
+const LIFETIME_SEC = 300
+
+function storeOnTwoClocks() {
+  const monotonic = manualClock()
+  const wall = manualClock(1_700_000_000_000)
+  return { monotonic, wall, store: createTokenStore(monotonic.now, wall.now) }
+}
+
+describe('a token counted on two clocks', () => {
+  it('is expired when the monotonic clock stood still while the wall clock ran (a sleep)', () => {
+    const { wall, store } = storeOnTwoClocks()
+    store.set('token', LIFETIME_SEC)
+
+    wall.advance(LIFETIME_SEC * 1000 + 1)
+
+    expect(store.msLeft()).toBeLessThan(0)
+  })
+
+  it('is expired when the wall clock was set back while the monotonic clock ran', () => {
+    const { monotonic, wall, store } = storeOnTwoClocks()
+    store.set('token', LIFETIME_SEC)
+
+    monotonic.advance(LIFETIME_SEC * 1000 + 1)
+    wall.advance(-3_600_000)
+
+    expect(store.msLeft()).toBeLessThan(0)
+  })
+
+  it('counts the time left by whichever clock says less, for any token it handed out', () => {
+    const { monotonic, wall, store } = storeOnTwoClocks()
+    const token = store.set('token', LIFETIME_SEC)
+
+    monotonic.advance(10_000)
+    wall.advance(250_000)
+
+    expect(store.msLeftOf(token)).toBe(50_000)
+    expect(store.msLeft()).toBe(50_000)
+  })
+
+  it('counts on the monotonic clock alone when it has no wall clock', () => {
+    const monotonic = manualClock()
+    const store = createTokenStore(monotonic.now, null)
+    store.set('token', LIFETIME_SEC)
+
+    monotonic.advance(1_000)
+
+    expect(store.msLeft()).toBe(LIFETIME_SEC * 1000 - 1_000)
+  })
+})
