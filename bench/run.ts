@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { evaluateGoals, goalsTable } from './goals'
 import { buildApp, ROOT, startPreview } from './lib/app-build'
 import { launchChromium } from './lib/browser'
@@ -15,6 +16,7 @@ import { elapsedSeconds, progress } from './lib/progress'
 import { renderTable, type Table } from './lib/table'
 import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/burst'
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
+import { DEFAULT_FAULTS_SETTINGS, faultsTable, runFaultsScenario } from './scenarios/faults'
 import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
 import { lighthouseTable, runLighthouse } from './scenarios/lighthouse'
 import { overheadTable, runOverhead, type OverheadRow } from './scenarios/overhead'
@@ -42,17 +44,33 @@ const SCENARIOS = [
   'stack',
   'population',
   'lighthouse',
+  'faults',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
-const asked = process.argv.slice(2)
+// The fault suite's own flags: `npm run bench -- faults --minutes 3 --browsers 100`.
+const { values: flags, positionals: asked } = parseArgs({
+  allowPositionals: true,
+  options: {
+    minutes: { type: 'string', default: String(DEFAULT_FAULTS_SETTINGS.minutes) },
+    browsers: { type: 'string', default: String(DEFAULT_FAULTS_SETTINGS.browsers) },
+  },
+})
+const positive = (name: 'minutes' | 'browsers') => {
+  const value = Number(flags[name])
+  if (!(value > 0)) {
+    console.error(`--${name} must be a positive number, not ${flags[name]}`)
+    process.exit(2)
+  }
+  return value
+}
 const unknown = asked.filter((name) => !SCENARIOS.some((scenario) => scenario === name))
 if (unknown.length > 0) {
   console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from: ${SCENARIOS.join(', ')}`)
   process.exit(2)
 }
 /** The production stack's scenarios run only when named: they bring up PostgreSQL, nginx and Django. */
-const STACK_SCENARIOS: readonly Scenario[] = ['stack', 'population']
+const STACK_SCENARIOS: readonly Scenario[] = ['stack', 'population', 'faults']
 const runs = (scenario: Scenario) =>
   asked.includes(scenario) || (asked.length === 0 && !STACK_SCENARIOS.includes(scenario))
 const complete = asked.length === 0
@@ -176,6 +194,23 @@ if (runs('population')) {
   stackFigures.population = figures
   tables.push(populationTable(figures))
 }
+if (runs('faults')) {
+  const figures = {
+    ...(await runFaultsScenario({
+      minutes: positive('minutes'),
+      browsers: Math.round(positive('browsers')),
+    })),
+    measured: {
+      source,
+      generatedAt: new Date().toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    },
+  }
+  stackFigures.faults = figures
+  tables.push(faultsTable(figures))
+  // A fault that signed a user out or answered a 500 is a failed test, not a footnote.
+  if (!figures.passed) process.exitCode = 1
+}
 if (Object.keys(stackFigures).length > 0) {
   progress(`stack figures merged into ${await mergeIntoResults(stackFigures)}`)
 }
@@ -196,7 +231,7 @@ if (runs('lighthouse')) {
 }
 
 // Scenario order in the output, whatever order they ran in.
-const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.']
+const order = ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.', '11.']
 tables.sort(
   (a, b) =>
     order.findIndex((p) => a.title.startsWith(p)) - order.findIndex((p) => b.title.startsWith(p)),

@@ -72,7 +72,7 @@ test('after PostgreSQL restarts, both instances serve again without being restar
   await expectServed(device, first)
   await expectServed(device, second)
 
-  restartPostgres(state)
+  await restartPostgres(state)
 
   // Every worker's kept connection was cut: each is replaced before a request uses it.
   await expectServed(device, first)

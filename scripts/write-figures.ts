@@ -12,8 +12,10 @@ import type { Summary } from '../bench/lib/stats'
 import { renderTable, type Table } from '../bench/lib/table'
 import { burstTable, type BurstRow } from '../bench/scenarios/burst'
 import { coldStartTable } from '../bench/scenarios/cold-start'
+import { failuresByStatus, faultsTable, type FaultsResult } from '../bench/scenarios/faults'
 import { lateJoinersTable, type LateJoinersRow } from '../bench/scenarios/late-joiners'
 import { overheadTable, type OverheadRow } from '../bench/scenarios/overhead'
+import { populationTable } from '../bench/scenarios/population'
 import {
   entryCompositionTable,
   sizeTable,
@@ -21,7 +23,9 @@ import {
   type SizeRow,
 } from '../bench/scenarios/size'
 import { soakTable, type SoakResult } from '../bench/scenarios/soak'
+import { stackTable, type StackResult } from '../bench/scenarios/stack'
 import { tabsTable, type TabsRow } from '../bench/scenarios/tabs'
+import type { PopulationResult } from '../bench/stack/population'
 
 /** The pages that hold figures blocks, relative to the repository root. */
 export const FIGURE_PAGES = ['README.md', 'bench/README.md'] as const
@@ -51,6 +55,10 @@ export interface BenchResults {
   size?: SizeRow[]
   sizeByPackage?: DependencyRow[]
   goals?: Goal[]
+  /** The production stack's scenarios, each from a run of its own (`npm run bench -- faults`). */
+  stack?: StackResult
+  population?: PopulationResult
+  faults?: FaultsResult
 }
 
 /** Markdown for one block, or null when results.json has nothing for it. */
@@ -60,6 +68,7 @@ const table = (drawn: Table) => renderTable(drawn)
 const KB = 1024
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
 const times = (ratio: number) => `${ratio.toFixed(2)}×`
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, n) => a + n, 0)
 
 /** Where and from what the figures came: the commit, the machine, the command. */
 function runLine(results: BenchResults): string | null {
@@ -152,6 +161,50 @@ function headline(results: BenchResults): string | null {
   ].join('\n')
 }
 
+/** The front page's few lines on the production stack: load, a population, and its faults. */
+function stackHeadline(results: BenchResults): string | null {
+  const rows: string[][] = []
+  const { stack, population, faults } = results
+  const rate = (path: string, endpoint: string) =>
+    stack?.rows.find((row) => row.path === path && row.endpoint === endpoint)
+  const me = rate('nginx (HTTPS)', 'GET /api/me')
+  const jwks = rate('nginx (HTTPS)', '/api/.well-known/jwks.json')
+  if (me && jwks) {
+    rows.push([
+      `GET /api/me through nginx, ${stack?.connections} connections`,
+      `${me.figures.requestsPerSec.toFixed(0)} requests/s`,
+      `the public keys, same path: ${jwks.figures.requestsPerSec.toFixed(0)} requests/s`,
+    ])
+  }
+  if (population) {
+    const failed = total(population.failedByStatus)
+    rows.push([
+      `${population.browsers} browsers for ${population.durationSec / 60} min`,
+      `${population.sessionsLost} sessions lost, ${population.reuseDetections} reuse detections`,
+      `${failed} failed of ${population.requests + population.refreshes} requests and refreshes`,
+    ])
+  }
+  const [baseline, ...injected] = faults?.faults ?? []
+  for (const fault of injected) {
+    const verdict = fault.violations.length > 0 ? 'FAIL' : 'pass'
+    const recovered =
+      total(fault.failedByStatus) === 0
+        ? ''
+        : `, every browser served again in ${fault.recoverySec?.toFixed(1) ?? 'never'} s`
+    rows.push([
+      `${fault.fault}, ${faults?.browsers} browsers`,
+      `${verdict}: failed ${failuresByStatus(fault.failedByStatus)}, ${fault.sessionsLost} sessions lost${recovered}`,
+      `quiet time before the faults: failed ${failuresByStatus(baseline?.failedByStatus ?? {})}`,
+    ])
+  }
+  if (rows.length === 0) return null
+  return table({
+    title: '',
+    headers: ['on the production stack', 'Reel', 'beside it, same run'],
+    rows,
+  }).replace(/^### \n\n/, '')
+}
+
 /**
  * One renderer per block name. A new key in results.json gets its block by adding a function
  * here and a pair of markers where it should show.
@@ -168,6 +221,10 @@ export const RENDERERS: Record<string, Renderer> = {
   coldStart: (r) => (r.coldStart ? table(coldStartTable(r.coldStart)) : null),
   soak: (r) => (r.soak ? table(soakTable(r.soak)) : null),
   goals: (r) => (r.goals ? table(goalsTable(r.goals)) : null),
+  stackHeadline,
+  stack: (r) => (r.stack ? table(stackTable(r.stack)) : null),
+  population: (r) => (r.population ? table(populationTable(r.population)) : null),
+  faults: (r) => (r.faults ? table(faultsTable(r.faults)) : null),
 }
 
 const NOT_MEASURED = '_Not in bench/results.json: the last full run did not measure this._'

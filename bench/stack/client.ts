@@ -24,7 +24,7 @@ export function problemCode(reply: Reply): string | undefined {
  * nginx over HTTPS (trusting the stack's certificate) or one Django instance over plain HTTP,
  * which is then told the scheme nginx would have forwarded.
  */
-export function createBrowserClient(origin: string, ca: string) {
+export function createBrowserClient(origin: string, ca: string, options: BrowserOptions = {}) {
   const secure = origin.startsWith('https:')
   const agent = secure
     ? new HttpsAgent({ keepAlive: true, maxSockets: 1, ca })
@@ -42,7 +42,13 @@ export function createBrowserClient(origin: string, ca: string) {
       ...(cookie && { Cookie: cookie }),
       ...(!secure && { 'X-Forwarded-Proto': 'https' }),
     }
-    const reply = await exchange(url, { method, headers, agent }, body, secure)
+    const reply = await exchange(url, { method, headers, agent }, body, secure).catch(
+      (error: unknown) => {
+        if (!options.onResend || !isClosedReusedConnection(error)) throw error
+        options.onResend()
+        return exchange(url, { method, headers, agent }, body, secure)
+      },
+    )
     jar.store(asList(reply.headers['set-cookie']))
     const tokens = tokenResponseSchema.safeParse(reply.body)
     if (reply.status === 200 && tokens.success) accessToken = tokens.data.accessToken
@@ -62,6 +68,31 @@ export function createBrowserClient(origin: string, ca: string) {
 }
 
 export type BrowserClient = ReturnType<typeof createBrowserClient>
+
+export interface BrowserOptions {
+  /**
+   * Given, the client does what a browser does when a kept-alive connection it reused was
+   * closed before any answer came (a server closing idle connections, as nginx does on a
+   * reload): it sends the request once more on a new connection (Chromium's
+   * HttpNetworkTransaction::ShouldResendRequest), and reports each time here.
+   */
+  onResend?: () => void
+}
+
+/** Thrown by exchange() for a request sent on a reused connection that closed with no answer. */
+class ClosedReusedConnection extends Error {
+  override readonly name = 'ClosedReusedConnection'
+  /** The socket's own code (ECONNRESET), so a count by code reads as before. */
+  readonly code: string | undefined
+  constructor(cause: NodeJS.ErrnoException) {
+    super(cause.message, { cause })
+    this.code = cause.code
+  }
+}
+
+function isClosedReusedConnection(error: unknown): boolean {
+  return error instanceof ClosedReusedConnection
+}
 
 function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return []
@@ -89,7 +120,10 @@ function exchange(
       })
       response.on('error', reject)
     })
-    req.on('error', reject)
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const closed = error.code === 'ECONNRESET' || error.code === 'EPIPE'
+      reject(req.reusedSocket && closed ? new ClosedReusedConnection(error) : error)
+    })
     req.end(body === undefined ? undefined : JSON.stringify(body))
   })
 }

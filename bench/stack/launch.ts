@@ -23,6 +23,8 @@ export interface LaunchOptions {
   workerClass?: string
   /** Added to the stack's environment, which its Django instances inherit. */
   env?: Record<string, string>
+  /** `--test-reset`: a stopped instance is started again instead of stopping the stack. */
+  testReset?: boolean
 }
 
 export interface RunningStack {
@@ -46,6 +48,7 @@ export async function launchStack({
   ports,
   workerClass,
   env,
+  testReset = false,
 }: LaunchOptions): Promise<RunningStack> {
   const dir = mkdtempSync(join(tmpdir(), 'reel-bench-stack-'))
   const stateFile = join(dir, 'stack.json')
@@ -55,6 +58,7 @@ export async function launchStack({
     '--port', String(ports.port), '--db-port', String(ports.dbPort),
     '--api-port', String(ports.apiPort), '--providers-port', String(ports.providersPort),
     ...(workerClass ? ['--worker-class', workerClass] : []),
+    ...(testReset ? ['--test-reset'] : []),
   ]
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

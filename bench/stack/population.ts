@@ -40,9 +40,9 @@ export interface PopulationResult {
 }
 
 /** Sign-ins in flight while the population forms: enough to keep every worker hashing. */
-const SIGN_IN_CONCURRENCY = 8
+export const SIGN_IN_CONCURRENCY = 8
 
-const tokenLifetimeSchema = z.object({ expiresIn: z.number().positive() })
+export const tokenLifetimeSchema = z.object({ expiresIn: z.number().positive() })
 
 /**
  * N browsers on the stack through nginx, each with its own cookie jar: each signs in, then asks
@@ -139,7 +139,7 @@ export async function runPopulation(
   }
 }
 
-async function mapInTurns<T, R>(
+export async function mapInTurns<T, R>(
   items: readonly T[],
   concurrency: number,
   map: (item: T) => Promise<R>,
@@ -156,7 +156,7 @@ async function mapInTurns<T, R>(
   return results
 }
 
-function errorCode(error: unknown): string {
+export function errorCode(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined
   return typeof code === 'string' ? code : 'error'
 }
@@ -166,7 +166,7 @@ function refreshLead(lifetimeSec: number): number {
   return (lifetimeSec - Math.min(1, lifetimeSec / 5)) * 1000
 }
 
-function gap({ min, max }: { min: number; max: number }): number {
+export function gap({ min, max }: { min: number; max: number }): number {
   return min + Math.random() * (max - min)
 }
 

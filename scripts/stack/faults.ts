@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
-import { restartCluster } from './postgres.ts'
+import { promisify } from 'node:util'
+import { pgCtlCommand } from './postgres.ts'
 import type { StackState } from './state.ts'
+
+const run = promisify(execFile)
 
 /**
  * Faults a running test stack (`npm run test:stack`) survives, for tests that break one part and
@@ -52,9 +56,14 @@ export async function stopInstance(state: StackState, index: number) {
   await until(() => !isRunning(master))
 }
 
-/** Restarts PostgreSQL (a fast shutdown: open connections are cut) while Django keeps running. */
-export function restartPostgres(state: StackState) {
-  restartCluster(state.cluster)
+/**
+ * Restarts PostgreSQL (a fast shutdown: open connections are cut) while Django keeps running, and
+ * returns once it accepts connections again. Without blocking: a load generator in the same
+ * process keeps sending while the database is away, or it would miss the very outage it measures.
+ */
+export async function restartPostgres(state: StackState) {
+  const [command = '', ...args] = pgCtlCommand(state.cluster, 'restart')
+  await run(command, args)
 }
 
 /**

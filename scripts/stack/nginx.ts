@@ -39,6 +39,16 @@ http {
     uwsgi_temp_path ${temp('uwsgi')};
     scgi_temp_path ${temp('scgi')};
 
+    # What nginx may try again on the other instance: only an attempt that got no answer (refused,
+    # reset, timed out), never an answer; Django's 503 means the shared database is away, and the
+    # other instance would say the same. A POST such as the refresh is sent on only if it never
+    # reached an instance (a stopped one refuses the connection); once sent it is not (no
+    # non_idempotent): the instance may have rotated the refresh token before it died, and the
+    # same cookie sent again would be reuse, which revokes the session. The browser retries it.
+    proxy_next_upstream error timeout;
+    # Each instance at most once.
+    proxy_next_upstream_tries 2;
+
     include ${siteFile};
 }
 `

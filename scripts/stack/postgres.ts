@@ -81,20 +81,20 @@ export function stopCluster(cluster: Cluster) {
   pgCtl(cluster, 'stop')
 }
 
-/** A fast shutdown and a start in one, returning once the cluster accepts connections again. */
-export function restartCluster(cluster: Cluster) {
-  pgCtl(cluster, 'restart')
-}
-
-function pgCtl(
+/** The `pg_ctl` command line for `action`, waiting (`-w`) until it is done. */
+export function pgCtlCommand(
   { pgCtl: command, dataDir, socketDir, port }: Cluster,
   action: 'start' | 'stop' | 'restart',
-) {
+): string[] {
   const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`
   // prettier-ignore
-  run([
+  return [
     ...command, action, '-w', '-D', dataDir,
     ...(action === 'stop' ? [] : ['-o', options, '-l', join(socketDir, 'postgres.log')]),
     ...(action === 'start' ? [] : ['-m', 'fast']),
-  ])
+  ]
+}
+
+function pgCtl(cluster: Cluster, action: 'start' | 'stop' | 'restart') {
+  run(pgCtlCommand(cluster, action))
 }

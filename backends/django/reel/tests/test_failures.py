@@ -44,6 +44,16 @@ class DatabaseDownTests(ApiTestCase):
         with database_down():
             self.assertUnavailable(self.client.get("/plain/users"))
 
+    def test_a_refresh_the_database_fails_half_way_leaves_the_presented_token_current(self):
+        # The database goes away after the rotation was written but before the answer was built:
+        # the browser never got the successor, so its retry with the same token must not be reuse.
+        refresh_token, _ = self.refresh_cookie(self.login())
+        failure = OperationalError("server closed the connection unexpectedly")
+        with mock.patch("reel.views.auth.token_response", side_effect=failure):
+            self.assertUnavailable(self.post("/api/auth/refresh", refresh_token=refresh_token))
+        retry = self.post("/api/auth/refresh", refresh_token=refresh_token)
+        self.assertEqual(retry.status_code, 200, retry.content)
+
     def test_answers_again_once_the_database_is_back(self):
         with database_down():
             self.assertUnavailable(self.client.get("/plain/users"))

@@ -1,5 +1,6 @@
 """Thin views over the session service: they move the refresh token between cookie and service."""
 from django.contrib.auth import authenticate
+from django.db import transaction
 from django.db.models import Q
 
 from reel import passkeys
@@ -74,10 +75,13 @@ class LoginView(PublicView):
 
 class RefreshView(PublicView):
     def post(self, request):
-        rotation = rotate(read_refresh_token(request))
-        if rotation.failure:
-            return refresh_failure(rotation.failure, rotation.reason)
-        return token_response(rotation.session, rotation.refresh_token)
+        # One transaction, committed only once the answer is built: a database lost half-way (a
+        # 503) rolls the rotation back, so the browser's retry with the same cookie is not reuse.
+        with transaction.atomic():
+            rotation = rotate(read_refresh_token(request))
+            if rotation.failure:
+                return refresh_failure(rotation.failure, rotation.reason)
+            return token_response(rotation.session, rotation.refresh_token)
 
 
 class LogoutView(PublicView):
