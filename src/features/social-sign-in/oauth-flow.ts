@@ -81,7 +81,7 @@ function readAttempt(storage: Storage, state: string): Attempt | null {
  * person signed in, and returns the provider's authorization URL to navigate to.
  *
  * @example
- * window.location.assign(await beginSocialSignIn(kakao, { returnTo: '/watchlist', remember: true }))
+ * window.location.assign(await beginSocialSignIn(kakao, { returnTo: paths.watchlist, remember: true }))
  */
 export function beginSocialSignIn(
   provider: ProviderConfig,
@@ -96,7 +96,7 @@ export function beginSocialSignIn(
  * hands the code to the account instead of starting a session.
  *
  * @example
- * window.location.assign(await beginProviderLink(kakao, { returnTo: '/account' }))
+ * window.location.assign(await beginProviderLink(kakao, { returnTo: paths.account }))
  */
 export function beginProviderLink(
   provider: ProviderConfig,
