@@ -1,5 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path'
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -8,12 +9,13 @@ import tseslint from 'typescript-eslint'
 const noImportsFrom = (...groups) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: groups.map(([group, message]) => ({ group: [group], message })) },
+    { patterns: groups.map(([group, message]) => ({ group: [group].flat(), message })) },
   ],
 })
 const MOCKS = ['**/mocks/**', 'src never imports the mock backend (main.tsx may, dynamically).']
 const FEATURES = ['**/features/**', 'This layer must not know about features.']
-const APP = ['**/app/**', 'Only the app composes features.']
+// `app/paths` names the pages every layer links to; it imports nothing of the app.
+const APP = [['**/app/**', '!**/app/paths'], 'Only the app composes features.']
 
 /** The mock servers import nothing from src but types, and nothing from the rooms in `patterns`. */
 const mockRoom = (room, patterns) => ({
@@ -94,7 +96,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
+      // One import per module, except that its types may come in an `import type` of their own:
+      // that is the form consistent-type-imports writes.
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
     },
+  },
+  // In a cycle, load order decides what is still undefined when a module first runs. Type-only
+  // imports are erased and cannot cycle at run time, so the rule skips them.
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

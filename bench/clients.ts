@@ -2,23 +2,12 @@ import type { AxiosInstance } from 'axios'
 import { createAuthHttp } from '../src/auth/auth-api'
 import { installAuthInterceptor } from '../src/auth/interceptor'
 import { createAuthSession } from '../src/auth/session'
+import type { BenchClient } from './bench-client'
 import { attachWire, createApiClient, type Wire } from './lib/transport'
 import { createAxiosAuthRefreshClient } from './peers/axios-auth-refresh'
 import { DEMO, plainClient } from './peers/common'
 import { createNaiveClient } from './peers/naive'
 import { createTutorialClient } from './peers/tutorial'
-
-/** One client under test, as a page would hold it: an API instance plus whatever refreshes it. */
-export interface BenchClient {
-  /** Every measured request goes through this instance. */
-  api: AxiosInstance
-  signIn(): Promise<void>
-  /** Control only: one refresh call, to time a refresh round trip in the same run. */
-  refreshOnce?: () => Promise<void>
-  /** Lets the client's own clock see the token expire too; only Reel keeps such a clock. */
-  expireLocally?: () => void
-  dispose(): void
-}
 
 /** Far enough past the default 300 s lifetime that every clock agrees the token is dead. */
 export const EXPIRY_JUMP_SEC = 400

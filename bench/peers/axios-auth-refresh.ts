@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios'
 import { createAuthRefresh, type AxiosAuthRefreshOptions } from 'axios-auth-refresh'
-import type { BenchClient } from '../clients'
+import type { BenchClient } from '../bench-client'
 import { attachBearer, createTokenHolder, refreshWith, signInWith } from './common'
 
 /**

@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios'
 import { z } from 'zod'
-import type { BenchClient } from '../clients'
+import type { BenchClient } from '../bench-client'
 
 declare module 'axios' {
   interface AxiosRequestConfig {

@@ -1,5 +1,5 @@
 import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
-import type { BenchClient } from '../clients'
+import type { BenchClient } from '../bench-client'
 import { attachBearer, createTokenHolder, refreshWith, signInWith } from './common'
 
 /** The first interceptor anyone writes: every 401 refreshes on its own, then retries once. */

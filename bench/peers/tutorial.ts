@@ -1,5 +1,5 @@
 import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
-import type { BenchClient } from '../clients'
+import type { BenchClient } from '../bench-client'
 import { attachBearer, createTokenHolder, refreshWith, signInWith } from './common'
 
 interface Waiter {

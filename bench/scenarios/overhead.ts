@@ -1,6 +1,7 @@
 import axios, { type AxiosAdapter, type AxiosInstance } from 'axios'
 import { createAuthHttp } from '../../src/auth/auth-api'
-import { createReelClient, type BenchClient } from '../clients'
+import type { BenchClient } from '../bench-client'
+import { createReelClient } from '../clients'
 import { progress } from '../lib/progress'
 import { createSamples, formatSummary, type Figures } from '../lib/stats'
 import type { Table } from '../lib/table'

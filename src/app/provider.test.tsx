@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { apiClient } from '../lib/api-client'
 import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
+import { manualTime } from '../test/manual-time'
 import { AppProvider } from './provider'
 
 describe('AppProvider', () => {
@@ -28,7 +29,10 @@ describe('AppProvider', () => {
   })
 
   it('fetches again what failed while reconnecting once a refresh succeeds', async () => {
-    const { session } = createTab()
+    // The session backs off on manual time: with the harness's `random: () => 0` the first retry
+    // comes at half the first backoff's one-second ceiling.
+    const time = manualTime()
+    const { session } = createTab({ clock: time.now, timers: time.timers })
     await session.signIn(DEMO)
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     function Profile() {
@@ -49,6 +53,7 @@ describe('AppProvider', () => {
     expect(session.getState().reconnecting).toBe(true)
 
     db.config.refreshFailure = 'none'
-    expect(await screen.findByText('Demo Viewer', {}, { timeout: 3000 })).toBeInTheDocument()
+    act(() => time.advance(500))
+    expect(await screen.findByText('Demo Viewer')).toBeInTheDocument()
   })
 })

@@ -1,17 +1,11 @@
 import type { ReactNode } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router-dom'
-import type { SignOutReason } from '../auth/events'
 import { useAuth } from '../auth/react'
-
-/** Where a guarded route sends a signed-out user, and what it keeps for after sign-in. */
-export interface LoginRedirectState {
-  from: string
-  /** Why the session ended, when it did: the sign-in page says so. */
-  endedBecause: SignOutReason | null
-}
+import { paths } from './paths'
+import { loginState } from './routes/login-state'
 
 /**
- * Renders its child routes for a signed-in user; sends anyone else to `/login`, keeping where
+ * Renders its child routes for a signed-in user; sends anyone else to the sign-in page, keeping where
  * they were going. While the session restores it renders `fallback`, never the sign-in page.
  */
 export function RequireAuth({ fallback }: { fallback: ReactNode }) {
@@ -19,11 +13,9 @@ export function RequireAuth({ fallback }: { fallback: ReactNode }) {
   const location = useLocation()
   if (status === 'restoring') return fallback
   if (status === 'signed-out') {
-    const state: LoginRedirectState = {
-      from: location.pathname + location.search + location.hash,
-      endedBecause,
-    }
-    return <Navigate to="/login" state={state} replace />
+    // Why the session ended, when it did: the sign-in page says so.
+    const state = loginState(location.pathname + location.search + location.hash, { endedBecause })
+    return <Navigate to={paths.login} state={state} replace />
   }
   return <Outlet />
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react'
 import { Navigate, useRoutes, type RouteObject } from 'react-router-dom'
+import { paths } from './paths'
 import { RequireAuth } from './require-auth'
 import { isMockBackend } from '../lib/env'
 import { ReconnectingBanner } from './layout/reconnecting-banner'
@@ -28,13 +29,15 @@ const NotFoundRoute = lazyRoute(() => import('./routes/not-found'), 'NotFoundRou
 const LabRoute = lazyRoute(() => import('./routes/lab'), 'LabRoute')
 
 /** Only mock backends have the lab's API; against a real one the page would only fail. */
-const mockOnlyRoutes: RouteObject[] = isMockBackend ? [{ path: '/lab', element: <LabRoute /> }] : []
+const mockOnlyRoutes: RouteObject[] = isMockBackend
+  ? [{ path: paths.lab, element: <LabRoute /> }]
+  : []
 
 /** The app's routes, shared by the browser router and by tests' memory routers. */
 export const routes: RouteObject[] = [
-  { path: '/', element: <Navigate to="/movies" replace /> },
+  { path: paths.root, element: <Navigate to={paths.movies} replace /> },
   {
-    path: '/login',
+    path: paths.login,
     element: (
       <>
         <DocumentTitle pick={(t) => t.signIn.pageTitle} />
@@ -45,7 +48,7 @@ export const routes: RouteObject[] = [
   },
   // Outside RequireAuth: a provider sends a person back here before they are signed in.
   {
-    path: '/auth/callback/:provider',
+    path: paths.authCallback,
     element: (
       <Suspense fallback={<AuthPageSkeleton />}>
         <AuthCallbackRoute />
@@ -58,17 +61,17 @@ export const routes: RouteObject[] = [
       {
         element: <SignedInLayout />,
         children: [
-          { path: '/movies', element: <MoviesRoute /> },
-          { path: '/watchlist', element: <WatchlistRoute /> },
-          { path: '/devices', element: <DevicesRoute /> },
-          { path: '/account', element: <AccountRoute /> },
+          { path: paths.movies, element: <MoviesRoute /> },
+          { path: paths.watchlist, element: <WatchlistRoute /> },
+          { path: paths.devices, element: <DevicesRoute /> },
+          { path: paths.account, element: <AccountRoute /> },
           ...mockOnlyRoutes,
         ],
       },
     ],
   },
   {
-    path: '*',
+    path: paths.notFound,
     element: (
       <Suspense fallback={<AuthPageSkeleton />}>
         <NotFoundRoute />

@@ -1,6 +1,7 @@
 import axios from 'axios'
 import { describe, expect, it, vi } from 'vitest'
-import { createTab, DEMO } from '../test/auth-harness'
+import { db } from '../../mocks/backend/db'
+import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
 import { createAuthHttp, postLogoutAll } from './auth-api'
 import { createAuthFetch } from './auth-fetch'
 
@@ -43,5 +44,20 @@ describe('where the access token may go', () => {
       axios.getUri(call[0] as Parameters<typeof axios.getUri>[0]),
     )
     expect(urls).toEqual(['/api/auth/logout-all', '/api/https://evil.example/steal'])
+  })
+})
+
+describe("fetch with the session's token", () => {
+  it('refreshes first when the server no longer takes the token, then sends the request', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    expireAccessTokensOnServer()
+    const authFetch = createAuthFetch(session)
+
+    const response = await authFetch(new URL('/api/me', location.href))
+
+    expect(response.status).toBe(200)
+    expect(db.stats.refreshCalls).toBe(1)
+    expect(await session.getAccessToken()).toBe(session.accessToken()?.value)
   })
 })

@@ -2,9 +2,9 @@ import axios, { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig }
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
+import { manualTime } from '../test/manual-time'
 import type { StorageLike } from './cross-tab'
 import { installAuthInterceptor } from './interceptor'
-import type { Timers } from './scheduler'
 import { createAuthSession, type AuthSession } from './session'
 
 /** What the fake server answers to the next refresh, in the order drawn. */
@@ -37,36 +37,6 @@ const USER = {
 const problemBody = (status: number, code: string) => ({ title: code, status, code })
 
 /** Time that moves only when the test says so; every session timer runs on it. */
-function fakeTime() {
-  let now = 0
-  let nextId = 0
-  const due = new Map<number, { at: number; run: () => void }>()
-  const timers: Timers = {
-    set(run, delayMs) {
-      due.set(++nextId, { at: now + delayMs, run })
-      return nextId
-    },
-    clear: (handle) => void due.delete(handle as number),
-    now: () => now,
-  }
-  return {
-    timers,
-    clock: () => now,
-    /** Runs every timer due within `ms`, in order, then leaves the clock `ms` later. */
-    advance(ms: number) {
-      const end = now + ms
-      for (;;) {
-        const next = [...due.entries()].sort((a, b) => a[1].at - b[1].at)[0]
-        if (!next || next[1].at > end) break
-        due.delete(next[0])
-        now = Math.max(now, next[1].at)
-        next[1].run()
-      }
-      now = end
-    },
-  }
-}
-
 function memoryStorage(): StorageLike {
   const items = new Map<string, string>()
   return {
@@ -83,7 +53,7 @@ async function runScenario(
   answers: readonly Answer[],
   ops: readonly Op[],
 ) {
-  const time = fakeTime()
+  const time = manualTime(0)
   const env = createFakeTabsEnvironment()
   const storage = memoryStorage()
   const violations: string[] = []
@@ -140,7 +110,7 @@ async function runScenario(
       await scheduler.schedule(Promise.resolve(), `tab ${tab} refresh → ${answer}`)
       server.refreshesInFlight--
       const log = (outcome: 'ok' | 'transient' | 'other') =>
-        refreshLog.push({ tab, at: time.clock(), outcome })
+        refreshLog.push({ tab, at: time.now(), outcome })
       if (!server.alive) {
         log('other')
         return reply(config, 401, problemBody(401, 'refresh_invalid'))
@@ -199,7 +169,7 @@ async function runScenario(
       locks: env.locks,
       channel: env.openChannel(),
       storage,
-      clock: time.clock,
+      clock: time.now,
       timers: time.timers,
       wakeSources: [
         (wake) => {

@@ -1,5 +1,8 @@
+import { http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../mocks/backend/db'
+import { json } from '../../mocks/backend/http-helpers'
+import { server } from '../../mocks/hosts/node'
 import {
   createTab,
   DEMO,
@@ -8,6 +11,7 @@ import {
   stateReached,
 } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
+import { BAD_RESPONSE_LIMIT } from './session'
 
 const signedIn = (state: { status: string }) => state.status === 'signed-in'
 const signedOut = (state: { status: string }) => state.status === 'signed-out'
@@ -117,5 +121,29 @@ describe('the auth session', () => {
     await expect(session.refresh()).rejects.toMatchObject({ kind: 'transient' })
     await expect(session.refresh()).rejects.toMatchObject({ kind: 'transient' })
     expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
+  })
+})
+
+describe('a refresh that answers wrongly', () => {
+  it(`ends the session after ${BAD_RESPONSE_LIMIT} answers that are not token responses`, async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    server.use(http.post('/api/auth/refresh', () => json({ hello: 'proxy' })))
+
+    for (let attempt = 1; attempt < BAD_RESPONSE_LIMIT; attempt++) {
+      await expect(session.refresh()).rejects.toMatchObject({ kind: 'bad_response' })
+      expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
+    }
+    await expect(session.refresh()).rejects.toMatchObject({ kind: 'bad_response' })
+
+    expect(session.getState()).toMatchObject({ status: 'signed-out', endedBecause: 'bad-response' })
+  })
+})
+
+describe('the token outside axios', () => {
+  it('returns null for the token of a signed-out session', async () => {
+    const { session } = createTab()
+    await session.restore()
+    expect(await session.getAccessToken()).toBeNull()
   })
 })

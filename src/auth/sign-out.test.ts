@@ -1,13 +1,10 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../mocks/backend/db'
-import { json } from '../../mocks/backend/http-helpers'
 import { server } from '../../mocks/hosts/node'
-import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
+import { createTab, DEMO } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
-import { createAuthFetch } from './auth-fetch'
 import { LOGOUT_PENDING_KEY } from './logout-marker'
-import { BAD_RESPONSE_LIMIT } from './session'
 
 const liveSessions = () => [...db.sessions.values()].filter((record) => !record.revoked).length
 
@@ -118,42 +115,5 @@ describe('signing out', () => {
     expect(a.session.accessToken()).toBeNull()
     expect(b.session.accessToken()).toBeNull()
     expect(liveSessions()).toBe(0)
-  })
-})
-
-describe('a refresh that answers wrongly', () => {
-  it(`ends the session after ${BAD_RESPONSE_LIMIT} answers that are not token responses`, async () => {
-    const { session } = createTab()
-    await session.signIn(DEMO)
-    server.use(http.post('/api/auth/refresh', () => json({ hello: 'proxy' })))
-
-    for (let attempt = 1; attempt < BAD_RESPONSE_LIMIT; attempt++) {
-      await expect(session.refresh()).rejects.toMatchObject({ kind: 'bad_response' })
-      expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
-    }
-    await expect(session.refresh()).rejects.toMatchObject({ kind: 'bad_response' })
-
-    expect(session.getState()).toMatchObject({ status: 'signed-out', endedBecause: 'bad-response' })
-  })
-})
-
-describe('the token outside axios', () => {
-  it('hands out a token, refreshing first when the server no longer takes it', async () => {
-    const { session } = createTab()
-    await session.signIn(DEMO)
-    expireAccessTokensOnServer()
-    const authFetch = createAuthFetch(session)
-
-    const response = await authFetch(new URL('/api/me', location.href))
-
-    expect(response.status).toBe(200)
-    expect(db.stats.refreshCalls).toBe(1)
-    expect(await session.getAccessToken()).toBe(session.accessToken()?.value)
-  })
-
-  it('returns null for the token of a signed-out session', async () => {
-    const { session } = createTab()
-    await session.restore()
-    expect(await session.getAccessToken()).toBeNull()
   })
 })

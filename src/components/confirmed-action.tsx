@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { isStepUpCancelled } from '../auth/step-up'
 import { useI18n } from '../i18n/i18n-provider'
+import './dialog.css'
 
 interface ConfirmedActionProps {
   /** The trigger's label and the dialog's confirm button: the same words, so no surprise. */

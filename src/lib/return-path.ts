@@ -1,4 +1,6 @@
-export const DEFAULT_RETURN_PATH = '/movies'
+import { paths } from '../app/paths'
+
+export const DEFAULT_RETURN_PATH = paths.movies
 
 /** Longer than any address of the app; a longer one is not a place a user was. */
 const MAX_LENGTH = 2048
@@ -27,7 +29,7 @@ export function safeReturnPath(
   }
   const path = url.pathname + url.search + url.hash
   // Back to the sign-in page would be a loop.
-  if (url.origin !== origin || OTHER_HOST.test(path) || url.pathname === '/login') {
+  if (url.origin !== origin || OTHER_HOST.test(path) || url.pathname === paths.login) {
     return DEFAULT_RETURN_PATH
   }
   return path

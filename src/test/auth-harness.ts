@@ -5,6 +5,7 @@ import { server } from '../../mocks/hosts/node'
 import type { AuthEvent } from '../auth/events'
 import { installAuthInterceptor } from '../auth/interceptor'
 import { redactErrorsOf } from '../lib/redact-error'
+import { manualTime } from './manual-time'
 import {
   createAuthSession,
   type AuthSession,
@@ -15,15 +16,7 @@ import {
 export const DEMO = { username: 'demo', password: 'demo-password-1' }
 
 /** A hand-driven monotonic clock, so a test decides when a token has expired. */
-export function manualClock(start = 1_000) {
-  let now = start
-  return {
-    now: () => now,
-    advance(ms: number) {
-      now += ms
-    },
-  }
-}
+export const manualClock = manualTime
 
 const disposers: Array<() => void> = []
 afterEach(() => {

@@ -1,6 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import type { ProviderConfig } from '../../contract/providers'
-import type { SocialProvider } from '../../contract/providers'
+import type { ProviderConfig, SocialProvider } from '../../contract/providers'
 
 const SCOPES: Record<SocialProvider, string> = {
   google: 'openid email profile',

@@ -3,7 +3,8 @@ import { useLocation, useNavigate } from 'react-router-dom'
 import { useAuth } from '../../auth/react'
 import type { Messages } from '../../i18n/catalogues'
 import { useI18n } from '../../i18n/i18n-provider'
-import { renewState } from '../routes/login-state'
+import { paths } from '../paths'
+import { loginState } from '../routes/login-state'
 
 /** How long before the session's end the notice appears. */
 export const NOTICE_LEAD_MS = 5 * 60 * 1000
@@ -78,8 +79,10 @@ export function SessionExpiryNotice() {
             type="button"
             className="button small primary"
             onClick={() =>
-              void navigate('/login', {
-                state: renewState(location.pathname + location.search + location.hash),
+              void navigate(paths.login, {
+                state: loginState(location.pathname + location.search + location.hash, {
+                  renew: true,
+                }),
               })
             }
           >

@@ -5,6 +5,7 @@ import { SessionProviderMenu } from '../../features/sessions/components/session-
 import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend } from '../../lib/env'
+import { paths } from '../paths'
 import { HeaderMenu } from './header-menu'
 import { ReconnectingBanner } from './reconnecting-banner'
 import { SessionExpiryNotice } from './session-expiry-notice'
@@ -20,14 +21,14 @@ export function SignedInLayout() {
       </a>
       <ReconnectingBanner />
       <header className="app-header">
-        <NavLink to="/movies" className="brand">
+        <NavLink to={paths.movies} className="brand">
           {t.app.name}
         </NavLink>
         <nav aria-label={t.nav.main} className="main-nav">
-          <NavLink to="/movies">{t.nav.movies}</NavLink>
-          <NavLink to="/watchlist">{t.nav.watchlist}</NavLink>
-          <NavLink to="/devices">{t.nav.devices}</NavLink>
-          {isMockBackend && <NavLink to="/lab">{t.nav.lab}</NavLink>}
+          <NavLink to={paths.movies}>{t.nav.movies}</NavLink>
+          <NavLink to={paths.watchlist}>{t.nav.watchlist}</NavLink>
+          <NavLink to={paths.devices}>{t.nav.devices}</NavLink>
+          {isMockBackend && <NavLink to={paths.lab}>{t.nav.lab}</NavLink>}
         </nav>
         <HeaderMenu>
           <LanguageSelect />
@@ -35,7 +36,7 @@ export function SignedInLayout() {
             {user?.displayName}
           </span>
           <SessionProviderMenu />
-          <NavLink to="/account" className="account-link">
+          <NavLink to={paths.account} className="account-link">
             {t.account.headerLink}
           </NavLink>
           <button type="button" className="button" onClick={() => void signOut()}>

@@ -4,6 +4,7 @@ import { AccountPage } from '../../features/account/components/account-page'
 import { readLinkOutcome } from '../../features/account/link-outcome'
 import { useProviders } from '../../features/social-sign-in/api/get-providers'
 import { beginProviderLink } from '../../features/social-sign-in/oauth-flow'
+import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
 
 export function AccountRoute() {
@@ -15,7 +16,7 @@ export function AccountRoute() {
   async function startLink(id: SocialProvider) {
     const provider = providers.find((offered) => offered.id === id)
     if (!provider) throw new Error(`${id} is not offered`)
-    window.location.assign(await beginProviderLink(provider, { returnTo: '/account' }))
+    window.location.assign(await beginProviderLink(provider, { returnTo: paths.account }))
   }
 
   return (

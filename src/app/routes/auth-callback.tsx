@@ -8,8 +8,8 @@ import {
   type LinkResult,
 } from '../../features/account/link-outcome'
 import { providerLabel } from '../../i18n/provider-label'
-import { linkState, pendingLinkOf } from '../../features/social-sign-in/account-link'
-import { exchangeFailure, failureState } from '../../features/social-sign-in/failure-message'
+import { pendingLinkOf } from '../../features/social-sign-in/account-link'
+import { exchangeFailure } from '../../features/social-sign-in/failure-message'
 import {
   finishSocialSignIn,
   grantOf,
@@ -20,7 +20,9 @@ import {
 import { socialProviderSchema } from '../../../contract/providers'
 import '../../features/social-sign-in/social-sign-in.css'
 import { useI18n } from '../../i18n/i18n-provider'
+import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
+import { loginState } from './login-state'
 
 /**
  * While this page is open its address may hold a code: no request it makes may carry it in a
@@ -43,7 +45,7 @@ function useNoReferrer(): void {
  * anywhere).
  */
 const linkOutcomeDestination = (result: LinkResult, returnTo: string) =>
-  result === 'linked' ? returnTo : '/account'
+  result === 'linked' ? returnTo : paths.account
 
 /** What the account page says about a link the flow itself ended, before any request. */
 const linkResultOfFlowFailure = (reason: FlowFailure): LinkResult =>
@@ -88,11 +90,14 @@ export function AuthCallbackRoute() {
       const { reason, intent, provider, returnTo } = outcome
       if (intent === 'link' && provider !== null) {
         const linkOutcome = { provider, result: linkResultOfFlowFailure(reason) }
-        void navigate('/account', { replace: true, state: linkOutcomeState(linkOutcome) })
+        void navigate(paths.account, { replace: true, state: linkOutcomeState(linkOutcome) })
         return
       }
-      const failure = { reason, provider }
-      void navigate('/login', { replace: true, state: failureState(failure, returnTo) })
+      const socialSignInFailure = { reason, provider }
+      void navigate(paths.login, {
+        replace: true,
+        state: loginState(returnTo, { socialSignInFailure }),
+      })
       return
     }
     // A restore still in flight could land after the exchange and overwrite or end its session.
@@ -102,7 +107,7 @@ export function AuthCallbackRoute() {
     if (outcome.intent === 'link') {
       // The session ended while the person was at the provider: there is no account to link to.
       if (status === 'signed-out') {
-        void navigate('/login', { replace: true, state: { from: returnTo, endedBecause: null } })
+        void navigate(paths.login, { replace: true, state: loginState(returnTo) })
         return
       }
       void linkProvider({ provider, grant: linkGrantOf(outcome) })
@@ -119,11 +124,12 @@ export function AuthCallbackRoute() {
       () => navigate(returnTo, { replace: true }),
       (error: unknown) => {
         // An existing account's email: its owner signs in to link the provider.
-        const link = pendingLinkOf(error)
-        const state = link
-          ? linkState(link, returnTo)
-          : failureState(exchangeFailure(error, provider), returnTo)
-        return navigate('/login', { replace: true, state })
+        const pendingLink = pendingLinkOf(error)
+        const state = loginState(
+          returnTo,
+          pendingLink ? { pendingLink } : { socialSignInFailure: exchangeFailure(error, provider) },
+        )
+        return navigate(paths.login, { replace: true, state })
       },
     )
   }, [status, signInWithProvider, linkProvider, navigate])

@@ -1,25 +1,40 @@
 import * as z from 'zod/mini'
 import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth/events'
+import { pendingLinkSchema } from '../../features/social-sign-in/account-link'
+import { socialSignInFailureSchema } from '../../features/social-sign-in/failure-message'
 import type { Messages } from '../../i18n/catalogues'
 
 /**
- * What the sign-in page may be handed in history state: where to go afterwards, why the last
- * session ended, and whether a signed-in person came to sign in anew (`renew`) before their
- * session's end. History state can be anything a page once put there, so it is parsed.
+ * Everything the sign-in page may be handed in history state: where to go afterwards (`from`),
+ * why the last session ended, whether a signed-in person came to sign in anew (`renew`) before
+ * their session's end, a social sign-in that did not finish, and a provider link waiting for the
+ * account's owner to sign in. History state can be anything a page once put there, so it is
+ * parsed, and a state that does not parse as a whole is ignored as a whole.
  */
 const loginStateSchema = z.object({
-  from: z.string(),
-  endedBecause: z.nullable(z.enum(SIGN_OUT_REASONS)),
+  from: z.optional(z.string()),
+  endedBecause: z.optional(z.nullable(z.enum(SIGN_OUT_REASONS))),
   renew: z.optional(z.boolean()),
+  socialSignInFailure: z.optional(socialSignInFailureSchema),
+  pendingLink: z.optional(pendingLinkSchema),
 })
 
 export type LoginState = z.infer<typeof loginStateSchema>
 
-export const readLoginState = (state: unknown): LoginState | null =>
-  loginStateSchema.safeParse(state).data ?? null
+/** What the sign-in page was handed; an empty state when nothing (or nothing valid) was. */
+export const readLoginState = (state: unknown): LoginState =>
+  loginStateSchema.safeParse(state).data ?? {}
 
-/** The state that opens the sign-in page for a new session, returning to `from` after. */
-export const renewState = (from: string): LoginState => ({ from, endedBecause: null, renew: true })
+/**
+ * The history state that opens the sign-in page, returning to `from` afterwards when that is
+ * known, and saying why the person is there.
+ *
+ * @example
+ * navigate(paths.login, { replace: true, state: loginState(returnTo, { pendingLink }) })
+ */
+export function loginState(from: string | null, why: Omit<LoginState, 'from'> = {}): LoginState {
+  return from === null ? why : { from, ...why }
+}
 
 /** Each reason the server or another tab ended a session, and the message that explains it. */
 const ENDED_MESSAGE = {

@@ -212,7 +212,7 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
       await screen.findByText(
         'The link to your other sign-in has expired or was already used. Sign in again to continue.',
       )
-      expect(router.state.location.state).toEqual({ from: '/devices', endedBecause: null })
+      expect(router.state.location.state).toEqual({ from: '/devices' })
       // The router has already dropped the token; the page renders that a moment later.
       await waitFor(() => expect(screen.queryByText(/already exists/)).toBeNull())
 

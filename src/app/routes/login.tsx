@@ -3,17 +3,16 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { useAuth } from '../../auth/react'
 import { PasskeySignIn } from '../../features/account/components/passkey-sign-in'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
-import { readPendingLink } from '../../features/social-sign-in/account-link'
 import { useProviders } from '../../features/social-sign-in/api/get-providers'
 import { SocialSignInButtons } from '../../features/social-sign-in/components/social-sign-in-buttons'
-import { failureMessage, readFailure } from '../../features/social-sign-in/failure-message'
+import { failureMessage } from '../../features/social-sign-in/failure-message'
 import { beginProviderLink } from '../../features/social-sign-in/oauth-flow'
 import { useI18n } from '../../i18n/i18n-provider'
 import { providerLabel } from '../../i18n/provider-label'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
-import { readLoginState, statusNotice } from './login-state'
+import { loginState, readLoginState, statusNotice } from './login-state'
 
 export function LoginRoute() {
   const { status, endedBecause, logoutPending } = useAuth()
@@ -22,11 +21,11 @@ export function LoginRoute() {
   const location = useLocation()
   const [params] = useSearchParams()
   const [remember, setRemember] = useState(true)
-  const redirect = readLoginState(location.state)
-  const destination = safeReturnPath(redirect?.from ?? params.get('returnTo'))
-  const socialSignInFailure = readFailure(location.state)
-  const pendingLink = readPendingLink(location.state)
-  const renewing = redirect?.renew === true
+  const { from, renew, socialSignInFailure, pendingLink, ...redirect } = readLoginState(
+    location.state,
+  )
+  const destination = safeReturnPath(from ?? params.get('returnTo'))
+  const renewing = renew === true
   // Asked now, beside the session check, so the buttons are ready when the form is. Until the
   // list has answered, nothing is drawn under the buttons' place: they would push it down.
   const { data: providers = [], isPending: providersPending } = useProviders()
@@ -60,7 +59,7 @@ export function LoginRoute() {
             ? t.signIn.renewLead
             : pendingLink
               ? t.social.accountExists(providerLabel(t, pendingLink.provider))
-              : statusNotice(t, redirect?.endedBecause ?? endedBecause, logoutPending)}
+              : statusNotice(t, redirect.endedBecause ?? endedBecause, logoutPending)}
         </p>
         {socialSignInFailure && (
           <p role="alert" className="alert">
@@ -78,10 +77,7 @@ export function LoginRoute() {
               linkToken={pendingLink?.linkToken ?? null}
               // A refused link is gone for good: the page forgets it and signs in plainly.
               onLinkRefused={() =>
-                navigate(location, {
-                  replace: true,
-                  state: { from: destination, endedBecause: null },
-                })
+                navigate(location, { replace: true, state: loginState(destination) })
               }
             />
             <PasskeySignIn

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom'
 import { useI18n } from '../../i18n/i18n-provider'
+import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
 
 export function NotFoundRoute() {
@@ -13,7 +14,7 @@ export function NotFoundRoute() {
         </p>
         <h1 id="not-found-heading">{t.notFound.title}</h1>
         <p className="muted">{t.notFound.lead}</p>
-        <Link to="/movies" className="button primary">
+        <Link to={paths.movies} className="button primary">
           {t.notFound.goToMovies}
         </Link>
       </section>

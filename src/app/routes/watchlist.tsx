@@ -4,6 +4,7 @@ import { useWatchlist } from '../../features/watchlist/api/get-watchlist'
 import { WatchlistButton } from '../../features/watchlist/components/watchlist-button'
 import { WatchlistFailureNotice } from '../../features/watchlist/components/watchlist-failure-notice'
 import { useI18n } from '../../i18n/i18n-provider'
+import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
 
 export function WatchlistRoute() {
@@ -28,7 +29,7 @@ export function WatchlistRoute() {
       <div className="state-message">
         <p className="state-title">{t.watchlist.empty}</p>
         <p className="muted">{t.watchlist.emptyHint}</p>
-        <Link to="/movies" className="button primary">
+        <Link to={paths.movies} className="button primary">
           {t.watchlist.browse}
         </Link>
       </div>

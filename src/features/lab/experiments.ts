@@ -1,6 +1,7 @@
 import { isAxiosError } from 'axios'
 import type { AuthEvent } from '../../auth/events'
 import type { AuthSession } from '../../auth/session'
+import { paths } from '../../app/paths'
 import { apiClient } from '../../lib/api-client'
 import { getLabConfig } from './api/get-lab-config'
 import type { LabStats } from '../../../contract/lab'
@@ -137,7 +138,7 @@ export async function openTabs(
   const windows: Window[] = []
   for (let i = 0; i < k; i++) {
     // A blocked popup comes back null: count it rather than guess.
-    const opened = window.open('/movies', '_blank')
+    const opened = window.open(paths.movies, '_blank')
     if (opened) windows.push(opened)
   }
   const opened = windows.length

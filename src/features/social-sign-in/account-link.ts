@@ -7,10 +7,10 @@ import { socialProviderSchema } from '../../../contract/providers'
 /**
  * A provider sign-in whose email is an existing account's (`409 account_exists`): signing in to
  * that account with its password and this `linkToken` links the provider. The token is a
- * credential, so it lives only in memory and in the sign-in page's history state, never in
- * storage or a URL.
+ * credential, so it lives only in memory and in the sign-in page's history state (parsed there
+ * with this schema), never in storage or a URL.
  */
-const pendingLinkSchema = z.object({
+export const pendingLinkSchema = z.object({
   linkToken: z.string().check(z.minLength(1), z.maxLength(128)),
   provider: socialProviderSchema,
 })
@@ -23,21 +23,4 @@ export function pendingLinkOf(error: unknown): PendingLink | null {
   if (!isAxiosError(cause)) return null
   const problem = accountExistsSchema.safeParse(cause.response?.data).data
   return problem ? { linkToken: problem.linkToken, provider: problem.provider } : null
-}
-
-/**
- * The history state that opens the sign-in page to link `link`, with where the person was going
- * when that is known, in the shape the sign-in page already reads (`from`).
- */
-export function linkState(link: PendingLink, returnTo: string | null) {
-  return returnTo === null
-    ? { pendingLink: link }
-    : { pendingLink: link, from: returnTo, endedBecause: null }
-}
-
-const linkStateSchema = z.object({ pendingLink: pendingLinkSchema })
-
-/** The link waiting in a history state, if there is one. */
-export function readPendingLink(state: unknown): PendingLink | null {
-  return linkStateSchema.safeParse(state).data?.pendingLink ?? null
 }

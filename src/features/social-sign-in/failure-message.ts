@@ -10,7 +10,7 @@ import { socialProviderSchema } from '../../../contract/providers'
  * plus an exchange the server refused (`refused`) or never answered (`unreachable`). The page
  * words it in its current language, so the cause travels, not a sentence.
  */
-const failureSchema = z.object({
+export const socialSignInFailureSchema = z.object({
   reason: z.enum([
     'cancelled',
     'provider_error',
@@ -26,7 +26,7 @@ const failureSchema = z.object({
   provider: z.nullable(socialProviderSchema),
 })
 
-export type SocialSignInFailure = z.infer<typeof failureSchema>
+export type SocialSignInFailure = z.infer<typeof socialSignInFailureSchema>
 
 /** The failure of an exchange the server refused or never answered. */
 export function exchangeFailure(
@@ -57,22 +57,4 @@ export function failureMessage(messages: Messages, failure: SocialSignInFailure)
     default:
       return messages.social.unverified(name)
   }
-}
-
-const failureStateSchema = z.object({ socialSignInFailure: failureSchema })
-
-/**
- * The history state that carries a failure to the sign-in page, with where the person was going
- * when that is known, in the shape the sign-in page already reads (`from`).
- */
-export function failureState(failure: SocialSignInFailure, returnTo: string | null) {
-  return returnTo === null
-    ? { socialSignInFailure: failure }
-    : { socialSignInFailure: failure, from: returnTo, endedBecause: null }
-}
-
-/** The failure in a history state, if there is one. */
-export function readFailure(state: unknown): SocialSignInFailure | null {
-  const parsed = failureStateSchema.safeParse(state)
-  return parsed.success ? parsed.data.socialSignInFailure : null
 }

@@ -10,6 +10,7 @@ import {
 } from './oauth-flow'
 import { codeChallengeS256 } from './pkce'
 import { providerConfig } from '../../test/provider-configs'
+import { manualTime, type ManualTime } from '../../test/manual-time'
 
 const ORIGIN = 'http://localhost:4178'
 
@@ -39,13 +40,14 @@ class MemoryStorage implements Storage {
   }
 }
 
-function tab(now = 1_000_000) {
+function tab(start = 1_000_000) {
   const storage = new MemoryStorage()
-  const env: FlowEnvironment & { clock: { now: number } } = {
+  const time = manualTime(start)
+  const env: FlowEnvironment & { time: ManualTime } = {
     storage,
     origin: ORIGIN,
-    clock: { now },
-    now: () => env.clock.now,
+    time,
+    now: time.now,
   }
   return { storage, env }
 }
@@ -291,7 +293,7 @@ describe('finishSocialSignIn', () => {
   it('refuses an attempt older than ten minutes', async () => {
     const { env } = tab()
     const { answer } = await startAt(env)
-    env.clock.now += ATTEMPT_TTL_MS + 1
+    env.time.advance(ATTEMPT_TTL_MS + 1)
 
     expect(finishSocialSignIn('kakao', answer, env)).toMatchObject({
       ok: false,

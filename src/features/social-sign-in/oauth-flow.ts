@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import type { ProviderLink } from '../../../contract/account'
 import type { CodeExchange } from '../../../contract/auth'
+import { authCallbackPath } from '../../app/paths'
 import { safeReturnPath } from '../../lib/return-path'
 import type { ProviderConfig } from '../../../contract/providers'
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce'
@@ -52,7 +53,7 @@ const browserEnvironment = (): FlowEnvironment => ({
 
 /** Where a provider sends the browser back to; the provider insists on exactly this string. */
 export function callbackUrl(provider: SocialProvider, origin: string): string {
-  return `${origin}/auth/callback/${provider}`
+  return origin + authCallbackPath(provider)
 }
 
 /** Forgets every attempt of this tab: at most one is ever in flight, and none outlives its end. */
@@ -80,7 +81,7 @@ function readAttempt(storage: Storage, state: string): Attempt | null {
  * person signed in, and returns the provider's authorization URL to navigate to.
  *
  * @example
- * window.location.assign(await beginSocialSignIn(kakao, { returnTo: '/watchlist', remember: true }))
+ * window.location.assign(await beginSocialSignIn(kakao, { returnTo: paths.watchlist, remember: true }))
  */
 export function beginSocialSignIn(
   provider: ProviderConfig,
@@ -95,7 +96,7 @@ export function beginSocialSignIn(
  * hands the code to the account instead of starting a session.
  *
  * @example
- * window.location.assign(await beginProviderLink(kakao, { returnTo: '/account' }))
+ * window.location.assign(await beginProviderLink(kakao, { returnTo: paths.account }))
  */
 export function beginProviderLink(
   provider: ProviderConfig,

@@ -1,5 +1,6 @@
 import type { Movie } from '../../../../contract/movies'
 import { MovieCard, type MovieCardAction } from './movie-card'
+import '../movies.css'
 
 interface MovieGridProps {
   movies: readonly Movie[]

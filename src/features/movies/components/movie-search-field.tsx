@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
 import { useI18n } from '../../../i18n/i18n-provider'
+import '../movies.css'
 
 const SEARCH_DEBOUNCE_MS = 300
 

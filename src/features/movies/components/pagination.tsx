@@ -1,4 +1,5 @@
 import { useI18n } from '../../../i18n/i18n-provider'
+import '../movies.css'
 
 interface PaginationProps {
   page: number

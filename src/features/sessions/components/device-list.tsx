@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n-provider'
 import { useNow } from '../../../lib/use-now'
 import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'
 import { providerLabel } from '../../../i18n/provider-label'
+import '../sessions.css'
 
 function Moment({ iso, now }: { iso: string; now: number }) {
   const { format } = useI18n()

@@ -1,6 +1,7 @@
 import { useAuth } from '../../../auth/react'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { ConfirmedAction } from '../../../components/confirmed-action'
+import '../sessions.css'
 
 /** Revokes every session of the user once confirmed; the app then leaves for the sign-in page. */
 export function SignOutEverywhere() {

@@ -4,6 +4,7 @@ import { useAuth } from '../../../auth/react'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { sessionKeys } from '../api/get-sessions'
 import { ConfirmedAction } from '../../../components/confirmed-action'
+import '../sessions.css'
 
 /** Revokes every other session of the user once confirmed, and keeps this one. */
 export function SignOutOthers() {

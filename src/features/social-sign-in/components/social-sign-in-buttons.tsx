@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useI18n } from '../../../i18n/i18n-provider'
-import type { ProviderConfig } from '../../../../contract/providers'
+import type { ProviderConfig, SocialProvider } from '../../../../contract/providers'
 import { useProviders } from '../api/get-providers'
 import { beginSocialSignIn } from '../oauth-flow'
-import type { SocialProvider } from '../../../../contract/providers'
 import { ProviderLogo } from '../../../components/provider-logo'
 import '../social-sign-in.css'
 

@@ -6,6 +6,7 @@ import type { Messages } from '../../../i18n/catalogues'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { serverErrorMessage } from '../../../i18n/server-error'
 import { getPasskeyAssertion } from '../api/passkey-assertion'
+import '../../../components/dialog.css'
 
 /** What to tell the person about a proof that was not accepted; never the server's words. */
 function failureMessage(messages: Messages, error: unknown): string {

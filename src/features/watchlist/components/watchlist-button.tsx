@@ -2,6 +2,7 @@ import { useI18n } from '../../../i18n/i18n-provider'
 import type { Movie } from '../../../../contract/movies'
 import { useAddToWatchlist } from '../api/add-to-watchlist'
 import { useRemoveFromWatchlist } from '../api/remove-from-watchlist'
+import '../watchlist.css'
 
 interface WatchlistButtonProps {
   movie: Movie
