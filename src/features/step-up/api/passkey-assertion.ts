@@ -1,4 +1,4 @@
-import { startAuthentication, type AuthenticationResponseJSON } from '@simplewebauthn/browser'
+import type { AuthenticationResponseJSON } from '@simplewebauthn/browser'
 import * as z from 'zod/mini'
 import { apiClient } from '../../../lib/api-client'
 
@@ -13,10 +13,15 @@ const requestOptionsSchema = z.object({
 /**
  * Asks the browser for a passkey assertion with fresh options from the server: the proof a
  * step-up sends. The credential is discoverable, so no list of allowed credentials is given.
- * Rejects with the WebAuthn error (`NotAllowedError` when the person cancels).
+ * Rejects with the WebAuthn error (`NotAllowedError` when the person cancels). The WebAuthn
+ * library loads with the first ceremony: the dialog is in every page's first load, a passkey
+ * step-up is rare.
  */
 export async function getPasskeyAssertion(): Promise<AuthenticationResponseJSON> {
-  const { data } = await apiClient.post<unknown>('/auth/passkey/options', {}, { skipAuth: true })
+  const [{ startAuthentication }, { data }] = await Promise.all([
+    import('@simplewebauthn/browser'),
+    apiClient.post<unknown>('/auth/passkey/options', {}, { skipAuth: true }),
+  ])
   const { challenge, rpId, timeout, userVerification } = requestOptionsSchema.parse(data)
   return startAuthentication({
     optionsJSON: {
