@@ -18,7 +18,8 @@ import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/b
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
 import { DEFAULT_FAULTS_SETTINGS, faultsTable, runFaultsScenario } from './scenarios/faults'
 import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
-import { lighthouseTable, runLighthouse } from './scenarios/lighthouse'
+import { runLighthouse } from './scenarios/lighthouse'
+import { lighthouseTable } from './scenarios/lighthouse-table'
 import { overheadTable, runOverhead, type OverheadRow } from './scenarios/overhead'
 import {
   entryCompositionTable,

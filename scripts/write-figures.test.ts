@@ -73,7 +73,7 @@ describe('npm run figures', () => {
   })
 
   it('names the scenarios of the results that no block shows yet', () => {
-    const results = { source: 'abc1234', burst: [], lighthouse: { score: 1 } }
-    expect(keysWithoutRenderer(results)).toEqual(['lighthouse'])
+    const results = { source: 'abc1234', burst: [], webVitals: { score: 1 } }
+    expect(keysWithoutRenderer(results)).toEqual(['webVitals'])
   })
 })

@@ -14,6 +14,7 @@ import { burstTable, type BurstRow } from '../bench/scenarios/burst'
 import { coldStartTable } from '../bench/scenarios/cold-start'
 import { failuresByStatus, faultsTable, type FaultsResult } from '../bench/scenarios/faults'
 import { lateJoinersTable, type LateJoinersRow } from '../bench/scenarios/late-joiners'
+import { lighthouseTable, type LighthouseRow } from '../bench/scenarios/lighthouse-table'
 import { overheadTable, type OverheadRow } from '../bench/scenarios/overhead'
 import { populationTable } from '../bench/scenarios/population'
 import {
@@ -59,6 +60,14 @@ export interface BenchResults {
   stack?: StackResult
   population?: PopulationResult
   faults?: FaultsResult
+  /** From a run of its own (`npm run bench -- lighthouse`), with its own commit and machine. */
+  lighthouse?: {
+    generatedAt: string
+    command: string
+    source?: string
+    machine: NonNullable<BenchResults['machine']>
+    pages: LighthouseRow[]
+  }
 }
 
 /** Markdown for one block, or null when results.json has nothing for it. */
@@ -225,6 +234,10 @@ export const RENDERERS: Record<string, Renderer> = {
   stack: (r) => (r.stack ? table(stackTable(r.stack)) : null),
   population: (r) => (r.population ? table(populationTable(r.population)) : null),
   faults: (r) => (r.faults ? table(faultsTable(r.faults)) : null),
+  lighthouse: (r) =>
+    r.lighthouse
+      ? `${table(lighthouseTable(r.lighthouse.pages))}\n\n${runLine(r.lighthouse) ?? ''}`
+      : null,
 }
 
 const NOT_MEASURED = '_Not in bench/results.json: the last full run did not measure this._'
