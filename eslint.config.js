@@ -14,6 +14,8 @@ const noImportsFrom = (...groups) => ({
 const MOCKS = ['**/mocks/**', 'src never imports the mock backend (main.tsx may, dynamically).']
 const FEATURES = ['**/features/**', 'This layer must not know about features.']
 const APP = ['**/app/**', 'Only the app composes features.']
+/** The auth core has one front door: its modules can move without touching a single importer. */
+const AUTH = ['**/auth/*', 'Import the auth core from its index (`src/auth`), not its modules.']
 
 /** The feature a file belongs to (`src/features/<name>/…`), or null for any other file. */
 const FEATURES_DIR = resolve('src/features')
@@ -80,7 +82,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...noImportsFrom(MOCKS),
+      ...noImportsFrom(MOCKS, AUTH),
       // Tokens must never reach a log: the app itself logs nothing but warnings and errors.
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -88,14 +90,22 @@ export default tseslint.config(
   // Boot may load the worker-mode mocks; tests use the mock handlers as their server.
   {
     files: ['src/main.tsx', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: noImportsFrom(AUTH),
   },
   {
-    files: ['src/auth/**', 'src/lib/**', 'src/components/**', 'src/i18n/**'],
+    files: ['src/lib/**', 'src/components/**', 'src/i18n/**'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: noImportsFrom(MOCKS, FEATURES, APP),
+    rules: noImportsFrom(MOCKS, FEATURES, APP, AUTH),
   },
-  { files: ['src/features/**'], ignores: ['**/*.test.{ts,tsx}'], rules: noImportsFrom(MOCKS, APP) },
+  {
+    files: ['src/features/**'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: noImportsFrom(MOCKS, APP, AUTH),
+  },
+  // Inside the core, modules import each other; its own tests reach any module they test.
+  { files: ['src/auth/**'], rules: noImportsFrom(MOCKS, FEATURES, APP) },
+  { files: ['src/auth/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['bench/**/*.ts'], rules: noImportsFrom(AUTH) },
   {
     files: ['src/features/**/*.{ts,tsx}'],
     plugins: { reel: { rules: { 'features-apart': featuresApart } } },

@@ -1,7 +1,5 @@
 import type { AxiosInstance } from 'axios'
-import { createAuthHttp } from '../src/auth/auth-api'
-import { installAuthInterceptor } from '../src/auth/interceptor'
-import { createAuthSession } from '../src/auth/session'
+import { createAuthHttp, installAuthInterceptor, createAuthSession } from '../src/auth'
 import { attachWire, createApiClient, type Wire } from './lib/transport'
 import { createAxiosAuthRefreshClient } from './peers/axios-auth-refresh'
 import { DEMO, plainClient } from './peers/common'

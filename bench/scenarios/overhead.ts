@@ -1,5 +1,5 @@
 import axios, { type AxiosAdapter, type AxiosInstance } from 'axios'
-import { createAuthHttp } from '../../src/auth/auth-api'
+import { createAuthHttp } from '../../src/auth'
 import { createReelClient, type BenchClient } from '../clients'
 import { progress } from '../lib/progress'
 import { createSamples, formatSummary, type Figures } from '../lib/stats'

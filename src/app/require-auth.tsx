@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router-dom'
-import type { SignOutReason } from '../auth/events'
-import { useAuth } from '../auth/react'
+import { type SignOutReason, useAuth } from '../auth'
 
 /** Where a guarded route sends a signed-out user, and what it keeps for after sign-in. */
 export interface LoginRedirectState {

@@ -2,15 +2,15 @@ import axios from 'axios'
 import { afterEach } from 'vitest'
 import { db } from '../../mocks/db'
 import { server } from '../../mocks/node'
-import type { AuthEvent } from '../auth/events'
-import { installAuthInterceptor } from '../auth/interceptor'
-import { redactErrorsOf } from '../lib/redact-error'
 import {
+  type AuthEvent,
+  installAuthInterceptor,
   createAuthSession,
   type AuthSession,
   type AuthSessionOptions,
   type AuthState,
-} from '../auth/session'
+} from '../auth'
+import { redactErrorsOf } from '../lib/redact-error'
 
 export const DEMO = { username: 'demo', password: 'demo-password-1' }
 

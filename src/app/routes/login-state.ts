@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth/events'
+import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth'
 import type { Messages } from '../../i18n/catalogues'
 
 /**
