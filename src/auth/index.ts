@@ -3,19 +3,18 @@
  * here, never from the modules behind it (eslint enforces it), so those modules can move freely.
  */
 export { createAuthSession } from './session'
-export type { AuthSession, AuthSessionOptions, AuthState, AuthStatus } from './session'
+export type { AuthSession, AuthSessionOptions, AuthState } from './session'
 export { installAuthInterceptor } from './interceptor'
-export { createAuthFetch, type AuthFetchInit } from './auth-fetch'
-export { AuthProvider, useAuth, useAuthSession, type UseAuth } from './react'
-export { createAuthHttp, type Credentials, type User } from './auth-api'
-export { AuthError, isAuthError, isSessionEnded, isTransient, type AuthErrorKind } from './errors'
+export { createAuthFetch } from './auth-fetch'
+export { AuthProvider, useAuth, useAuthSession } from './react'
+export { createAuthHttp } from './auth-api'
+export { isAuthError } from './errors'
 export {
   SIGN_OUT_REASONS,
   endedByServer,
   eventKey,
   type AuthEvent,
   type AuthEventBody,
-  type AuthEventListener,
   type SignOutReason,
 } from './events'
 export {
@@ -31,6 +30,5 @@ export {
   type StepUpPrompt,
   type StepUpProof,
 } from './step-up'
-export type { ChannelLike, LockManagerLike, StorageLike } from './cross-tab'
-export type { Clock } from './token-store'
-export type { Timers, WakeSource } from './scheduler'
+// For the options of createAuthSession: a page's or a test's own tabs.
+export type { ChannelLike, LockManagerLike } from './cross-tab'
