@@ -9,7 +9,7 @@ import {
   type LockManagerLike,
   type StorageLike,
 } from './cross-tab'
-import { realTimers } from './scheduler'
+import { realTimers } from './time'
 
 /** Each tab's own storage, which never sees the other's writes: storage lagging at its worst. */
 function laggingStorage(): StorageLike {

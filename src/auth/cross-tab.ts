@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { userSchema } from '../../contract/auth'
-import { SIGN_OUT_REASONS } from './events'
-import type { Timers } from './scheduler'
+import { SIGN_OUT_REASONS } from './sign-out-reason'
+import type { Timers } from './time'
 
 /** The options of a lock request this module uses. */
 export interface LockOptions {

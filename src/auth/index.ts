@@ -9,14 +9,8 @@ export { createAuthFetch } from './auth-fetch'
 export { AuthProvider, useAuth, useAuthSession } from './react'
 export { createAuthHttp } from './auth-api'
 export { isAuthError } from './errors'
-export {
-  SIGN_OUT_REASONS,
-  endedByServer,
-  eventKey,
-  type AuthEvent,
-  type AuthEventBody,
-  type SignOutReason,
-} from './events'
+export { eventKey, type AuthEvent, type AuthEventBody } from './events'
+export { SIGN_OUT_REASONS, endedByServer, type SignOutReason } from './sign-out-reason'
 export {
   RELAY_HISTORY_LIMIT,
   RELAY_HISTORY_MS,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import type { StorageLike } from './cross-tab'
 import { installAuthInterceptor } from './interceptor'
-import type { Timers } from './scheduler'
+import type { Timers } from './time'
 import { createAuthSession, type AuthSession } from './session'
 
 /** What the fake server answers to the next refresh, in the order drawn. */

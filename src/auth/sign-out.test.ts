@@ -7,7 +7,7 @@ import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harnes
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import { createAuthFetch } from './auth-fetch'
 import { LOGOUT_PENDING_KEY } from './logout-marker'
-import { BAD_RESPONSE_LIMIT } from './session'
+import { BAD_RESPONSE_LIMIT } from './retry'
 
 const liveSessions = () => [...db.sessions.values()].filter((record) => !record.revoked).length
 
