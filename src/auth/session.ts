@@ -1,42 +1,26 @@
-import {
-  postLogin,
-  postLogout,
-  postLogoutAll,
-  postLogoutOthers,
-  postOAuthCode,
-  postPasskeyLogin,
-  postReauthenticate,
-  type Credentials,
-  type TokenResponse,
-  type User,
-} from './auth-api'
-import type { PasskeyLogin } from '../../contract/account'
-import type { CodeExchange } from '../../contract/auth'
+import type { SessionTokens } from './auth-api'
 import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
 import { createCrossTab, type ChannelMessage } from './cross-tab'
 import { createDeadlines } from './deadlines'
-import { AuthError, toAuthError } from './errors'
+import { AuthError } from './errors'
 import { createEventStream, type AuthEventListener } from './events'
 import { createLogoutMarker } from './logout-marker'
 import { createRefresh } from './refresh'
+import { createRequestTokens } from './request-tokens'
 import { bindRequestAuth } from './request-auth'
 import { createRetry } from './retry'
 import { createScheduler, refreshLeadMs } from './scheduler'
+import { createSessionActions } from './session-actions'
 import { withDefaults, type AuthSessionOptions } from './session-options'
 import { signOutReasonFor, type SignOutReason } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
 import { createTokenStore, type AccessToken } from './token-store'
 import { revocationReasonOf } from './refusal'
-import { callWithStepUp, createStepUp, type StepUpProof } from './step-up'
+import { createStepUp } from './step-up'
 import { randomHexId } from '../lib/random-id'
 
 export type { AuthState, AuthStatus } from './auth-state'
 export type { AuthSessionOptions } from './session-options'
-
-type SessionTokens = Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'sessionExpiresAt' | 'user'>
-
-/** A token with less left than this is refreshed before it is handed out. */
-const HAND_OUT_MARGIN_MS = 1000
 
 const sessionEnded = () =>
   new AuthError('session_ended', 'You need to sign in again.', null, 401, null)
@@ -69,7 +53,10 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     onDue: () => void onDue(),
     onWake: () => void onWake(),
   })
-  const stepUp = createStepUp({ reauthenticate, user: () => state.user })
+  const stepUp = createStepUp({
+    reauthenticate: (proof) => actions.reauthenticate(proof),
+    user: () => state.user,
+  })
   const listeners = new Set<() => void>()
   let state: AuthState = initialAuthState
   /** Grows whenever a session ends or a sign-out begins: a token answer from before is dropped. */
@@ -189,67 +176,15 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   }
 
   function onDue(): void {
-    if (marker.isSet() && state.status === 'signed-out') void deliverPendingLogout()
+    if (marker.isSet() && state.status === 'signed-out') void actions.deliverPendingLogout()
     else if (state.status !== 'signed-out') refreshQuietly()
   }
 
   function onWake(): void {
-    if (state.logoutPending) void deliverPendingLogout()
+    if (state.logoutPending) void actions.deliverPendingLogout()
     else if (state.status === 'signed-out' || flight.isRunning()) return
     else if (state.reconnecting ? retry.mayTryEarly() : tokenDue()) refreshQuietly()
   }
-
-  /**
-   * A token a request may carry, waiting as needed: for the restore, for the refresh in flight,
-   * or, while reconnecting, for the next scheduled attempt (never an attempt of its own).
-   * Null when there is no session.
-   */
-  async function tokenForRequest(): Promise<AccessToken | null> {
-    if (state.status === 'restoring') await restore()
-    if (state.status !== 'signed-in' || state.signingOut) return null
-    const running = flight.current()
-    if (running) return running
-    const token = store.get()
-    if (token && store.msLeft() > 0) return token
-    return state.reconnecting ? retry.nextAttempt() : refresh()
-  }
-
-  /** After a 401 for a request's token: `newer-token` when one already replaced it. */
-  function afterRejection(epoch: number): 'newer-token' | Promise<AccessToken> {
-    if (over()) throw sessionEnded()
-    const current = store.get()
-    if (current && current.epoch > epoch) return 'newer-token'
-    if (state.reconnecting && !flight.isRunning()) {
-      return tokenForRequest().then((token) => token ?? Promise.reject(sessionEnded()))
-    }
-    return refresh()
-  }
-
-  /** After a 401 asking for a fresh sign-in, for a token of `epoch`: never a refresh. */
-  function afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken> {
-    if (over()) throw sessionEnded()
-    return stepUp.required(epoch)
-  }
-
-  /** Proves the user is still there; the token it earns is installed and shared as stepped up. */
-  async function reauthenticate(proof: StepUpProof): Promise<AccessToken> {
-    const eraAtStart = era
-    const token = await validToken()
-    return crossTab.withLock(async () => {
-      if (era !== eraAtStart || state.signingOut) throw sessionEnded()
-      let response: TokenResponse
-      try {
-        response = await postReauthenticate(http, token.value, proof)
-      } catch (cause) {
-        throw toAuthError(cause)
-      }
-      if (era !== eraAtStart || state.signingOut) throw sessionEnded()
-      return acceptAndShare(response, true)
-    })
-  }
-
-  const withStepUp = (call: (accessToken: string) => Promise<void>) =>
-    callWithStepUp(validToken, afterStepUpRequired, call)
 
   function onChannelMessage(message: ChannelMessage): void {
     if (message.type === 'token') {
@@ -262,31 +197,11 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     if (message.logoutPending) dispatch({ type: 'signed-out', logoutPending: true })
   }
 
-  /** Tells the server of a logout that could not reach it: true once it heard (or had nothing). */
-  async function deliverPendingLogout(): Promise<boolean> {
-    return crossTab.withLock(async () => {
-      if (marker.isSet()) {
-        try {
-          await postLogout(http)
-        } catch (cause) {
-          if (toAuthError(cause).kind === 'transient') {
-            scheduler.planIn(retry.failedTransiently(null))
-            return false
-          }
-        }
-        retry.reset()
-        marker.clear()
-      }
-      dispatch({ type: 'logout-delivered' })
-      return true
-    })
-  }
-
   /** Restores from the cookie, after finishing a logout an earlier page could not deliver. */
   function restore(): Promise<void> {
     restoring ??= (async () => {
       if (marker.isSet()) {
-        const delivered = await deliverPendingLogout()
+        const delivered = await actions.deliverPendingLogout()
         // Either way there is no session to restore: the cookie is revoked, or must not be used.
         dispatch({ type: 'signed-out', logoutPending: !delivered })
         return
@@ -298,59 +213,39 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     return restoring
   }
 
-  /** Takes the token response of a sign-in, of whatever kind, and shares it with other tabs. */
-  function startSession(request: () => Promise<SessionTokens>): Promise<User> {
-    return crossTab.withLock(async () => {
-      // A logout still owed goes first: the sign-in replaces the cookie it would name.
-      if (marker.isSet()) {
-        await postLogout(http).catch(() => undefined)
-        marker.clear()
-      }
-      let response: SessionTokens
-      try {
-        response = await request()
-      } catch (cause) {
-        throw toAuthError(cause)
-      }
-      acceptAndShare(response)
-      return response.user
-    })
-  }
+  const requests = createRequestTokens({
+    state: () => state,
+    restore,
+    refresh,
+    flight,
+    store,
+    retry,
+    stepUp,
+    sessionEnded,
+  })
 
-  /** A token good for at least another second, refreshing first when needed. */
-  async function validToken(): Promise<AccessToken> {
-    const token = store.get()
-    if (token && store.msLeft() > HAND_OUT_MARGIN_MS && !flight.isRunning()) return token
-    const fresh = await tokenForRequest()
-    if (!fresh) throw sessionEnded()
-    return store.msLeftOf(fresh) > 0 ? fresh : refresh()
-  }
-
-  /** Ends the session here and in every tab once the server has been told, or will be. */
-  async function endByUser(tellServer: () => Promise<void>, holdingLock: boolean): Promise<void> {
-    const run = async () => {
-      let pending = false
-      // Written before the request leaves: a tab closed while it is on its way leaves the marker,
-      // and the next start finishes the sign-out instead of restoring the session.
-      marker.set()
-      try {
-        await tellServer()
-      } catch (cause) {
-        // No answer at all: the server session lives on until it hears from us.
-        pending = toAuthError(cause).kind === 'transient'
-      }
-      const wasSignedIn = state.status === 'signed-in'
-      if (!pending) marker.clear()
-      forgetHere()
-      dispatch({ type: 'signed-out', logoutPending: pending })
-      if (wasSignedIn) {
-        events.emit({ type: 'signed-out', reason: 'user' })
-        crossTab.publish({ type: 'signed-out', reason: 'user', logoutPending: pending })
-      }
-      if (pending) scheduler.planIn(retry.failedTransiently(null))
-    }
-    return holdingLock ? run() : crossTab.withLock(run)
-  }
+  const actions = createSessionActions({
+    http,
+    crossTab,
+    marker,
+    scheduler,
+    retry,
+    events,
+    state: () => state,
+    dispatch,
+    era: () => era,
+    beginSignOut() {
+      era++
+      dispatch({ type: 'sign-out-started' })
+      store.clear()
+      scheduler.cancel()
+    },
+    forgetHere,
+    acceptAndShare,
+    validToken: requests.validToken,
+    afterStepUpRequired: requests.afterStepUpRequired,
+    sessionEnded,
+  })
 
   crossTab.start(onChannelMessage)
   scheduler.start()
@@ -374,43 +269,12 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     async getAccessToken(): Promise<string | null> {
       if (state.status === 'restoring') await restore()
       if (state.status !== 'signed-in' || state.signingOut) return null
-      return (await validToken()).value
+      return (await requests.validToken()).value
     },
     refresh,
     /** Restores from the refresh cookie once; a second call returns the first's promise. */
     restore,
-    /** Signs in with a password. Rejects with an {@link AuthError} the UI can show. */
-    signIn: (credentials: Credentials): Promise<User> =>
-      startSession(() => postLogin(http, credentials)),
-    /** Signs in with a provider's code and the PKCE verifier; rejects with `invalid_grant`. */
-    signInWithProvider: (provider: string, grant: CodeExchange): Promise<User> =>
-      startSession(() => postOAuthCode(http, provider, grant)),
-    /** Signs in with a passkey assertion; rejects with `passkey_invalid`. */
-    signInWithPasskey: (login: PasskeyLogin): Promise<User> =>
-      startSession(() => postPasskeyLogin(http, login)),
-    /**
-     * Revokes this session on the server, then forgets it here and in every other tab, holding
-     * the refresh lock throughout. Unreachable server: ends here with `logoutPending` set.
-     */
-    signOut(): Promise<void> {
-      era++
-      dispatch({ type: 'sign-out-started' })
-      store.clear()
-      scheduler.cancel()
-      return endByUser(() => postLogout(http), false)
-    },
-    /** Revokes every session of the user, on every device. A step-up endpoint. */
-    signOutEverywhere: (): Promise<void> =>
-      // The step-up prompt waits outside the lock: re-authenticating takes it too.
-      withStepUp((accessToken) =>
-        crossTab.withLock(async () => {
-          await postLogoutAll(http, accessToken)
-          await endByUser(async () => undefined, true)
-        }),
-      ),
-    /** Revokes every other session of the user and keeps this one. A step-up endpoint. */
-    signOutOthers: (): Promise<void> =>
-      withStepUp((accessToken) => postLogoutOthers(http, accessToken)),
+    ...actions.forUser,
     /** The step-up prompt for the app to show while requests wait for a fresh sign-in. */
     stepUp: { prompt: stepUp.prompt, subscribe: stepUp.subscribe },
     /** Stops timers and listeners (tests, HMR). */
@@ -424,19 +288,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     },
   }
 
-  bindRequestAuth(session, {
-    events,
-    deadlines,
-    ready(): AccessToken | null | undefined {
-      if (state.status === 'signed-out') return null
-      if (state.status === 'restoring' || state.signingOut || flight.isRunning()) return undefined
-      return store.msLeft() > 0 ? store.get() : undefined
-    },
-    tokenForRequest,
-    afterRejection,
-    afterStepUpRequired,
-    signedOut: over,
-  })
+  bindRequestAuth(session, { events, deadlines, ...requests })
 
   return session
 }
