@@ -29,6 +29,20 @@ declare module 'axios' {
   }
 }
 
+const LEAVES_SITE =
+  'The auth interceptor sends its token to the API it was installed on only: send a request for another origin with skipAuth.'
+
+/**
+ * True for an absolute URL that would take the request (and its token) away from the client's
+ * own origin: the base URL's, resolved against the page. Nothing to compare without either.
+ */
+function leavesSite(config: InternalAxiosRequestConfig): boolean {
+  const page = globalThis.location?.href
+  if (!config.url || (!config.baseURL && !page)) return false
+  const base = new URL(config.baseURL ?? '/', page)
+  return new URL(config.url, base).origin !== base.origin
+}
+
 const labelOf = (config: InternalAxiosRequestConfig): RequestLabel => ({
   method: config.method ?? 'get',
   url: config.url ?? '',
@@ -107,9 +121,12 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   }
 
   const mustWait = (config: InternalAxiosRequestConfig): boolean =>
-    !config.skipAuth && auth.ready() === undefined
+    !config.skipAuth && (auth.ready() === undefined || leavesSite(config))
 
   async function waitThenAttach(config: InternalAxiosRequestConfig) {
+    // Thrown here, not in the synchronous interceptor: axios sends a request even when one of
+    // those throws.
+    if (leavesSite(config)) throw new TypeError(LEAVES_SITE)
     path.queued(labelOf(config))
     try {
       return attach(config, await waitAsRequest(auth.tokenForRequest(), config))
