@@ -1,7 +1,5 @@
 import type { AxiosInstance } from 'axios'
-import { createAuthHttp } from '../src/auth/auth-api'
-import { installAuthInterceptor } from '../src/auth/interceptor'
-import { createAuthSession } from '../src/auth/session'
+import { createAuthHttp, createAuthSession, installAuthInterceptor } from '../src/auth'
 import type { BenchClient } from './bench-client'
 import { attachWire, createApiClient, type Wire } from './lib/transport'
 import { createAxiosAuthRefreshClient } from './peers/axios-auth-refresh'

@@ -1,5 +1,5 @@
 import axios, { type AxiosAdapter, type AxiosInstance } from 'axios'
-import { createAuthHttp } from '../../src/auth/auth-api'
+import { createAuthHttp } from '../../src/auth'
 import type { BenchClient } from '../bench-client'
 import { createReelClient } from '../clients'
 import { progress } from '../lib/progress'

@@ -1,5 +1,4 @@
-import { browserEventsChannel, relayEvents } from '../auth/event-relay'
-import { createAuthSession } from '../auth/session'
+import { browserEventsChannel, relayEvents, createAuthSession } from '../auth'
 import { crossTab, isMockBackend } from '../lib/env'
 
 /**

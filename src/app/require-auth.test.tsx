@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router-dom'
 import { describe, expect, it } from 'vitest'
-import { AuthProvider } from '../auth/react'
+import { AuthProvider } from '../auth'
 import { createTab } from '../test/auth-harness'
 import { RequireAuth } from './require-auth'
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router-dom'
-import { useAuth } from '../auth/react'
+import { useAuth } from '../auth'
 import { paths } from './paths'
 import { loginState } from './routes/login-state'
 

@@ -20,6 +20,12 @@ export interface TokenResponse extends Omit<WireTokenResponse, 'sessionExpiresAt
   sessionExpiresAt: number | null
 }
 
+/** What a session takes from a token response, whichever tab or call it came from. */
+export type SessionTokens = Pick<
+  TokenResponse,
+  'accessToken' | 'expiresIn' | 'sessionExpiresAt' | 'user'
+>
+
 /**
  * Parses a token response. A v1 backend omits `sessionExpiresAt`, and an unreadable value is
  * treated the same way: the session then simply has no known end.

@@ -61,3 +61,39 @@ describe("fetch with the session's token", () => {
     expect(await session.getAccessToken()).toBe(session.accessToken()?.value)
   })
 })
+
+describe('what authFetch reports', () => {
+  it('reports its queued, replayed and completed requests as the interceptor does', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const refused = new Response(
+      JSON.stringify({ title: 'Expired', status: 401, code: 'token_expired' }),
+      {
+        status: 401,
+        headers: { 'Content-Type': 'application/problem+json' },
+      },
+    )
+    const send = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(refused)
+      .mockResolvedValueOnce(new Response('{}'))
+    const seen: unknown[] = []
+    session.onEvent(({ type, ...event }) => {
+      if (type.startsWith('request-')) seen.push({ type, ...event })
+    })
+
+    await createAuthFetch(session, send)('/api/me?page=2', { method: 'POST' })
+
+    const request = { method: 'post', url: '/api/me' }
+    expect(seen).toEqual([
+      expect.objectContaining({ type: 'request-queued', ...request }),
+      expect.objectContaining({ type: 'request-replayed', ...request, why: 'after-refresh' }),
+      expect.objectContaining({
+        type: 'request-completed',
+        ...request,
+        status: 200,
+        replayed: true,
+      }),
+    ])
+  })
+})

@@ -1,6 +1,6 @@
 import { parseProblem } from '../lib/problem'
-import { AuthError } from './errors'
 import { refusalOf, type Refusal } from './refusal'
+import { createReplayPath } from './replay'
 import { requestAuthOf } from './request-auth'
 import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
@@ -60,6 +60,7 @@ async function refusalOfResponse(response: Response): Promise<Refusal> {
  */
 export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch) {
   const auth = requestAuthOf(session)
+  const path = createReplayPath(auth)
 
   function wait<T>(promise: Promise<T>, init: AuthFetchInit): Promise<T> {
     return waitAsRequest(promise, auth.deadlines, init.signal ?? undefined, init.timeoutMs, {
@@ -82,26 +83,36 @@ export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch
     init: AuthFetchInit = {},
   ): Promise<Response> {
     assertSameOrigin(input)
-    const ready = auth.ready()
-    let token = ready === undefined ? await wait(auth.tokenForRequest(), init) : ready
-    let response = await sendWith(input, init, token)
+    const request = { method: (init.method ?? 'GET').toLowerCase(), url: urlOf(input).pathname }
     const replayed = new Set<Refusal>()
-    for (;;) {
-      const refusal = await refusalOfResponse(response)
-      if (refusal === null || replayed.has(refusal)) return response
-      replayed.add(refusal)
-      let next: 'newer-token' | Promise<AccessToken>
-      try {
-        const epoch = token?.epoch ?? 0
-        next = refusal === 'step-up' ? auth.afterStepUpRequired(epoch) : auth.afterRejection(epoch)
-      } catch (cause) {
-        throw new AuthError('session_ended', 'You need to sign in again.', null, 401, null, {
-          cause,
-        })
+    try {
+      const ready = auth.ready()
+      if (ready === undefined) path.queued(request)
+      let token = ready === undefined ? await wait(auth.tokenForRequest(), init) : ready
+      let response = await sendWith(input, init, token)
+      for (;;) {
+        const refusal = await refusalOfResponse(response)
+        if (refusal === null || replayed.has(refusal)) {
+          path.completed(request, response.status, replayed.size > 0)
+          return response
+        }
+        replayed.add(refusal)
+        const fresh = await path.tokenForReplay(
+          refusal,
+          token?.epoch ?? 0,
+          request,
+          null,
+          (next, forPerson) => wait(next, forPerson ? { ...init, timeoutMs: 0 } : init),
+        )
+        token = fresh ?? session.accessToken()
+        response = await sendWith(input, init, token)
       }
-      const waitInit = refusal === 'step-up' ? { ...init, timeoutMs: 0 } : init
-      token = next === 'newer-token' ? session.accessToken() : await wait(next, waitInit)
-      response = await sendWith(input, init, token)
+    } catch (error) {
+      // A request its caller abandoned did not fail.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        path.completed(request, null, replayed.size > 0)
+      }
+      throw error
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { User } from './auth-api'
-import { endedByServer, type SignOutReason } from './events'
+import { endedByServer, type SignOutReason } from './sign-out-reason'
 
 export type AuthStatus = 'restoring' | 'signed-in' | 'signed-out'
 

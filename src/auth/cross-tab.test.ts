@@ -9,7 +9,7 @@ import {
   type LockManagerLike,
   type StorageLike,
 } from './cross-tab'
-import { realTimers } from './scheduler'
+import { realTimers } from './time'
 
 /** Each tab's own storage, which never sees the other's writes: storage lagging at its worst. */
 function laggingStorage(): StorageLike {
@@ -217,5 +217,68 @@ describe('a holder of the refresh lock', () => {
     expect(await holder.turn).toBe(false)
     await taken
     expect(took).toBe(true)
+  })
+})
+
+/** Tabs on one channel, delivering as BroadcastChannel does (later, never to the sender); a frozen tab misses what is posted. */
+function sharedChannel() {
+  const tabs = new Map<string, Set<(event: MessageEvent) => void>>()
+  const frozen = new Set<string>()
+  const channelOf = (tab: string): ChannelLike => {
+    const listeners = new Set<(event: MessageEvent) => void>()
+    tabs.set(tab, listeners)
+    return {
+      postMessage(data) {
+        for (const [other, receivers] of tabs) {
+          if (other === tab || frozen.has(other)) continue
+          queueMicrotask(() =>
+            receivers.forEach((listener) => listener(new MessageEvent('message', { data }))),
+          )
+        }
+      },
+      addEventListener: (_type, listener) => void listeners.add(listener),
+      removeEventListener: (_type, listener) => void listeners.delete(listener),
+      close: () => listeners.clear(),
+    }
+  }
+  return { channelOf, frozen }
+}
+
+describe('a tab thawing after a message it missed', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('asks for it, and a tab that heard it posts it again', async () => {
+    const { channelOf, frozen } = sharedChannel()
+    const storage = laggingStorage()
+    const tab = (id: string) =>
+      createCrossTab({
+        locks: null,
+        channel: channelOf(id),
+        storage,
+        tabId: id,
+        timers: realTimers,
+      })
+    const [a, b, c] = [tab('a'), tab('b'), tab('c')]
+    const heardByB: string[] = []
+    const heardByC: string[] = []
+    a.start(() => {})
+    b.start((message) => heardByB.push(message.type))
+    c.start((message) => heardByC.push(message.type))
+
+    frozen.add('b')
+    a.publish({ type: 'signed-out', reason: 'user', logoutPending: false })
+    await vi.advanceTimersByTimeAsync(0)
+    frozen.delete('b')
+    let caughtUp = false
+    const done = b.catchUp(1_000).then(() => (caughtUp = true))
+    await vi.advanceTimersByTimeAsync(0)
+
+    expect(caughtUp).toBe(true)
+    expect(b.heard()).toBe(1)
+    expect(heardByB).toEqual(['signed-out'])
+    // The tabs that heard it the first time do not take it twice.
+    expect(heardByC).toEqual(['signed-out'])
+    await done
   })
 })

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { userSchema } from '../../contract/auth'
-import { SIGN_OUT_REASONS } from './events'
-import type { Timers } from './scheduler'
+import { SIGN_OUT_REASONS } from './sign-out-reason'
+import type { Timers } from './time'
 
 /** The options of a lock request this module uses. */
 export interface LockOptions {
@@ -55,9 +55,12 @@ export const HOLDER_ANSWER_MS = 1_000
 /** Held by the one waiter passing a silent holder by, so that two waiters never both do. */
 export const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
 
-/** One tab asks who holds the refresh lock; the holder, if its page still runs, answers. */
-const lockProbeSchema = z.object({
-  type: z.enum(['lock-probe', 'lock-held']),
+/**
+ * One tab asks who holds the refresh lock, and the holder, if its page still runs, answers; or
+ * one tab asks for the newest message, which it may have missed while its page was frozen.
+ */
+const probeSchema = z.object({
+  type: z.enum(['lock-probe', 'lock-held', 'latest-asked']),
   from: z.string(),
 })
 
@@ -83,6 +86,8 @@ export const channelMessageSchema = z.discriminatedUnion('type', [
     user: userSchema,
     /** The token comes from a re-authentication: its sign-in is fresh (`auth_time`). */
     steppedUp: z.optional(z.literal(true)),
+    /** Posted again for a tab that asked for it: news only to a tab that has not heard it. */
+    resent: z.optional(z.literal(true)),
   }),
   z.object({
     type: z.literal('signed-out'),
@@ -90,13 +95,14 @@ export const channelMessageSchema = z.discriminatedUnion('type', [
     generation,
     reason: z.enum(SIGN_OUT_REASONS),
     logoutPending: z.boolean(),
+    resent: z.optional(z.literal(true)),
   }),
 ])
 
 export type ChannelMessage = z.infer<typeof channelMessageSchema>
 type Outgoing =
-  | Omit<Extract<ChannelMessage, { type: 'token' }>, 'from' | 'generation'>
-  | Omit<Extract<ChannelMessage, { type: 'signed-out' }>, 'from' | 'generation'>
+  | Omit<Extract<ChannelMessage, { type: 'token' }>, 'from' | 'generation' | 'resent'>
+  | Omit<Extract<ChannelMessage, { type: 'signed-out' }>, 'from' | 'generation' | 'resent'>
 
 export interface CrossTabOptions {
   locks: LockManagerLike | null
@@ -128,6 +134,8 @@ export function createCrossTab({
   lockWaitMs = LOCK_WAIT_MS,
 }: CrossTabOptions) {
   let heard = 0
+  /** The newest message this tab published or heard, to post again for a tab that missed it. */
+  let latest: ChannelMessage | null = null
   let tail: Promise<unknown> = Promise.resolve()
   let onMessage: ((message: ChannelMessage) => void) | null = null
   const catchingUp = new Set<() => void>()
@@ -167,12 +175,14 @@ export function createCrossTab({
   }
 
   function receiveProbe(data: unknown): boolean {
-    const probe = lockProbeSchema.safeParse(data)
+    const probe = probeSchema.safeParse(data)
     if (!probe.success) return false
     if (probe.data.type === 'lock-probe' && holding > 0) {
       channel?.postMessage({ type: 'lock-held', from: tabId })
     } else if (probe.data.type === 'lock-held') {
       for (const answered of holderAnswered) answered()
+    } else if (probe.data.type === 'latest-asked' && latest) {
+      channel?.postMessage({ ...latest, resent: true } satisfies ChannelMessage)
     }
     return true
   }
@@ -270,9 +280,12 @@ export function createCrossTab({
     if (receiveProbe(event.data)) return
     const parsed = channelMessageSchema.safeParse(event.data)
     if (!parsed.success || parsed.data.from === tabId) return
-    // Older than what this tab already heard: a token from before a sign-out, say.
-    if (parsed.data.generation < heard) return
-    heard = parsed.data.generation
+    // Older than what this tab already heard: a token from before a sign-out, say. A message
+    // posted again is news only to the tab that asked for it.
+    const { generation, resent } = parsed.data
+    if (generation < heard || (resent && generation === heard)) return
+    heard = generation
+    latest = parsed.data
     onMessage?.(parsed.data)
     for (const wake of catchingUp) wake()
   }
@@ -312,20 +325,24 @@ export function createCrossTab({
      */
     async catchUp(withinMs: number): Promise<void> {
       if (!channel) return
-      const latest = Math.max(stored(), await markedGeneration())
-      if (latest <= heard) return
-      return new Promise<void>((done) => {
+      const newest = Math.max(stored(), await markedGeneration())
+      if (newest <= heard) return
+      const caughtUp = new Promise<void>((done) => {
         const finish = () => {
           catchingUp.delete(check)
           timers.clear(timer)
           done()
         }
         const check = () => {
-          if (latest <= heard || onMessage === null) finish()
+          if (newest <= heard || onMessage === null) finish()
         }
         const timer = timers.set(finish, withinMs)
         catchingUp.add(check)
       })
+      // The message may have been posted while this page was frozen, and a frozen page misses
+      // what the channel carried: the tabs that heard it post it again.
+      channel.postMessage({ type: 'latest-asked', from: tabId })
+      return caughtUp
     },
 
     /**
@@ -343,7 +360,8 @@ export function createCrossTab({
       heard = Math.max(heard, stored()) + 1
       storage?.setItem(GENERATION_KEY, String(heard))
       mark(heard)
-      channel?.postMessage({ ...message, from: tabId, generation: heard } satisfies ChannelMessage)
+      latest = { ...message, from: tabId, generation: heard }
+      channel?.postMessage(latest)
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { Timers } from './scheduler'
+import type { Timers } from './time'
 
 /**
  * Deadlines for requests waiting on a refresh, on one timer armed for the earliest of them: a

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { SIGN_OUT_REASONS, type AuthEvent, type AuthEventListener } from './events'
+import type { AuthEvent, AuthEventListener } from './events'
+import { SIGN_OUT_REASONS } from './sign-out-reason'
 import type { ChannelLike } from './cross-tab'
 import type { AuthSession } from './session'
 import { randomHexId } from '../lib/random-id'

@@ -256,3 +256,28 @@ describe('the auth interceptor', () => {
     expect(db.stats.refreshCalls).toBe(2)
   })
 })
+
+describe('where the interceptor sends the token', () => {
+  it.each([
+    ['an absolute URL', 'https://evil.example/api/me'],
+    ['a scheme-relative URL', '//evil.example/api/me'],
+  ])('refuses %s of another origin and sends nothing', async (_, url) => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    const adapter = vi.fn(() => Promise.reject(new Error('sent')))
+    api.defaults.adapter = adapter
+
+    await expect(api.get(url)).rejects.toThrow(/installed on only/)
+    expect(adapter).not.toHaveBeenCalled()
+  })
+
+  it('still sends a request of another origin without the token when it asks for none', async () => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    const adapter = vi.fn(() => Promise.reject(new Error('sent')))
+    api.defaults.adapter = adapter
+
+    await api.get('https://elsewhere.example/feed', { skipAuth: true }).catch(() => undefined)
+    expect(adapter).toHaveBeenCalledOnce()
+  })
+})

@@ -8,8 +8,9 @@ import {
   type InternalAxiosRequestConfig,
 } from 'axios'
 import { bodySentWith } from '../lib/redact-error'
-import { AuthError, problemCode } from './errors'
+import { problemCode } from './errors'
 import { refusalOf } from './refusal'
+import { createReplayPath, type RequestLabel } from './replay'
 import { requestAuthOf } from './request-auth'
 import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
@@ -28,13 +29,24 @@ declare module 'axios' {
   }
 }
 
-type ReplayReason = 'newer-token' | 'after-refresh' | 'after-step-up'
+const LEAVES_SITE =
+  'The auth interceptor sends its token to the API it was installed on only: send a request for another origin with skipAuth.'
 
-/** Why a request is replayed, and the flag that keeps it to one replay of that kind. */
-interface Replay {
-  why: ReplayReason
-  flag: 'authReplayed' | 'stepUpReplayed'
+/**
+ * True for an absolute URL that would take the request (and its token) away from the client's
+ * own origin: the base URL's, resolved against the page. Nothing to compare without either.
+ */
+function leavesSite(config: InternalAxiosRequestConfig): boolean {
+  const page = globalThis.location?.href
+  if (!config.url || (!config.baseURL && !page)) return false
+  const base = new URL(config.baseURL ?? '/', page)
+  return new URL(config.url, base).origin !== base.origin
 }
+
+const labelOf = (config: InternalAxiosRequestConfig): RequestLabel => ({
+  method: config.method ?? 'get',
+  url: config.url ?? '',
+})
 
 /**
  * Wires a session into an axios instance: every request carries the current access token, and
@@ -52,6 +64,7 @@ interface Replay {
 export function installAuthInterceptor(client: AxiosInstance, session: AuthSession): () => void {
   const auth = requestAuthOf(session)
   const { events } = auth
+  const path = createReplayPath(auth)
 
   /** The header value of the last token sent: one string per token, not one per request. */
   let lastToken: AccessToken | null = null
@@ -88,19 +101,7 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     // caller abandoned (an unmounted query, say) did not fail.
     if (!events.wanted() || config.skipAuth || isCancel(error) || reported.has(config)) return
     reported.add(config)
-    events.emit({
-      type: 'request-completed',
-      method: config.method ?? 'get',
-      url: config.url ?? '',
-      status,
-      replayed: config.authReplayed === true,
-    })
-  }
-
-  function queued(config: InternalAxiosRequestConfig): void {
-    if (events.wanted()) {
-      events.emit({ type: 'request-queued', method: config.method ?? 'get', url: config.url ?? '' })
-    }
+    path.completed(labelOf(config), status, config.authReplayed === true)
   }
 
   /**
@@ -120,10 +121,13 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   }
 
   const mustWait = (config: InternalAxiosRequestConfig): boolean =>
-    !config.skipAuth && auth.ready() === undefined
+    !config.skipAuth && (auth.ready() === undefined || leavesSite(config))
 
   async function waitThenAttach(config: InternalAxiosRequestConfig) {
-    queued(config)
+    // Thrown here, not in the synchronous interceptor: axios sends a request even when one of
+    // those throws.
+    if (leavesSite(config)) throw new TypeError(LEAVES_SITE)
+    path.queued(labelOf(config))
     try {
       return attach(config, await waitAsRequest(auth.tokenForRequest(), config))
     } catch (error) {
@@ -143,39 +147,25 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     { synchronous: true, runWhen: (config) => !mustWait(config) },
   )
 
-  /** Why a failed request may be replayed; throws what its caller should get when it may not. */
-  async function replayReason(
-    error: AxiosError,
-    config: InternalAxiosRequestConfig,
-  ): Promise<Replay> {
+  /** The config of a failed request's one replay; throws what its caller should get instead. */
+  async function replayOf(error: AxiosError, config: InternalAxiosRequestConfig) {
     const code = problemCode(error)
     const header: unknown = error.response?.headers['www-authenticate']
     const refusal = config.skipAuth
       ? null
       : refusalOf(error.response?.status, code, typeof header === 'string' ? header : null)
-    const mayReplay =
-      (refusal === 'token' && !config.authReplayed) ||
-      (refusal === 'step-up' && !config.stepUpReplayed)
-    if (!mayReplay) throw error
-    let next: 'newer-token' | Promise<AccessToken>
-    try {
-      const epoch = config.authEpoch ?? 0
-      next = refusal === 'step-up' ? auth.afterStepUpRequired(epoch) : auth.afterRejection(epoch)
-    } catch (ended) {
-      // Nothing left to refresh with: whoever asked must sign in again.
-      throw new AuthError('session_ended', 'You need to sign in again.', code, 401, null, {
-        cause: ended,
-      })
-    }
     const flag = refusal === 'step-up' ? 'stepUpReplayed' : 'authReplayed'
-    if (next === 'newer-token') return { why: next, flag }
-    queued(config)
-    if (refusal === 'step-up') {
-      await waitAsRequest(next, config, 0)
-      return { why: 'after-step-up', flag }
-    }
-    await waitAsRequest(next, config)
-    return { why: 'after-refresh', flag }
+    if (refusal === null || config[flag]) throw error
+    // A person typing a password is not a slow server: a step-up wait heeds the signal only.
+    await path.tokenForReplay(
+      refusal,
+      config.authEpoch ?? 0,
+      labelOf(config),
+      code,
+      (token, forPerson) => waitAsRequest(token, config, forPerson ? 0 : config.timeout),
+    )
+    // The replay attaches the session's token as any request does.
+    return { ...config, data: bodySentWith(config), [flag]: true }
   }
 
   const responseId = client.interceptors.response.use(
@@ -186,27 +176,15 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     async (error: unknown) => {
       if (!isAxiosError(error) || !error.config) throw error
       const config = error.config
-      let replay: Replay
+      let replay: InternalAxiosRequestConfig
       try {
-        replay = await replayReason(error, config)
+        replay = await replayOf(error, config)
       } catch (final) {
         report(config, error.response?.status ?? null, final)
         throw final
       }
-      if (events.wanted()) {
-        events.emit({
-          type: 'request-replayed',
-          method: config.method ?? 'get',
-          url: config.url ?? '',
-          why: replay.why,
-        })
-      }
       // Outside the try: the replay reports its own outcome.
-      const replayed: Promise<AxiosResponse> = client.request({
-        ...config,
-        data: bodySentWith(config),
-        [replay.flag]: true,
-      })
+      const replayed: Promise<AxiosResponse> = client.request(replay)
       return replayed
     },
   )

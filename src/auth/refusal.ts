@@ -1,12 +1,12 @@
 import { isAxiosError } from 'axios'
-import { revocationReasonSchema, type RevocationReason } from '../../contract/problem'
+import {
+  ACCESS_TOKEN_CODES,
+  revocationReasonSchema,
+  type RevocationReason,
+} from '../../contract/problem'
 
 /** The 401 codes that are about the access token itself: a refresh answers them. */
-const ACCESS_TOKEN_CODES: ReadonlySet<string> = new Set([
-  'token_missing',
-  'token_invalid',
-  'token_expired',
-])
+const ACCESS_TOKEN: ReadonlySet<string> = new Set(ACCESS_TOKEN_CODES)
 
 /** RFC 9470's error: the token is fine, but the sign-in behind it is too old for this request. */
 const INSUFFICIENT_USER_AUTHENTICATION = /\berror="insufficient_user_authentication"/
@@ -30,7 +30,7 @@ export function refusalOf(
   ) {
     return 'step-up'
   }
-  return code && ACCESS_TOKEN_CODES.has(code) ? 'token' : null
+  return code && ACCESS_TOKEN.has(code) ? 'token' : null
 }
 
 /**

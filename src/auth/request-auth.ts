@@ -20,7 +20,6 @@ export interface RequestAuth {
    * step-up of the tab; throws a `session_ended` error with no session. Never a refresh.
    */
   afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken>
-  signedOut(): boolean
 }
 
 const ports = new WeakMap<object, RequestAuth>()

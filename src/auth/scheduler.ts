@@ -1,44 +1,11 @@
+import type { Timers } from './time'
+
 /**
  * How long before expiry to refresh: a fifth of the lifetime, between half a second and a minute.
  * Proportional, so a 5-second lab token and a 5-minute one both refresh in time.
  */
 export function refreshLeadMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(500, lifetimeMs / 5))
-}
-
-/** Exponential backoff with jitter for transient failures: ~1 s, 2 s, 4 s … capped at 30 s. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1))
-  return ceiling / 2 + (ceiling / 2) * random()
-}
-
-/** Timers and the clock they run on, injectable so tests drive time by hand. */
-export interface Timers {
-  set(callback: () => void, delayMs: number): unknown
-  clear(handle: unknown): void
-  now(): number
-}
-
-/** The longest delay `setTimeout` keeps: a longer one overflows and fires at once. */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
-
-/**
- * The same timers with every delay clamped to what `setTimeout` can hold. Firing early is safe
- * everywhere in the core (a refresh that comes early is cheap, a deadline checks the clock again),
- * firing at once is not: a 30-day token would otherwise refresh in a tight loop.
- */
-export function clampedTimers(timers: Timers): Timers {
-  return {
-    set: (callback, delayMs) => timers.set(callback, Math.min(delayMs, MAX_TIMER_DELAY_MS)),
-    clear: (handle) => timers.clear(handle),
-    now: () => timers.now(),
-  }
-}
-
-export const realTimers: Timers = {
-  set: (callback, delayMs) => setTimeout(callback, delayMs),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => performance.now(),
 }
 
 /** Something that says "the tab may have slept or been offline": calls `wake`, returns a stop. */

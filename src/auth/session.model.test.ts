@@ -232,6 +232,13 @@ async function runScenario(
         break
     }
     if (scheduler.count() > 0) await scheduler.waitOne()
+    // From the moment a sign-out begins, nothing may carry the ended session's token.
+    for (const { session } of tabs) {
+      const { status, signingOut } = session.getState()
+      if ((signingOut || status === 'signed-out') && session.accessToken() !== null) {
+        violations.push(`a tab ${signingOut ? 'signing' : 'signed'} out holds a token`)
+      }
+    }
   }
   for (let round = 0; round < 30; round++) {
     await settle()

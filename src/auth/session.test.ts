@@ -11,7 +11,7 @@ import {
   stateReached,
 } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
-import { BAD_RESPONSE_LIMIT } from './session'
+import { BAD_RESPONSE_LIMIT } from './retry'
 
 const signedIn = (state: { status: string }) => state.status === 'signed-in'
 const signedOut = (state: { status: string }) => state.status === 'signed-out'

@@ -1,5 +1,8 @@
 import type { Reauthentication } from '../../contract/account'
 import type { User } from './auth-api'
+import { toAuthError } from './errors'
+import { refusalOf } from './refusal'
+import { createDeferred, settle as settleWaiting, type Deferred } from './deferred'
 import type { AccessToken } from './token-store'
 
 /** What proves the user is still there: the password, or a passkey assertion. */
@@ -55,11 +58,7 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
   const listeners = new Set<() => void>()
   /** The epoch of the newest token known to carry a fresh sign-in; 0 before any. */
   let steppedUpEpoch = 0
-  let waiting: {
-    promise: Promise<AccessToken>
-    resolve: (token: AccessToken) => void
-    reject: (error: unknown) => void
-  } | null = null
+  let waiting: Deferred<AccessToken> | null = null
   let current: StepUpPrompt | null = null
   let opened = 0
 
@@ -68,19 +67,17 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
     for (const listener of listeners) listener()
   }
 
-  function settle(outcome: { token: AccessToken } | { error: unknown }): void {
+  function settle(outcome: { value: AccessToken } | { error: unknown }): void {
     const pending = waiting
     waiting = null
     show(null)
-    if (!pending) return
-    if ('token' in outcome) pending.resolve(outcome.token)
-    else pending.reject(outcome.error)
+    settleWaiting(pending, outcome)
   }
 
   /** A token that earned a step-up: every request waiting for one goes on with it. */
   function steppedUp(token: AccessToken): void {
     steppedUpEpoch = Math.max(steppedUpEpoch, token.epoch)
-    settle({ token })
+    settle({ value: token })
   }
 
   function openPrompt(): void {
@@ -115,13 +112,7 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
     required(refusedEpoch: number): 'newer-token' | Promise<AccessToken> {
       if (refusedEpoch < steppedUpEpoch) return 'newer-token'
       if (!waiting) {
-        let resolve: (token: AccessToken) => void = () => undefined
-        let reject: (error: unknown) => void = () => undefined
-        const promise = new Promise<AccessToken>((yes, no) => {
-          resolve = yes
-          reject = no
-        })
-        waiting = { promise, resolve, reject }
+        waiting = createDeferred()
         openPrompt()
       }
       return waiting.promise
@@ -146,3 +137,26 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
 }
 
 export type StepUp = ReturnType<typeof createStepUp>
+
+/**
+ * Calls a step-up endpoint of the auth API with a token, and once more after the user has
+ * confirmed it is them when the server asks for that.
+ */
+export async function callWithStepUp(
+  validToken: () => Promise<AccessToken>,
+  required: (epoch: number) => 'newer-token' | Promise<AccessToken>,
+  call: (accessToken: string) => Promise<void>,
+): Promise<void> {
+  const token = await validToken()
+  try {
+    return await call(token.value)
+  } catch (cause) {
+    const error = toAuthError(cause)
+    if (refusalOf(error.status ?? undefined, error.code, null) !== 'step-up') throw error
+    const next = required(token.epoch)
+    const fresh = next === 'newer-token' ? await validToken() : await next
+    return call(fresh.value).catch((again: unknown) => {
+      throw toAuthError(again)
+    })
+  }
+}

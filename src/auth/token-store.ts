@@ -1,11 +1,4 @@
-/** A clock in milliseconds. */
-export type Clock = () => number
-
-/** Monotonic: immune to a wrong or corrected system clock, but on Linux and macOS it stands still while the machine sleeps. */
-export const monotonicClock: Clock = () => performance.now()
-
-/** Wall-clock time: runs on through sleep, but the user or NTP can move it either way. */
-export const wallClock: Clock = () => Date.now()
+import { monotonicClock, wallClock, type Clock } from './time'
 
 export interface AccessToken {
   readonly value: string

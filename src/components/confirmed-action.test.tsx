@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { StepUpCancelledError } from '../auth/step-up'
+import { StepUpCancelledError } from '../auth'
 import { I18nProvider } from '../i18n/i18n-provider'
 import { ConfirmedAction } from './confirmed-action'
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { isStepUpCancelled } from '../auth/step-up'
+import { isStepUpCancelled } from '../auth'
 import { useI18n } from '../i18n/i18n-provider'
 import './dialog.css'
 

@@ -1,7 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { createAuthHttp, postLogin } from '../auth/auth-api'
-import { toAuthError } from '../auth/errors'
+import { createAuthHttp, createAuthSession, isAuthError } from '../auth'
 import { server } from '../../mocks/hosts/node'
 import { apiClient } from './api-client'
 
@@ -42,12 +41,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('errors of failed requests', () => {
   it('keep no password from a failed login, nor from the auth error that wraps it', async () => {
-    const error = await rejection(
-      postLogin(createAuthHttp(), { username: 'demo', password: PASSWORD }),
-    )
+    const credentials = { username: 'demo', password: PASSWORD }
+    const error = await rejection(createAuthHttp().post('/auth/login', credentials))
     expect(everythingIn(error)).not.toContain(PASSWORD)
-    const authError = toAuthError(error)
-    expect(authError.kind).toBe('rejected')
+    const session = createAuthSession({ locks: null, channel: null, storage: null })
+    const authError = await rejection(session.signIn(credentials))
+    session.dispose()
+    expect(isAuthError(authError) && authError.kind).toBe('rejected')
     expect(everythingIn(authError)).not.toContain(PASSWORD)
   })
 

@@ -2,16 +2,16 @@ import axios from 'axios'
 import { afterEach } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { server } from '../../mocks/hosts/node'
-import type { AuthEvent } from '../auth/events'
-import { installAuthInterceptor } from '../auth/interceptor'
-import { redactErrorsOf } from '../lib/redact-error'
 import { manualTime } from './manual-time'
 import {
+  type AuthEvent,
+  installAuthInterceptor,
   createAuthSession,
   type AuthSession,
   type AuthSessionOptions,
   type AuthState,
-} from '../auth/session'
+} from '../auth'
+import { redactErrorsOf } from '../lib/redact-error'
 
 export const DEMO = { username: 'demo', password: 'demo-password-1' }
 

@@ -1,4 +1,4 @@
-import type { ChannelLike, LockManagerLike } from '../auth/cross-tab'
+import type { ChannelLike, LockManagerLike } from '../auth'
 
 /**
  * Stand-ins for the Web Locks API and BroadcastChannel shared by several sessions in one test,

@@ -6,7 +6,7 @@ import { createMemoryRouter, RouterProvider, type InitialEntry } from 'react-rou
 import { server } from '../../mocks/hosts/node'
 import { AppProvider } from '../app/provider'
 import { routes } from '../app/router'
-import type { AuthSession } from '../auth/session'
+import type { AuthSession } from '../auth'
 
 // Role queries over a whole page are slow in jsdom (the first one in a file takes seconds on a
 // busy machine), so waits for a page to settle get more than the default second.

@@ -1,4 +1,4 @@
-import { useAuth } from '../../auth/react'
+import { useAuth } from '../../auth'
 import { useI18n } from '../../i18n/i18n-provider'
 
 /**

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createAuthHttp } from '../../auth/auth-api'
+import { createAuthHttp } from '../../auth'
 import { en } from '../../i18n/messages/en'
 import { ko } from '../../i18n/messages/ko'
 import { createTab, DEMO } from '../../test/auth-harness'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router-dom'
-import { useAuth } from '../../auth/react'
+import { useAuth } from '../../auth'
 import type { Messages } from '../../i18n/catalogues'
 import { useI18n } from '../../i18n/i18n-provider'
 import { paths } from '../paths'

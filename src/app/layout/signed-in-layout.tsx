@@ -1,6 +1,6 @@
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
-import { useAuth } from '../../auth/react'
+import { useAuth } from '../../auth'
 import { SessionProviderMenu } from '../../features/sessions/components/session-provider-menu'
 import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'

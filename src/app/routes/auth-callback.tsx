@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router-dom'
-import { useAuth } from '../../auth/react'
+import { useAuth } from '../../auth'
 import { useLinkProvider } from '../../features/account/api/link-provider'
 import {
   linkFailureResult,

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { useAuthSession } from '../../auth/react'
+import { useAuthSession } from '../../auth'
 import { BackendControls } from '../../features/lab/components/backend-controls'
 import { Experiments } from '../../features/lab/components/experiments'
 import { Timeline } from '../../features/lab/components/timeline'

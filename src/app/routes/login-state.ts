@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth/events'
+import { SIGN_OUT_REASONS, type SignOutReason } from '../../auth'
 import { pendingLinkSchema } from '../../features/social-sign-in/account-link'
 import { socialSignInFailureSchema } from '../../features/social-sign-in/failure-message'
 import type { Messages } from '../../i18n/catalogues'

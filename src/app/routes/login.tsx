@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
-import { useAuth } from '../../auth/react'
+import { useAuth } from '../../auth'
 import { PasskeySignIn } from '../../features/account/components/passkey-sign-in'
 import { SignInForm } from '../../features/sign-in/components/sign-in-form'
 import { useProviders } from '../../features/social-sign-in/api/get-providers'

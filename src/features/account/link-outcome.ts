@@ -1,6 +1,6 @@
 import { isAxiosError } from 'axios'
 import * as z from 'zod/mini'
-import { isStepUpCancelled } from '../../auth/step-up'
+import { isStepUpCancelled } from '../../auth'
 import { problemOf } from '../../lib/problem'
 import { providerLabel } from '../../i18n/provider-label'
 import { socialProviderSchema } from '../../../contract/providers'

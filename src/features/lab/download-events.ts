@@ -1,4 +1,4 @@
-import type { AuthEvent } from '../../auth/events'
+import type { AuthEvent } from '../../auth'
 
 /** Saves the events as a JSON file, with a note on what they are (they carry no tokens). */
 export function downloadEvents(events: readonly AuthEvent[], note: string): void {

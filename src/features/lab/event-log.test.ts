@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AuthEvent } from '../../auth/events'
+import type { AuthEvent } from '../../auth'
 import { createEventLog } from './event-log'
 
 const event = (tabId: string, seq: number, at: number): AuthEvent => ({

@@ -1,5 +1,4 @@
-import { eventKey, type AuthEvent } from '../../auth/events'
-import { RELAY_HISTORY_LIMIT, RELAY_HISTORY_MS } from '../../auth/event-relay'
+import { eventKey, type AuthEvent, RELAY_HISTORY_LIMIT, RELAY_HISTORY_MS } from '../../auth'
 
 /**
  * The lab's memory of recent auth events from every tab, as much as each tab's relay keeps (the

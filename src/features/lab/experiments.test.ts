@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AuthEvent } from '../../auth/events'
+import type { AuthEvent } from '../../auth'
 import { createEventLog } from './event-log'
 import { openTabs } from './experiments'
 

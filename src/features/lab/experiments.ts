@@ -1,6 +1,5 @@
 import { isAxiosError } from 'axios'
-import type { AuthEvent } from '../../auth/events'
-import type { AuthSession } from '../../auth/session'
+import type { AuthEvent, AuthSession } from '../../auth'
 import { paths } from '../../app/paths'
 import { apiClient } from '../../lib/api-client'
 import { getLabConfig } from './api/get-lab-config'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AuthEvent, AuthEventBody } from '../../auth/events'
+import type { AuthEvent, AuthEventBody } from '../../auth'
 import { formatters } from '../../i18n/formatters'
 import { en as coreEn } from '../../i18n/messages/en'
 import { ko as coreKo } from '../../i18n/messages/ko'

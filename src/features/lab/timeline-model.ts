@@ -1,4 +1,4 @@
-import { endedByServer, eventKey, type AuthEvent } from '../../auth/events'
+import { endedByServer, eventKey, type AuthEvent } from '../../auth'
 import type { LabAwareMessages } from './lab-i18n'
 import type { Formatters } from '../../i18n/formatters'
 

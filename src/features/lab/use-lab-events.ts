@@ -1,6 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { browserEventsChannel, subscribeToAllTabs } from '../../auth/event-relay'
-import type { AuthSession } from '../../auth/session'
+import { browserEventsChannel, subscribeToAllTabs, type AuthSession } from '../../auth'
 import { createEventLog } from './event-log'
 
 // One log for the page's life, not the component's: leaving the lab and coming back keeps what

@@ -1,6 +1,6 @@
 import { isAxiosError } from 'axios'
 import * as z from 'zod/mini'
-import { isAuthError } from '../../auth/errors'
+import { isAuthError } from '../../auth'
 import { accountExistsSchema } from '../../../contract/problem'
 import { socialProviderSchema } from '../../../contract/providers'
 

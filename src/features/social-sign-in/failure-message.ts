@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { isAuthError } from '../../auth/errors'
+import { isAuthError } from '../../auth'
 import type { Messages } from '../../i18n/catalogues'
 import { providerLabel } from '../../i18n/provider-label'
 import type { FlowFailure } from './oauth-flow'

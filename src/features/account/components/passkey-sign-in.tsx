@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { isAuthError } from '../../../auth/errors'
-import { useAuth } from '../../../auth/react'
+import { isAuthError, useAuth } from '../../../auth'
 import type { Messages } from '../../../i18n/catalogues'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { providerLabel } from '../../../i18n/provider-label'

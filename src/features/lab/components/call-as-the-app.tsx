@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import type { AuthSession } from '../../../auth/session'
+import type { AuthSession } from '../../../auth'
 import { useLabI18n } from '../lab-i18n'
 import { callAsTheApp } from '../experiments'
 import { BusyButton } from './busy-button'

@@ -1,4 +1,4 @@
-import type { AuthSession } from '../../../auth/session'
+import type { AuthSession } from '../../../auth'
 import { useLabI18n } from '../lab-i18n'
 import { BurstExperiment } from './burst-experiment'
 import { OfflineExperiment } from './offline-experiment'

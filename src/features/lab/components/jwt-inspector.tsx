@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { AuthSession } from '../../../auth/session'
+import type { AuthSession } from '../../../auth'
 import { useLabI18n } from '../lab-i18n'
 import { CallAsTheApp } from './call-as-the-app'
 import { TokenDetails } from './token-details'

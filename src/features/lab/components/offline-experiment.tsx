@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { AuthSession } from '../../../auth/session'
+import type { AuthSession } from '../../../auth'
 import { Fill } from '../../../i18n/fill'
 import { useLabI18n } from '../lab-i18n'
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { AuthSession } from '../../../auth/session'
+import type { AuthSession } from '../../../auth'
 import { useLabI18n } from '../lab-i18n'
 import { revokeFromServer, type RevokeResult } from '../experiments'
 import { BusyButton } from './busy-button'

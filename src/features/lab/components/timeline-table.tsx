@@ -1,4 +1,4 @@
-import { eventKey } from '../../../auth/events'
+import { eventKey } from '../../../auth'
 import { useLabI18n } from '../lab-i18n'
 import { formatClock } from '../format'
 import { describeEvent, type TimelineModel } from '../timeline-model'

@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import type { AuthEvent } from '../../../auth/events'
-import type { AuthSession } from '../../../auth/session'
+import type { AuthEvent, AuthSession } from '../../../auth'
 import { useLabI18n } from '../lab-i18n'
 import { useNow } from '../../../lib/use-now'
 import { downloadEvents } from '../download-events'

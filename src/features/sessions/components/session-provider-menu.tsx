@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { useAuth } from '../../../auth/react'
+import { useAuth } from '../../../auth'
 import type { DeviceSession } from '../../../../contract/sessions'
 import { sessionsQueryOptions } from '../api/get-sessions'
 import { useI18n } from '../../../i18n/i18n-provider'

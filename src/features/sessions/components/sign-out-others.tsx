@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useAuth } from '../../../auth/react'
+import { useAuth } from '../../../auth'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { sessionKeys } from '../api/get-sessions'
 import { ConfirmedAction } from '../../../components/confirmed-action'

@@ -1,7 +1,5 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react'
-import { isAuthError } from '../../../auth/errors'
-import { useAuthSession } from '../../../auth/react'
-import type { StepUpPrompt, StepUpProof } from '../../../auth/step-up'
+import { isAuthError, useAuthSession, type StepUpPrompt, type StepUpProof } from '../../../auth'
 import type { Messages } from '../../../i18n/catalogues'
 import { useI18n } from '../../../i18n/i18n-provider'
 import { serverErrorMessage } from '../../../i18n/server-error'

@@ -1,0 +1,18 @@
+// Mutation testing of the auth core: `npm run mutate` (not part of CI; a full run takes a while).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  // The core's own tests only (see that file): the rest of the suite would multiply the run time.
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
+  mutate: ['src/auth/**/*.ts', '!src/auth/**/*.test.ts', '!src/auth/index.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20_000,
+  // The first run of the core's tests with coverage takes minutes on two cores.
+  dryRunTimeoutMinutes: 30,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: 'node_modules/.cache/stryker-tmp',
+}
