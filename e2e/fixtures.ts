@@ -136,11 +136,14 @@ export const test = base.extend<{
   expectedConsoleErrors: RegExp[]
 }>({
   expectedConsoleErrors: [[], { option: true }],
-  // Every test starts from the seed data with default lifetimes.
+  // Every test that bends the lab starts from the seed data with default lifetimes, and leaves it
+  // so: a test that changed a password or tripped the throttle must not fail the next test,
+  // which may not ask for the lab at all.
   labApi: async ({ request }, use) => {
     const api = lab(request)
     await api.reset()
     await use(api)
+    await api.reset()
   },
   consoleProblems: [
     async ({ context, expectedConsoleErrors }, use) => {
