@@ -27,6 +27,9 @@ async function signInOnAnotherDevice(browser: Browser): Promise<Page> {
 }
 
 async function openDevices(page: Page) {
+  // The other device's page sits behind this one: in front, it is drawn again, and a click waits
+  // for nothing but the link.
+  await page.bringToFront()
   await page.getByRole('link', { name: 'Devices', exact: true }).click()
   return page.getByRole('list', { name: 'Devices' })
 }
