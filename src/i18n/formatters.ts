@@ -1,4 +1,5 @@
 import type { Locale } from './locale'
+import { onFirstUse } from './on-first-use'
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 60 * 60 * 1000],
@@ -14,16 +15,21 @@ const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
  * a minute.
  */
 export function formatters(locale: Locale, justNow: string) {
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
-  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' })
-  const oneDecimal = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  })
-  const number = new Intl.NumberFormat(locale)
+  const relative = onFirstUse(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+  const full = onFirstUse(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }),
+  )
+  const dateTime = onFirstUse(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }),
+  )
+  const oneDecimal = onFirstUse(
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  )
+  const number = onFirstUse(() => new Intl.NumberFormat(locale))
   const unit = (name: 'millisecond' | 'second' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' })
+    onFirstUse(
+      () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }),
+    )
   const [millis, secs, mins] = [unit('millisecond'), unit('second'), unit('minute')]
   return {
     /**
@@ -36,7 +42,7 @@ export function formatters(locale: Locale, justNow: string) {
         if (Math.abs(elapsed) < size) continue
         // Past times count whole units gone by ("5 minutes ago" until the sixth); a coming end
         // rounds, so a session ending in 13 days 23 hours says "in 2 weeks", not "next week".
-        return relative.format(
+        return relative().format(
           elapsed > 0 ? -Math.trunc(elapsed / size) : Math.round(-elapsed / size),
           unit,
         )
@@ -44,21 +50,21 @@ export function formatters(locale: Locale, justNow: string) {
       return justNow
     },
     /** The exact moment, for a tooltip next to a relative time. */
-    full: (date: Date): string => full.format(date),
+    full: (date: Date): string => full().format(date),
     /** A date and time to the second, for the lab's readouts. */
-    dateTime: (date: Date): string => dateTime.format(date),
+    dateTime: (date: Date): string => dateTime().format(date),
     /** A rating such as 7.5, with the language's decimal mark. */
-    oneDecimal: (value: number): string => oneDecimal.format(value),
+    oneDecimal: (value: number): string => oneDecimal().format(value),
     /** A count, grouped as the language groups digits. */
-    number: (value: number): string => number.format(value),
+    number: (value: number): string => number().format(value),
     /** A span of time in the unit a person would say: 45 ms, 12 sec, 4 min 30 sec (4분 30초). */
     duration(ms: number): string {
-      if (ms < 1000) return millis.format(Math.round(ms))
+      if (ms < 1000) return millis().format(Math.round(ms))
       const totalSec = Math.round(ms / 1000)
-      if (totalSec < 120) return secs.format(totalSec)
+      if (totalSec < 120) return secs().format(totalSec)
       const min = Math.floor(totalSec / 60)
       const sec = totalSec % 60
-      return sec === 0 ? mins.format(min) : `${mins.format(min)} ${secs.format(sec)}`
+      return sec === 0 ? mins().format(min) : `${mins().format(min)} ${secs().format(sec)}`
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { Locale } from './locale'
+import { onFirstUse } from './on-first-use'
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
@@ -11,8 +12,8 @@ type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: strin
  * count(2, { one: '# minute', other: '# minutes' }) // "2 minutes"
  */
 export function countIn(locale: Locale) {
-  const rules = new Intl.PluralRules(locale)
-  const numbers = new Intl.NumberFormat(locale)
+  const rules = onFirstUse(() => new Intl.PluralRules(locale))
+  const numbers = onFirstUse(() => new Intl.NumberFormat(locale))
   return (n: number, forms: PluralForms): string =>
-    (forms[rules.select(n)] ?? forms.other).replace('#', numbers.format(n))
+    (forms[rules().select(n)] ?? forms.other).replace('#', numbers().format(n))
 }
