@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+// Each route module's factory runs when the router first imports it, so a call says "requested".
+const requested = vi.hoisted(() => new Set<string>())
+const routeModule = (name: string) => {
+  requested.add(name)
+  return { [name]: () => null }
+}
+vi.mock('./routes/movies', () => routeModule('MoviesRoute'))
+vi.mock('./routes/devices', () => routeModule('DevicesRoute'))
+vi.mock('./routes/account', () => routeModule('AccountRoute'))
+vi.mock('./routes/not-found', () => routeModule('NotFoundRoute'))
+
+async function openAt(path: string) {
+  window.history.replaceState(null, '', path)
+  vi.resetModules()
+  requested.clear()
+  await import('./router')
+  // The requests are dynamic imports: give them their turn before looking.
+  await vi.waitFor(() => expect(requested.size).toBeGreaterThan(0))
+}
+
+describe('the page the browser opened on', () => {
+  afterEach(() => {
+    window.history.replaceState(null, '', '/')
+  })
+
+  it('is requested as the router loads, before anything renders, and no other page is', async () => {
+    await openAt('/devices')
+    expect([...requested]).toEqual(['DevicesRoute'])
+  })
+
+  it('is matched by its address alone, not by the catch-all page', async () => {
+    await openAt('/account?from=header')
+    expect([...requested]).toEqual(['AccountRoute'])
+  })
+})
