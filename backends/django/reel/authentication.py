@@ -18,16 +18,21 @@ from reel.sessions import is_active
 SESSION_CHECK_MODELS = ((Session, "s"), (User, "u"))
 
 
+def selected_columns(models):
+    """The SELECT list of `models`, each a (model, alias) pair: every concrete column, in order."""
+    quote = connection.ops.quote_name
+    return ", ".join(
+        f"{alias}.{quote(field.column)}" for model, alias in models for field in model._meta.concrete_fields
+    )
+
+
 @cache
 def session_check_sql():
     """The session of an id, with its user when that user has the public id and is active."""
     quote = connection.ops.quote_name
     session, user = Session._meta, User._meta
-    columns = [
-        f"{alias}.{quote(field.column)}" for model, alias in SESSION_CHECK_MODELS for field in model._meta.concrete_fields
-    ]
     return (
-        f"SELECT {', '.join(columns)} FROM {quote(session.db_table)} s"
+        f"SELECT {selected_columns(SESSION_CHECK_MODELS)} FROM {quote(session.db_table)} s"
         f" JOIN {quote(user.db_table)} u ON u.{quote(user.pk.column)} = s.{quote(session.get_field('user').column)}"
         f" WHERE s.{quote(session.pk.column)} = %s AND u.{quote(user.get_field('public_id').column)} = %s"
         f" AND u.{quote(user.get_field('is_active').column)} = %s"
@@ -35,10 +40,10 @@ def session_check_sql():
 
 
 @cache
-def column_readers():
+def column_readers(models):
     """Per model: its fields' attribute names, and each column's expression with its converters."""
     readers = []
-    for model, alias in SESSION_CHECK_MODELS:
+    for model, alias in models:
         fields = model._meta.concrete_fields
         columns = []
         for field in fields:
@@ -49,10 +54,10 @@ def column_readers():
     return readers
 
 
-def session_and_user(row):
-    """The instances the ORM would have made of the session check's row."""
+def instances_of(row, models=SESSION_CHECK_MODELS):
+    """The instances the ORM would have made of a row selected by `selected_columns(models)`."""
     instances, start = [], 0
-    for model, attnames, columns in column_readers():
+    for model, attnames, columns in column_readers(models):
         values = []
         for (expression, converters), value in zip(columns, row[start : start + len(columns)]):
             for convert in converters:
@@ -100,7 +105,7 @@ class SessionBoundJWTAuthentication(JWTAuthentication):
             row = cursor.fetchone()
         if row is None:
             return None, None
-        session, user = session_and_user(row)
+        session, user = instances_of(row)
         if not is_active(session):
             return None, None
         session.user = user

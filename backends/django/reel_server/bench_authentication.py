@@ -1,11 +1,28 @@
 """The benchmark's Bearer authentication without the session check (see bench_settings.py)."""
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ImproperlyConfigured
+from functools import cache
 
-from reel.authentication import SessionBoundJWTAuthentication
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+from reel.authentication import SessionBoundJWTAuthentication, instances_of, selected_columns
+from reel.models import User
 
 BENCH_SETTINGS_MODULE = "reel_server.bench_settings"
+USER_MODELS = ((User, "u"),)
+
+
+@cache
+def user_sql():
+    """The active user of a public id, written out as the real session check is, so the two
+    differ by the session alone and not by how their SQL is made."""
+    quote = connection.ops.quote_name
+    user = User._meta
+    return (
+        f"SELECT {selected_columns(USER_MODELS)} FROM {quote(user.db_table)} u"
+        f" WHERE u.{quote(user.get_field('public_id').column)} = %s"
+        f" AND u.{quote(user.get_field('is_active').column)} = %s"
+    )
 
 
 class SessionUncheckedJWTAuthentication(SessionBoundJWTAuthentication):
@@ -18,4 +35,7 @@ class SessionUncheckedJWTAuthentication(SessionBoundJWTAuthentication):
         super().__init__()
 
     def user_and_session(self, claims):
-        return get_user_model().objects.filter(public_id=claims["sub"], is_active=True).first(), None
+        with connection.cursor() as cursor:
+            cursor.execute(user_sql(), [claims["sub"], True])
+            row = cursor.fetchone()
+        return (None, None) if row is None else (instances_of(row, USER_MODELS)[0], None)
