@@ -111,6 +111,28 @@ export async function registrationOptions(user: UserRecord, request: Request) {
   return options
 }
 
+/** What both ceremonies ask of a response to `request`: its challenge, origin and relying party. */
+function expectedOf(challenge: string, request: Request) {
+  const { origin, rpID } = relyingParty(request)
+  return {
+    expectedChallenge: challenge,
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    requireUserVerification: true,
+  }
+}
+
+/** The library's verification, or, when it throws, a refusal that says why. */
+async function settled<T>(
+  verification: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; detail: string }> {
+  try {
+    return { ok: true, value: await verification }
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : 'It does not verify.' }
+  }
+}
+
 export async function registerPasskey(
   user: UserRecord,
   credential: unknown,
@@ -121,20 +143,15 @@ export async function registerPasskey(
   if (!shape.success) return { ok: false, detail: 'The response is not a registration.' }
   const challenge = spendChallenge(shape.data.response.clientDataJSON, 'registration', user.id)
   if (!challenge) return { ok: false, detail: 'The challenge is unknown, used or expired.' }
-  const { origin, rpID } = relyingParty(request)
-  let verification
-  try {
-    verification = await verifyRegistrationResponse({
+  const outcome = await settled(
+    verifyRegistrationResponse({
       response: shape.data,
-      expectedChallenge: challenge,
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      requireUserVerification: true,
+      ...expectedOf(challenge, request),
       supportedAlgorithmIDs: ALGORITHMS,
-    })
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : 'It does not verify.' }
-  }
+    }),
+  )
+  if (!outcome.ok) return outcome
+  const verification = outcome.value
   const info = verification.registrationInfo
   if (!verification.verified || !info) return { ok: false, detail: 'It does not verify.' }
   if (db.passkeys.has(info.credential.id)) {
@@ -187,22 +204,17 @@ export async function verifyPasskeyAssertion(
   if (expectedUser && user !== expectedUser) {
     return { ok: false, detail: 'The passkey belongs to another account.' }
   }
-  const { origin, rpID } = relyingParty(request)
-  let verification
-  try {
-    verification = await verifyAuthenticationResponse({
+  const outcome = await settled(
+    verifyAuthenticationResponse({
       response: shape.data,
-      expectedChallenge: challenge,
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      requireUserVerification: true,
+      ...expectedOf(challenge, request),
       // The counter is judged below: the library also refuses a counter that stopped at 0 or
       // stayed equal, which synced passkeys do.
       credential: { id: passkey.id, publicKey: passkey.publicKey, counter: 0 },
-    })
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : 'It does not verify.' }
-  }
+    }),
+  )
+  if (!outcome.ok) return outcome
+  const verification = outcome.value
   const { newCounter, credentialBackedUp } = verification.authenticationInfo
   if (!verification.verified) return { ok: false, detail: 'It does not verify.' }
   // A counter that does not move forward means a cloned authenticator (WebAuthn §6.1.1),
