@@ -185,13 +185,18 @@ if (runs('size')) {
 
 // The stack's figures go under their own keys of bench/results.json (bench/stack/results.ts).
 const stackFigures: Record<string, unknown> = {}
+const measured = () => ({
+  source,
+  generatedAt: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+})
 if (runs('stack')) {
-  const figures = await runStack()
+  const figures = { ...(await runStack()), measured: measured() }
   stackFigures.stack = figures
   tables.push(stackTable(figures))
 }
 if (runs('population')) {
-  const figures = await runPopulationScenario()
+  const figures = { ...(await runPopulationScenario()), measured: measured() }
   stackFigures.population = figures
   tables.push(populationTable(figures))
 }
@@ -201,11 +206,7 @@ if (runs('faults')) {
       minutes: positive('minutes'),
       browsers: Math.round(positive('browsers')),
     })),
-    measured: {
-      source,
-      generatedAt: new Date().toISOString(),
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
-    },
+    measured: measured(),
   }
   stackFigures.faults = figures
   tables.push(faultsTable(figures))

@@ -1,3 +1,4 @@
+import { measuredNote, type Measured } from '../lib/measured'
 import {
   killWorker,
   reloadNginx,
@@ -39,7 +40,7 @@ export interface FaultsResult {
   faults: FaultReport[]
   passed: boolean
   /** Where the figures came from: written by bench/run.ts, which knows the commit and command. */
-  measured?: { source: string; generatedAt: string; command: string }
+  measured?: Measured
 }
 
 /** Each fault, returning once it has happened (scripts/stack/faults.ts). */
@@ -154,11 +155,7 @@ export function faultsTable(result: FaultsResult): Table {
     notes: [
       `${result.browsers} browsers for ${result.durationSec / 60} min through nginx on ${result.accessTokenTtlSec} s access tokens, behaving on failure as the SPA does (a refresh retried after max(backoff, Retry-After), a query retried twice); each fault's row counts what happened from its injection to the next fault.`,
       'Recovery: from the injection until every browser that saw a failure had a success again. Resent by the browser: a request sent again on a new connection because the kept-alive one it reused had closed before any answer, as Chromium does; not a failure.',
-      ...(result.measured
-        ? [
-            `Measured at commit \`${result.measured.source}\` on ${result.measured.generatedAt.slice(0, 10)} with \`${result.measured.command}\`.`,
-          ]
-        : []),
+      ...measuredNote(result.measured),
     ],
   }
 }

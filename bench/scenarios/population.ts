@@ -1,3 +1,4 @@
+import { measuredNote } from '../lib/measured'
 import { progress } from '../lib/progress'
 import type { Table } from '../lib/table'
 import { seedBenchUsers } from '../stack/instances'
@@ -77,6 +78,7 @@ export function populationTable(result: PopulationResult): Table {
     ],
     notes: [
       `${result.durationSec / 60} min through nginx after every browser signed in; access tokens live ${ACCESS_TOKEN_TTL_SEC} s and each browser refreshes 1 s before expiry, asking for /api/me every 1–3 s.`,
+      ...measuredNote(result.measured),
     ],
   }
 }

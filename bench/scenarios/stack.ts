@@ -1,3 +1,4 @@
+import { measuredNote, type Measured } from '../lib/measured'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { get } from 'node:http'
@@ -55,6 +56,8 @@ export interface StackResult {
   /** gthread over sync on /api/me straight to one instance, a new connection per request. */
   gthreadOverSync: number
   rows: StackRow[]
+  /** Where the figures came from: written by bench/run.ts, which knows the commit and command. */
+  measured?: Measured
 }
 
 /** The hash sign-in pays, timed here so the sign-in rate sits beside its own machine's cost. */
@@ -293,6 +296,7 @@ export function stackTable(result: StackResult): Table {
       `${result.connections} connections, ${result.durationSec} s each, on ${result.cpus} cores shared with the load generator; nginx balances over two instances of 2 gthread workers each (4 threads), the instances straight are one of them or an instance like it.`,
       `Sign-ins per second per core: ${f(result.signInsPerSecPerCore.direct, 2)} straight, ${f(result.signInsPerSecPerCore.nginx, 2)} through nginx; one PBKDF2 hash (600,000 iterations) took ${f(result.hashMs)} ms here, a bound of ${f(result.signInsPerSecPerCore.hashBound, 2)} per core.`,
       `The session check costs ${f(result.sessionCheckCost * 100, 1)} % of /api/me's throughput (budget ${SESSION_CHECK_BUDGET * 100} %); gthread serves ${f(result.gthreadOverSync, 2)}× what sync does.`,
+      ...measuredNote(result.measured),
     ],
   }
 }

@@ -1,3 +1,4 @@
+import type { Measured } from '../lib/measured'
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
@@ -37,6 +38,8 @@ export interface PopulationResult {
   peakDatabaseConnections: number
   memoryAtStart: ProcessMemory[]
   memoryAtEnd: ProcessMemory[]
+  /** Where the figures came from: written by bench/run.ts, which knows the commit and command. */
+  measured?: Measured
 }
 
 /** Sign-ins in flight while the population forms: enough to keep every worker hashing. */
