@@ -50,7 +50,7 @@ describe('AppProvider', () => {
       </AppProvider>,
     )
     await screen.findByText('failed')
-    expect(session.getState().reconnecting).toBe(true)
+    expect(session.getState().phase).toBe('reconnecting')
 
     db.config.refreshFailure = 'none'
     act(() => time.advance(500))

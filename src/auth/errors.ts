@@ -35,6 +35,10 @@ export class AuthError extends Error {
 
 export const isAuthError = (error: unknown): error is AuthError => error instanceof AuthError
 
+/** What every waiting caller gets once the session is gone: signing in again is the only way on. */
+export const sessionEndedError = (): AuthError =>
+  new AuthError('session_ended', 'You need to sign in again.', null, 401, null)
+
 /** True only when signing in again is the only way forward. */
 export const isSessionEnded = (error: unknown): boolean =>
   isAuthError(error) && error.kind === 'session_ended'

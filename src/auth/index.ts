@@ -4,6 +4,7 @@
  */
 export { createAuthSession } from './session'
 export type { AuthSession, AuthSessionOptions, AuthState } from './session'
+export { isReconnecting, isSignedIn } from './auth-state'
 export { installAuthInterceptor } from './interceptor'
 export { createAuthFetch } from './auth-fetch'
 export { AuthProvider, useAuth, useAuthSession } from './react'

@@ -137,7 +137,7 @@ describe('the auth interceptor', () => {
     expect(db.stats.refreshCalls).toBe(1)
     expect(count('signed-out')).toBe(1)
     expect(session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       endedBecause: 'ended',
     })
     expect(session.accessToken()).toBeNull()
@@ -155,7 +155,7 @@ describe('the auth interceptor', () => {
 
       const failed = await api.get('/me').catch((error: unknown) => error)
       expect(isTransient(failed)).toBe(true)
-      expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
+      expect(session.getState()).toMatchObject({ phase: 'reconnecting' })
 
       db.config.refreshFailure = 'none'
       // The first backoff is 0.5–1 s (the harness draws its lower end): no attempt before.
@@ -165,8 +165,7 @@ describe('the auth interceptor', () => {
       await vi.advanceTimersByTimeAsync(1)
       expect(count('refresh-started')).toBe(attempts + 1)
       await emitted('refresh-succeeded')
-      expect(session.getState().reconnecting).toBe(false)
-      expect(session.getState().status).toBe('signed-in')
+      expect(session.getState().phase).toBe('signed-in')
       expect((await api.get('/me')).status).toBe(200)
       expect(db.stats.refreshSucceeded).toBe(1)
     },

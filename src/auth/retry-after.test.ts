@@ -58,7 +58,7 @@ describe('a refresh the server asks to retry much later', () => {
       ),
     )
     await session.refresh().catch(() => undefined)
-    expect(session.getState()).toMatchObject({ reconnecting: true })
+    expect(session.getState()).toMatchObject({ phase: 'reconnecting' })
 
     await vi.advanceTimersByTimeAsync(60_000)
     expect(count('refresh-started')).toBe(1)

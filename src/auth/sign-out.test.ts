@@ -20,7 +20,7 @@ describe('signing out', () => {
     await session.signOut()
 
     expect(session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       endedBecause: 'user',
       logoutPending: true,
     })
@@ -40,7 +40,7 @@ describe('signing out', () => {
     await reloaded.session.restore()
 
     expect(reloaded.session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       logoutPending: false,
     })
     expect(liveSessions()).toBe(0)
@@ -58,7 +58,7 @@ describe('signing out', () => {
     await reloaded.session.restore()
 
     expect(reloaded.session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       logoutPending: true,
     })
     expect(db.stats.refreshCalls).toBe(0)
@@ -91,7 +91,7 @@ describe('signing out', () => {
     await signingOut
 
     expect(reloaded.session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       logoutPending: false,
     })
     expect(liveSessions()).toBe(0)
@@ -110,8 +110,8 @@ describe('signing out', () => {
     await a.session.signOut()
     await refreshing
 
-    expect(a.session.getState().status).toBe('signed-out')
-    expect(b.session.getState().status).toBe('signed-out')
+    expect(a.session.getState().phase).toBe('signed-out')
+    expect(b.session.getState().phase).toBe('signed-out')
     expect(a.session.accessToken()).toBeNull()
     expect(b.session.accessToken()).toBeNull()
     expect(liveSessions()).toBe(0)

@@ -87,14 +87,13 @@ describe('step-up re-authentication', () => {
 
     const request = api.post('/me/password', CHANGE)
     const prompt = await promptShown(session)
-    expect(session.getState().status).toBe('signed-in')
-    expect(session.getState().reconnecting).toBe(false)
+    expect(session.getState().phase).toBe('signed-in')
     await prompt.confirm({ password: DEMO.password })
     await request
 
     expect(sent.get('POST /api/auth/refresh')).toBeUndefined()
     expect(count('refresh-failed')).toBe(0)
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('rejects every waiting request when the user cancels, and sends nothing to re-authenticate', async () => {
@@ -117,7 +116,7 @@ describe('step-up re-authentication', () => {
     expect(sent.get('POST /api/auth/reauthenticate')).toBeUndefined()
     expect(sent.get(`POST ${STEP_UP_ENDPOINT}`)).toBe(2)
     expect(session.stepUp.prompt()).toBeNull()
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('returns a second refusal after re-authentication to the caller instead of asking again', async () => {
@@ -296,7 +295,7 @@ describe('step-up re-authentication', () => {
     await (await promptShown(session)).confirm({ password: DEMO.password })
 
     await expect(signingOut).resolves.toBeUndefined()
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('rejects the waiting requests when the session ends while the prompt is open', async () => {
