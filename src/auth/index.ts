@@ -10,7 +10,7 @@ export { createAuthFetch } from './auth-fetch'
 export { AuthProvider, useAuth, useAuthSession } from './react'
 export { createAuthHttp } from './auth-api'
 export { isAuthError } from './errors'
-export { eventKey, type AuthEvent, type AuthEventBody } from './events'
+export { eventKey, type AuthEvent } from './events'
 export { SIGN_OUT_REASONS, endedByServer, type SignOutReason } from './sign-out-reason'
 export {
   RELAY_HISTORY_LIMIT,
@@ -19,11 +19,6 @@ export {
   relayEvents,
   subscribeToAllTabs,
 } from './event-relay'
-export {
-  StepUpCancelledError,
-  isStepUpCancelled,
-  type StepUpPrompt,
-  type StepUpProof,
-} from './step-up'
+export { isStepUpCancelled, type StepUpPrompt, type StepUpProof } from './step-up'
 // For the options of createAuthSession: a page's or a test's own tabs.
 export type { ChannelLike, LockManagerLike } from './cross-tab'

@@ -13,7 +13,10 @@ import {
   expireAccessTokensOnServer,
   manualClock,
 } from '../test/auth-harness'
-import { isSessionEnded, isTransient } from './errors'
+import { isAuthError } from './errors'
+
+/** What the caller learns of a failure: only an `AuthError` says whether to sign in again. */
+const kindOf = (error: unknown) => (isAuthError(error) ? error.kind : null)
 
 describe('the auth interceptor', () => {
   afterEach(() => {
@@ -133,7 +136,9 @@ describe('the auth interceptor', () => {
 
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => api.get('/me')))
 
-    expect(results.every((r) => r.status === 'rejected' && isSessionEnded(r.reason))).toBe(true)
+    expect(
+      results.every((r) => r.status === 'rejected' && kindOf(r.reason) === 'session_ended'),
+    ).toBe(true)
     expect(db.stats.refreshCalls).toBe(1)
     expect(count('signed-out')).toBe(1)
     expect(session.getState()).toMatchObject({
@@ -154,7 +159,7 @@ describe('the auth interceptor', () => {
       db.config.refreshFailure = failure
 
       const failed = await api.get('/me').catch((error: unknown) => error)
-      expect(isTransient(failed)).toBe(true)
+      expect(kindOf(failed)).toBe('transient')
       expect(session.getState()).toMatchObject({ phase: 'reconnecting' })
 
       db.config.refreshFailure = 'none'

@@ -25,7 +25,7 @@ import { callWithStepUp, type StepUpProof } from './step-up'
 import type { AccessToken } from './token-store'
 
 /** What the user's actions need of the session they act on. */
-export interface SessionCore {
+interface SessionCore {
   http: AxiosInstance
   crossTab: CrossTab
   marker: LogoutMarker

@@ -4,7 +4,9 @@ import { db } from '../../mocks/backend/db'
 import { server } from '../../mocks/hosts/node'
 import { createTab, DEMO } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
-import { LOGOUT_PENDING_KEY } from './logout-marker'
+
+/** Where a pending logout waits for the next start: pages of every release read this name. */
+const LOGOUT_PENDING_KEY = 'reel-logout-pending'
 
 const liveSessions = () => [...db.sessions.values()].filter((record) => !record.revoked).length
 

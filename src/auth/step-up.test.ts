@@ -3,7 +3,7 @@ import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { problem } from '../../mocks/backend/problem'
 import { server } from '../../mocks/hosts/node'
-import { countRequests, createTab, DEMO } from '../test/auth-harness'
+import { countRequests, createTab, DEMO, promptShown } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import { GOOD_ASSERTION, STEP_UP_ENDPOINT, stepUpServer } from '../test/step-up-server'
 import { createAuthFetch } from './auth-fetch'
@@ -12,20 +12,6 @@ import type { AuthSession } from './session'
 import { isStepUpCancelled, type StepUpPrompt } from './step-up'
 
 const CHANGE = { newPassword: 'a-new-password-1' }
-
-/** Resolves with the session's step-up prompt once it is shown. */
-function promptShown(session: AuthSession): Promise<StepUpPrompt> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const prompt = session.stepUp.prompt()
-      if (!prompt) return
-      unsubscribe()
-      resolve(prompt)
-    }
-    const unsubscribe = session.stepUp.subscribe(check)
-    check()
-  })
-}
 
 /** Resolves once the session shows no step-up prompt. */
 function promptClosed(session: AuthSession): Promise<void> {
