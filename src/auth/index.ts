@@ -20,5 +20,17 @@ export {
   subscribeToAllTabs,
 } from './event-relay'
 export { isStepUpCancelled, type StepUpPrompt, type StepUpProof } from './step-up'
+/**
+ * The core's retry rules, for code that must retry exactly as the app does (the fault suite's
+ * simulated browsers): the backoff after the nth transient failure in a row, the `Retry-After`
+ * a server asked for (in seconds, capped at an hour), and how long before a token's expiry it is
+ * refreshed.
+ *
+ * @example
+ * const waitMs = Math.max(backoffMs(failures), (parseRetryAfter(header, Date.now()) ?? 0) * 1000)
+ */
+export { backoffMs } from './retry'
+export { parseRetryAfter } from './retry-after'
+export { refreshLeadMs } from './scheduler'
 // For the options of createAuthSession: a page's or a test's own tabs.
 export type { ChannelLike, LockManagerLike } from './cross-tab'
