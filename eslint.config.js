@@ -144,9 +144,6 @@ export default tseslint.config(
   { files: ['src/auth/**'], rules: noImportsFrom(MOCKS, FEATURES, APP) },
   { files: ['src/auth/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['bench/**/*.ts'], rules: noImportsFrom(AUTH) },
-  // The fault suite's browsers mirror the core's own retry rules, so they take them from where
-  // the core keeps them rather than copying them.
-  { files: ['bench/stack/faults-browsers.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['src/features/**/*.{ts,tsx}'],
     plugins: { reel: { rules: { 'features-apart': featuresApart } } },

@@ -28,17 +28,24 @@ describe('AppProvider', () => {
     expect(queryClient.getQueryData(['private'])).toBeUndefined()
   })
 
-  it('fetches again what failed while reconnecting once a refresh succeeds', async () => {
-    // The session backs off on manual time: with the harness's `random: () => 0` the first retry
-    // comes at half the first backoff's one-second ceiling.
+  /**
+   * A signed-in page whose profile query failed because the refresh behind it could not reach the
+   * server. The session backs off on manual time: with the harness's `random: () => 0` the first
+   * retry comes at half the first backoff's one-second ceiling.
+   */
+  async function profileFailedWhileReconnecting() {
     const time = manualTime()
     const { session } = createTab({ clock: time.now, timers: time.timers })
     await session.signIn(DEMO)
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const fetches = { count: 0 }
     function Profile() {
       const query = useQuery({
         queryKey: ['me'],
-        queryFn: async () => (await apiClient.get<{ displayName: string }>('/me')).data,
+        queryFn: async () => {
+          fetches.count++
+          return (await apiClient.get<{ displayName: string }>('/me')).data
+        },
       })
       return <p>{query.isError ? 'failed' : query.data?.displayName}</p>
     }
@@ -50,10 +57,25 @@ describe('AppProvider', () => {
       </AppProvider>,
     )
     await screen.findByText('failed')
-    expect(session.getState().reconnecting).toBe(true)
+    expect(session.getState().phase).toBe('reconnecting')
+    return { session, time, fetches }
+  }
+
+  it('fetches again what failed while reconnecting once a refresh succeeds', async () => {
+    const { time } = await profileFailedWhileReconnecting()
 
     db.config.refreshFailure = 'none'
     act(() => time.advance(500))
     expect(await screen.findByText('Demo Viewer')).toBeInTheDocument()
+  })
+
+  it('fetches nothing again when a sign-out, not a refresh, ends the reconnecting', async () => {
+    const { session, fetches } = await profileFailedWhileReconnecting()
+    const fetchesBefore = fetches.count
+
+    await act(() => session.signOut())
+
+    expect(session.getState().phase).toBe('signed-out')
+    expect(fetches.count).toBe(fetchesBefore)
   })
 })

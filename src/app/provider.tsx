@@ -1,6 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react'
-import { installAuthInterceptor, AuthProvider, type AuthSession } from '../auth'
+import { installAuthInterceptor, isReconnecting, AuthProvider, type AuthSession } from '../auth'
 import { apiClient } from '../lib/api-client'
 import { createQueryClient } from '../lib/query-client'
 import { I18nProvider } from '../i18n/i18n-provider'
@@ -25,10 +25,11 @@ function useClearCacheOnUserChange(session: AuthSession, queryClient: QueryClien
  */
 function useRefetchFailedOnRecovery(session: AuthSession, queryClient: QueryClient) {
   useEffect(() => {
-    let reconnecting = session.getState().reconnecting
+    let reconnecting = isReconnecting(session.getState())
     return session.subscribe(() => {
-      const { reconnecting: now, status } = session.getState()
-      if (reconnecting && !now && status === 'signed-in') {
+      const state = session.getState()
+      const now = isReconnecting(state)
+      if (reconnecting && !now && state.phase === 'signed-in') {
         void queryClient.refetchQueries({
           type: 'active',
           predicate: (query) => query.state.status === 'error',

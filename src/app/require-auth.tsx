@@ -9,13 +9,14 @@ import { loginState } from './routes/login-state'
  * they were going. While the session restores it renders `fallback`, never the sign-in page.
  */
 export function RequireAuth({ fallback }: { fallback: ReactNode }) {
-  const { status, endedBecause } = useAuth()
+  const { phase, isSignedIn, endedBecause } = useAuth()
   const location = useLocation()
-  if (status === 'restoring') return fallback
-  if (status === 'signed-out') {
+  if (phase === 'signed-out') {
     // Why the session ended, when it did: the sign-in page says so.
     const state = loginState(location.pathname + location.search + location.hash, { endedBecause })
     return <Navigate to={paths.login} state={state} replace />
   }
+  // Restoring, or a sign-out begun before anyone was known: nobody to show the page to yet.
+  if (!isSignedIn) return fallback
   return <Outlet />
 }

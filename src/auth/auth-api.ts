@@ -30,7 +30,7 @@ export type SessionTokens = Pick<
  * Parses a token response. A v1 backend omits `sessionExpiresAt`, and an unreadable value is
  * treated the same way: the session then simply has no known end.
  */
-export function parseTokenResponse(data: unknown): TokenResponse {
+function parseTokenResponse(data: unknown): TokenResponse {
   const { sessionExpiresAt, ...response } = tokenResponseSchema.parse(data)
   const at = sessionExpiresAt === undefined ? Number.NaN : Date.parse(sessionExpiresAt)
   return { ...response, sessionExpiresAt: Number.isFinite(at) ? at : null }

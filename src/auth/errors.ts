@@ -13,7 +13,7 @@ import { parseRetryAfter } from './retry-after'
  * - `bad_response`: a success status whose body is not what the contract says; retried a few
  *   times, since a proxy or a deploy may be in the way, but never forever.
  */
-export type AuthErrorKind = 'session_ended' | 'transient' | 'rejected' | 'bad_response'
+type AuthErrorKind = 'session_ended' | 'transient' | 'rejected' | 'bad_response'
 
 /** The codes that end a session, per the backend contract. */
 const SESSION_ENDING: ReadonlySet<string> = new Set(SESSION_ENDING_CODES)
@@ -35,13 +35,9 @@ export class AuthError extends Error {
 
 export const isAuthError = (error: unknown): error is AuthError => error instanceof AuthError
 
-/** True only when signing in again is the only way forward. */
-export const isSessionEnded = (error: unknown): boolean =>
-  isAuthError(error) && error.kind === 'session_ended'
-
-/** True when trying again later may succeed (offline, timeout, server trouble). */
-export const isTransient = (error: unknown): boolean =>
-  isAuthError(error) && error.kind === 'transient'
+/** What every waiting caller gets once the session is gone: signing in again is the only way on. */
+export const sessionEndedError = (): AuthError =>
+  new AuthError('session_ended', 'You need to sign in again.', null, 401, null)
 
 /** The `code` of a problem-details error response, if any. */
 export function problemCode(error: unknown): string | null {

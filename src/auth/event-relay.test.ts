@@ -13,7 +13,7 @@ function twoTabs() {
 }
 
 const key = (event: AuthEvent) => `${event.tabId}:${event.seq}`
-const signedIn = (state: { status: string }) => state.status === 'signed-in'
+const signedIn = (state: { phase: string }) => state.phase === 'signed-in'
 
 describe('the event relay', () => {
   it('shows a watching tab the live events of every tab, each tab with its own id', async () => {

@@ -1,7 +1,7 @@
 import type { SignOutReason } from './sign-out-reason'
 
 /** What the auth core reports as it works; the lab draws these, and anyone may subscribe. */
-export type AuthEventBody =
+type AuthEventBody =
   | { type: 'refresh-started' }
   | { type: 'refresh-joined' }
   | { type: 'refresh-succeeded'; durationMs: number; source: 'network' | 'other-tab' }

@@ -13,7 +13,10 @@ import {
   expireAccessTokensOnServer,
   manualClock,
 } from '../test/auth-harness'
-import { isSessionEnded, isTransient } from './errors'
+import { isAuthError } from './errors'
+
+/** What the caller learns of a failure: only an `AuthError` says whether to sign in again. */
+const kindOf = (error: unknown) => (isAuthError(error) ? error.kind : null)
 
 describe('the auth interceptor', () => {
   afterEach(() => {
@@ -133,11 +136,13 @@ describe('the auth interceptor', () => {
 
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => api.get('/me')))
 
-    expect(results.every((r) => r.status === 'rejected' && isSessionEnded(r.reason))).toBe(true)
+    expect(
+      results.every((r) => r.status === 'rejected' && kindOf(r.reason) === 'session_ended'),
+    ).toBe(true)
     expect(db.stats.refreshCalls).toBe(1)
     expect(count('signed-out')).toBe(1)
     expect(session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       endedBecause: 'ended',
     })
     expect(session.accessToken()).toBeNull()
@@ -154,8 +159,8 @@ describe('the auth interceptor', () => {
       db.config.refreshFailure = failure
 
       const failed = await api.get('/me').catch((error: unknown) => error)
-      expect(isTransient(failed)).toBe(true)
-      expect(session.getState()).toMatchObject({ status: 'signed-in', reconnecting: true })
+      expect(kindOf(failed)).toBe('transient')
+      expect(session.getState()).toMatchObject({ phase: 'reconnecting' })
 
       db.config.refreshFailure = 'none'
       // The first backoff is 0.5–1 s (the harness draws its lower end): no attempt before.
@@ -165,8 +170,7 @@ describe('the auth interceptor', () => {
       await vi.advanceTimersByTimeAsync(1)
       expect(count('refresh-started')).toBe(attempts + 1)
       await emitted('refresh-succeeded')
-      expect(session.getState().reconnecting).toBe(false)
-      expect(session.getState().status).toBe('signed-in')
+      expect(session.getState().phase).toBe('signed-in')
       expect((await api.get('/me')).status).toBe(200)
       expect(db.stats.refreshSucceeded).toBe(1)
     },

@@ -1,7 +1,7 @@
 import type { StorageLike } from './cross-tab'
 
 /** The key of the marker: its value is always `1`, never a token or an id. */
-export const LOGOUT_PENDING_KEY = 'reel-logout-pending'
+const LOGOUT_PENDING_KEY = 'reel-logout-pending'
 
 /**
  * Remembers, across reloads and tabs, that this browser signed out but the server has not heard

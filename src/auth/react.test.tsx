@@ -5,9 +5,9 @@ import { db } from '../../mocks/backend/db'
 import { createTab } from '../test/auth-harness'
 import { AuthProvider, useAuth } from './react'
 
-function Status() {
-  const { status } = useAuth()
-  return <p>status: {status}</p>
+function Phase() {
+  const { phase } = useAuth()
+  return <p>phase: {phase}</p>
 }
 
 describe('React bindings', () => {
@@ -16,11 +16,11 @@ describe('React bindings', () => {
     render(
       <StrictMode>
         <AuthProvider session={session}>
-          <Status />
+          <Phase />
         </AuthProvider>
       </StrictMode>,
     )
-    await screen.findByText('status: signed-out')
+    await screen.findByText('phase: signed-out')
     expect(db.stats.refreshCalls).toBe(1)
   })
 })

@@ -1,5 +1,6 @@
 import { createContext, use, useEffect, useSyncExternalStore, type ReactNode } from 'react'
-import type { AuthSession, AuthState } from './session'
+import { isReconnecting, isSignedIn, type AuthState } from './auth-state'
+import type { AuthSession } from './session'
 
 const SessionContext = createContext<AuthSession | null>(null)
 
@@ -33,7 +34,11 @@ function useSession(): AuthSession {
  */
 export const useAuthSession = useSession
 
-export interface UseAuth extends AuthState {
+type UseAuth = AuthState & {
+  /** A user is known here: signed in, reconnecting, or signing out of their session. */
+  isSignedIn: boolean
+  /** A refresh, the restore's or the session's, failed for a transient reason and is retried. */
+  isReconnecting: boolean
   signIn: AuthSession['signIn']
   signInWithProvider: AuthSession['signInWithProvider']
   signInWithPasskey: AuthSession['signInWithPasskey']
@@ -43,17 +48,20 @@ export interface UseAuth extends AuthState {
 }
 
 /**
- * The session's state and actions, re-rendering only when the state changes.
+ * The session's state and actions, re-rendering only when the state changes. `phase` says where
+ * the session is; `isSignedIn` and `isReconnecting` are read from it, never stored beside it.
  *
  * @example
- * const { status, user, signOut } = useAuth()
- * if (status === 'signed-in') return <button onClick={signOut}>Sign out {user?.displayName}</button>
+ * const { isSignedIn, user, signOut } = useAuth()
+ * if (isSignedIn) return <button onClick={signOut}>Sign out {user?.displayName}</button>
  */
 export function useAuth(): UseAuth {
   const session = useSession()
   const state = useSyncExternalStore(session.subscribe, session.getState)
   return {
     ...state,
+    isSignedIn: isSignedIn(state),
+    isReconnecting: isReconnecting(state),
     signIn: session.signIn,
     signInWithProvider: session.signInWithProvider,
     signInWithPasskey: session.signInWithPasskey,

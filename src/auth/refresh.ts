@@ -8,9 +8,9 @@ import type { Clock } from './time'
 import type { AccessToken, TokenStore } from './token-store'
 
 /** How long the next lock holder waits for the token the last one is known to have posted. */
-export const CATCH_UP_MS = 1000
+const CATCH_UP_MS = 1000
 
-export interface RefreshOptions {
+interface RefreshOptions {
   http: AxiosInstance
   clock: Clock
   store: TokenStore

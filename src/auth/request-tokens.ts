@@ -1,4 +1,4 @@
-import type { AuthState } from './auth-state'
+import { hasLiveSession, isOver, type AuthState } from './auth-state'
 import type { AuthError } from './errors'
 import type { Retry } from './retry'
 import type { SingleFlight } from './single-flight'
@@ -25,7 +25,6 @@ export interface RequestTokensOptions {
  */
 export function createRequestTokens(options: RequestTokensOptions) {
   const { state, restore, refresh, flight, store, retry, stepUp, sessionEnded } = options
-  const signedOut = () => state().status === 'signed-out' || state().signingOut
 
   /**
    * A token a request may carry, waiting as needed: for the restore, for the refresh in flight,
@@ -33,21 +32,21 @@ export function createRequestTokens(options: RequestTokensOptions) {
    * Null when there is no session.
    */
   async function tokenForRequest(): Promise<AccessToken | null> {
-    if (state().status === 'restoring') await restore()
-    if (state().status !== 'signed-in' || state().signingOut) return null
+    if (state().phase === 'restoring') await restore()
+    if (!hasLiveSession(state())) return null
     const running = flight.current()
     if (running) return running
     const token = store.get()
     if (token && store.msLeft() > 0) return token
-    return state().reconnecting ? retry.nextAttempt() : refresh()
+    return state().phase === 'reconnecting' ? retry.nextAttempt() : refresh()
   }
 
   /** After a 401 for a request's token: `newer-token` when one already replaced it. */
   function afterRejection(epoch: number): 'newer-token' | Promise<AccessToken> {
-    if (signedOut()) throw sessionEnded()
+    if (isOver(state())) throw sessionEnded()
     const current = store.get()
     if (current && current.epoch > epoch) return 'newer-token'
-    if (state().reconnecting && !flight.isRunning()) {
+    if (state().phase === 'reconnecting' && !flight.isRunning()) {
       return tokenForRequest().then((token) => token ?? Promise.reject(sessionEnded()))
     }
     return refresh()
@@ -55,7 +54,7 @@ export function createRequestTokens(options: RequestTokensOptions) {
 
   /** After a 401 asking for a fresh sign-in, for a token of `epoch`: never a refresh. */
   function afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken> {
-    if (signedOut()) throw sessionEnded()
+    if (isOver(state())) throw sessionEnded()
     return stepUp.required(epoch)
   }
 
@@ -70,8 +69,8 @@ export function createRequestTokens(options: RequestTokensOptions) {
 
   /** The token to send right now; null with no session; undefined when the request must wait. */
   function ready(): AccessToken | null | undefined {
-    if (state().status === 'signed-out') return null
-    if (state().status === 'restoring' || state().signingOut || flight.isRunning()) return undefined
+    if (state().phase === 'signed-out') return null
+    if (!hasLiveSession(state()) || flight.isRunning()) return undefined
     return store.msLeft() > 0 ? store.get() : undefined
   }
 

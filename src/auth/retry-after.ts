@@ -1,5 +1,5 @@
 /** The longest wait a server may ask for: a longer one is taken as an hour, never as forever. */
-export const RETRY_AFTER_CAP_SEC = 3600
+const RETRY_AFTER_CAP_SEC = 3600
 
 const DELAY_SECONDS = /^\d+$/
 /**

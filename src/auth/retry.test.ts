@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BAD_RESPONSE_LIMIT, backoffMs, createRetry } from './retry'
+import { backoffMs, createRetry } from './retry'
 import type { AccessToken } from './token-store'
 
 const token: AccessToken = {
@@ -55,9 +55,9 @@ describe('retrying', () => {
     expect(retry.mayTryEarly()).toBe(true)
   })
 
-  it(`ends at the ${BAD_RESPONSE_LIMIT}th bad answer in a row, counting again after a reset`, () => {
+  it('ends at the third bad answer in a row, counting again after a reset', () => {
     const { retry } = retryAt()
-    const answers = () => Array.from({ length: BAD_RESPONSE_LIMIT }, retry.badResponseLimitReached)
+    const answers = () => Array.from({ length: 3 }, retry.badResponseLimitReached)
     expect(answers()).toEqual([false, false, true])
     retry.reset()
     expect(retry.badResponseLimitReached()).toBe(false)

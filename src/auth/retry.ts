@@ -3,7 +3,7 @@ import type { Clock } from './time'
 import type { AccessToken } from './token-store'
 
 /** How many answers that are not a token response a session survives before it ends. */
-export const BAD_RESPONSE_LIMIT = 3
+const BAD_RESPONSE_LIMIT = 3
 
 /** Exponential backoff with jitter for transient failures: ~1 s, 2 s, 4 s … capped at 30 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {

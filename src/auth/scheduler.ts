@@ -12,7 +12,7 @@ export function refreshLeadMs(lifetimeMs: number): number {
 export type WakeSource = (wake: () => void) => () => void
 
 /** The page became visible again. */
-export const visibilityWake: WakeSource = (wake) => {
+const visibilityWake: WakeSource = (wake) => {
   const onChange = () => {
     if (document.visibilityState === 'visible') wake()
   }
@@ -29,11 +29,11 @@ const windowWake =
   }
 
 /** The browser is back online. */
-export const onlineWake = windowWake('online')
+const onlineWake = windowWake('online')
 /** The page came back from the back/forward cache, where no timer ran. */
-export const pageshowWake = windowWake('pageshow')
+const pageshowWake = windowWake('pageshow')
 /** The window got focus: after a laptop's sleep this can be the first sign, before any timer. */
-export const focusWake = windowWake('focus')
+const focusWake = windowWake('focus')
 
 /**
  * Timers are no help after a sleep: they run on the monotonic clock, which stood still. These
@@ -45,7 +45,7 @@ export function browserWakeSources(): readonly WakeSource[] {
     : [visibilityWake, onlineWake, pageshowWake, focusWake]
 }
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   timers: Timers
   wakeSources: readonly WakeSource[]
   onDue: () => void

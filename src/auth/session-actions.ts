@@ -14,7 +14,7 @@ import {
   type TokenResponse,
   type User,
 } from './auth-api'
-import type { AuthAction, AuthState } from './auth-state'
+import { isSignedIn, type AuthAction, type AuthState } from './auth-state'
 import type { CrossTab } from './cross-tab'
 import { toAuthError, type AuthError } from './errors'
 import type { EventStream } from './events'
@@ -25,7 +25,7 @@ import { callWithStepUp, type StepUpProof } from './step-up'
 import type { AccessToken } from './token-store'
 
 /** What the user's actions need of the session they act on. */
-export interface SessionCore {
+interface SessionCore {
   http: AxiosInstance
   crossTab: CrossTab
   marker: LogoutMarker
@@ -100,7 +100,7 @@ export function createSessionActions(core: SessionCore) {
       // No answer at all: the server session lives on until it hears from us.
       pending = toAuthError(cause).kind === 'transient'
     }
-    const wasSignedIn = core.state().status === 'signed-in'
+    const wasSignedIn = isSignedIn(core.state())
     if (!pending) marker.clear()
     core.forgetHere()
     core.dispatch({ type: 'signed-out', logoutPending: pending })
@@ -120,7 +120,7 @@ export function createSessionActions(core: SessionCore) {
     /** Proves the user is still there; the token it earns is installed and shared as stepped up. */
     async reauthenticate(proof: StepUpProof): Promise<AccessToken> {
       const eraAtStart = core.era()
-      const stale = () => core.era() !== eraAtStart || core.state().signingOut
+      const stale = () => core.era() !== eraAtStart || core.state().phase === 'signing-out'
       const token = await core.validToken()
       return crossTab.withLock(async () => {
         if (stale()) throw core.sessionEnded()

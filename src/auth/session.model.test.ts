@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import { manualTime } from '../test/manual-time'
+import { isOver, isReconnecting } from './auth-state'
 import type { StorageLike } from './cross-tab'
 import { installAuthInterceptor } from './interceptor'
 import { createAuthSession, type AuthSession } from './session'
@@ -234,9 +235,9 @@ async function runScenario(
     if (scheduler.count() > 0) await scheduler.waitOne()
     // From the moment a sign-out begins, nothing may carry the ended session's token.
     for (const { session } of tabs) {
-      const { status, signingOut } = session.getState()
-      if ((signingOut || status === 'signed-out') && session.accessToken() !== null) {
-        violations.push(`a tab ${signingOut ? 'signing' : 'signed'} out holds a token`)
+      const { phase } = session.getState()
+      if (isOver(session.getState()) && session.accessToken() !== null) {
+        violations.push(`a tab ${phase} holds a token`)
       }
     }
   }
@@ -260,11 +261,11 @@ async function runScenario(
   }
   for (const { session } of tabs) {
     const state = session.getState()
-    if (state.reconnecting) violations.push('a tab still reconnecting after the server healed')
-    if (state.status === 'signed-out' && session.accessToken() !== null) {
+    if (isReconnecting(state)) violations.push('a tab still reconnecting after the server healed')
+    if (state.phase === 'signed-out' && session.accessToken() !== null) {
       violations.push('a signed-out tab holds a token')
     }
-    if (signedOutAt !== null && state.status !== 'signed-out') {
+    if (signedOutAt !== null && state.phase !== 'signed-out') {
       violations.push('a tab signed in again after a sign-out')
     }
   }

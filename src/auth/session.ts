@@ -1,8 +1,8 @@
 import type { SessionTokens } from './auth-api'
-import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
+import { hasLiveSession, isOver, isReconnecting, isSignedIn } from './auth-state'
 import { createCrossTab, type ChannelMessage } from './cross-tab'
 import { createDeadlines } from './deadlines'
-import { AuthError } from './errors'
+import { sessionEndedError as sessionEnded, type AuthError } from './errors'
 import { createEventStream, type AuthEventListener } from './events'
 import { createLogoutMarker } from './logout-marker'
 import { createRefresh } from './refresh'
@@ -11,6 +11,7 @@ import { bindRequestAuth } from './request-auth'
 import { createRetry } from './retry'
 import { createScheduler, refreshLeadMs } from './scheduler'
 import { createSessionActions } from './session-actions'
+import { createSessionState } from './session-state'
 import { withDefaults, type AuthSessionOptions } from './session-options'
 import { signOutReasonFor, type SignOutReason } from './sign-out-reason'
 import { createSingleFlight } from './single-flight'
@@ -19,11 +20,8 @@ import { revocationReasonOf } from './refusal'
 import { createStepUp } from './step-up'
 import { randomHexId } from '../lib/random-id'
 
-export type { AuthState, AuthStatus } from './auth-state'
+export type { AuthState } from './auth-state'
 export type { AuthSessionOptions } from './session-options'
-
-const sessionEnded = () =>
-  new AuthError('session_ended', 'You need to sign in again.', null, 401, null)
 
 /**
  * One signed-in session per page: restores it from the refresh cookie, keeps the access token
@@ -33,7 +31,7 @@ const sessionEnded = () =>
  *
  * @example
  * const session = createAuthSession()
- * session.subscribe(() => console.info(session.getState().status))
+ * session.subscribe(() => console.info(session.getState().phase))
  * await session.restore() // 'restoring' → 'signed-in' | 'signed-out'
  * await session.signIn({ username: 'demo', password: 'demo-password-1' })
  */
@@ -53,27 +51,19 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     onDue: () => void onDue(),
     onWake: () => void onWake(),
   })
+  const cell = createSessionState()
+  const { get: state, dispatch } = cell
   const stepUp = createStepUp({
     reauthenticate: (proof) => actions.reauthenticate(proof),
-    user: () => state.user,
+    user: () => state().user,
   })
-  const listeners = new Set<() => void>()
-  let state: AuthState = initialAuthState
   /** Grows whenever a session ends or a sign-out begins: a token answer from before is dropped. */
   let era = 0
   let restoring: Promise<void> | null = null
-  const over = () => state.status === 'signed-out' || state.signingOut
-
-  function dispatch(action: AuthAction): void {
-    const next = transition(state, action)
-    if (next === state) return
-    state = next
-    for (const listener of listeners) listener()
-  }
 
   function acceptTokens(response: SessionTokens, source: 'network' | 'other-tab'): AccessToken {
     const token = store.set(response.accessToken, response.expiresIn)
-    const wasSignedIn = state.status === 'signed-in'
+    const wasSignedIn = isSignedIn(state())
     retry.reset()
     const { user, sessionExpiresAt } = response
     dispatch({ type: 'tokens-accepted', user, sessionExpiresAt })
@@ -106,7 +96,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
   /** The session ended without the user: `publish` tells the other tabs (only under the lock). */
   function endSession(reason: SignOutReason, publish: boolean): void {
-    const wasSignedIn = state.status === 'signed-in'
+    const wasSignedIn = isSignedIn(state())
     forgetHere()
     dispatch({ type: 'session-ended', reason })
     if (!wasSignedIn) return
@@ -117,12 +107,15 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   /** What a failed refresh means for the session; runs under the lock, so sign-outs publish. */
   function onRefreshFailed(error: AuthError): void {
     if (events.wanted()) events.emit({ type: 'refresh-failed', kind: error.kind, code: error.code })
-    if (over()) return
+    if (isOver(state())) return
     const throttled = error.status === 429
-    const restoreRefused = state.status === 'restoring' && error.kind === 'rejected' && !throttled
+    const restoreRefused = state().phase === 'restoring' && error.kind === 'rejected' && !throttled
     if (error.kind === 'session_ended' || restoreRefused) {
       const revocation = revocationReasonOf(error)
-      endSession(signOutReasonFor(error.code, state.sessionExpiresAt, Date.now(), revocation), true)
+      endSession(
+        signOutReasonFor(error.code, state().sessionExpiresAt, Date.now(), revocation),
+        true,
+      )
     } else if (error.kind === 'bad_response' && retry.badResponseLimitReached()) {
       endSession('bad-response', true)
     } else {
@@ -139,7 +132,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     crossTab,
     events,
     era: () => era,
-    signingOut: () => state.signingOut,
+    signingOut: () => state().phase === 'signing-out',
     accept: (response) => acceptAndShare(response),
     failed: onRefreshFailed,
     ended: sessionEnded,
@@ -147,7 +140,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
   /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
   function refresh(): Promise<AccessToken> {
-    if (over()) return Promise.reject(sessionEnded())
+    if (isOver(state())) return Promise.reject(sessionEnded())
     // A burst's requests join here by the thousand: a join allocates nothing unless watched.
     const inFlight = flight.current()
     if (inFlight) {
@@ -176,19 +169,22 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   }
 
   function onDue(): void {
-    if (marker.isSet() && state.status === 'signed-out') void actions.deliverPendingLogout()
-    else if (state.status !== 'signed-out') refreshQuietly()
+    if (marker.isSet() && state().phase === 'signed-out') void actions.deliverPendingLogout()
+    else if (state().phase !== 'signed-out') refreshQuietly()
   }
 
   function onWake(): void {
-    if (state.logoutPending) void actions.deliverPendingLogout()
-    else if (state.status === 'signed-out' || flight.isRunning()) return
-    else if (state.reconnecting ? retry.mayTryEarly() : tokenDue()) refreshQuietly()
+    const now = state()
+    if (now.phase === 'signed-out') {
+      if (now.logoutPending) void actions.deliverPendingLogout()
+    } else if (!flight.isRunning() && (isReconnecting(now) ? retry.mayTryEarly() : tokenDue())) {
+      refreshQuietly()
+    }
   }
 
   function onChannelMessage(message: ChannelMessage): void {
     if (message.type === 'token') {
-      if (state.signingOut) return
+      if (state().phase === 'signing-out') return
       const token = acceptTokens(message, 'other-tab')
       if (message.steppedUp) stepUp.steppedUp(token)
       return
@@ -214,7 +210,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   }
 
   const requests = createRequestTokens({
-    state: () => state,
+    state,
     restore,
     refresh,
     flight,
@@ -231,7 +227,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     scheduler,
     retry,
     events,
-    state: () => state,
+    state,
     dispatch,
     era: () => era,
     beginSignOut() {
@@ -252,12 +248,9 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
   const session = {
     tabId,
-    getState: (): AuthState => state,
+    getState: state,
     /** Subscribe to state changes (the shape `useSyncExternalStore` expects). */
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: cell.subscribe,
     /** Subscribe to the event stream: refreshes, queued and replayed requests, sign-outs. */
     onEvent: (listener: AuthEventListener): (() => void) => events.subscribe(listener),
     /** The current access token, or null; never written anywhere else. */
@@ -267,8 +260,8 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
      * when needed; null when signed out. Hand it over, never store it.
      */
     async getAccessToken(): Promise<string | null> {
-      if (state.status === 'restoring') await restore()
-      if (state.status !== 'signed-in' || state.signingOut) return null
+      if (state().phase === 'restoring') await restore()
+      if (!hasLiveSession(state())) return null
       return (await requests.validToken()).value
     },
     refresh,
@@ -284,7 +277,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
       deadlines.stop()
       flight.stop()
       events.stop()
-      listeners.clear()
+      cell.stop()
     },
   }
 

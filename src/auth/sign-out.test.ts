@@ -4,7 +4,9 @@ import { db } from '../../mocks/backend/db'
 import { server } from '../../mocks/hosts/node'
 import { createTab, DEMO } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
-import { LOGOUT_PENDING_KEY } from './logout-marker'
+
+/** Where a pending logout waits for the next start: pages of every release read this name. */
+const LOGOUT_PENDING_KEY = 'reel-logout-pending'
 
 const liveSessions = () => [...db.sessions.values()].filter((record) => !record.revoked).length
 
@@ -20,7 +22,7 @@ describe('signing out', () => {
     await session.signOut()
 
     expect(session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       endedBecause: 'user',
       logoutPending: true,
     })
@@ -40,7 +42,7 @@ describe('signing out', () => {
     await reloaded.session.restore()
 
     expect(reloaded.session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       logoutPending: false,
     })
     expect(liveSessions()).toBe(0)
@@ -58,7 +60,7 @@ describe('signing out', () => {
     await reloaded.session.restore()
 
     expect(reloaded.session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       logoutPending: true,
     })
     expect(db.stats.refreshCalls).toBe(0)
@@ -91,7 +93,7 @@ describe('signing out', () => {
     await signingOut
 
     expect(reloaded.session.getState()).toMatchObject({
-      status: 'signed-out',
+      phase: 'signed-out',
       logoutPending: false,
     })
     expect(liveSessions()).toBe(0)
@@ -110,8 +112,8 @@ describe('signing out', () => {
     await a.session.signOut()
     await refreshing
 
-    expect(a.session.getState().status).toBe('signed-out')
-    expect(b.session.getState().status).toBe('signed-out')
+    expect(a.session.getState().phase).toBe('signed-out')
+    expect(b.session.getState().phase).toBe('signed-out')
     expect(a.session.accessToken()).toBeNull()
     expect(b.session.accessToken()).toBeNull()
     expect(liveSessions()).toBe(0)

@@ -3,7 +3,7 @@ import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { problem } from '../../mocks/backend/problem'
 import { server } from '../../mocks/hosts/node'
-import { countRequests, createTab, DEMO } from '../test/auth-harness'
+import { countRequests, createTab, DEMO, promptShown } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import { GOOD_ASSERTION, STEP_UP_ENDPOINT, stepUpServer } from '../test/step-up-server'
 import { createAuthFetch } from './auth-fetch'
@@ -12,20 +12,6 @@ import type { AuthSession } from './session'
 import { isStepUpCancelled, type StepUpPrompt } from './step-up'
 
 const CHANGE = { newPassword: 'a-new-password-1' }
-
-/** Resolves with the session's step-up prompt once it is shown. */
-function promptShown(session: AuthSession): Promise<StepUpPrompt> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const prompt = session.stepUp.prompt()
-      if (!prompt) return
-      unsubscribe()
-      resolve(prompt)
-    }
-    const unsubscribe = session.stepUp.subscribe(check)
-    check()
-  })
-}
 
 /** Resolves once the session shows no step-up prompt. */
 function promptClosed(session: AuthSession): Promise<void> {
@@ -87,14 +73,13 @@ describe('step-up re-authentication', () => {
 
     const request = api.post('/me/password', CHANGE)
     const prompt = await promptShown(session)
-    expect(session.getState().status).toBe('signed-in')
-    expect(session.getState().reconnecting).toBe(false)
+    expect(session.getState().phase).toBe('signed-in')
     await prompt.confirm({ password: DEMO.password })
     await request
 
     expect(sent.get('POST /api/auth/refresh')).toBeUndefined()
     expect(count('refresh-failed')).toBe(0)
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('rejects every waiting request when the user cancels, and sends nothing to re-authenticate', async () => {
@@ -117,7 +102,7 @@ describe('step-up re-authentication', () => {
     expect(sent.get('POST /api/auth/reauthenticate')).toBeUndefined()
     expect(sent.get(`POST ${STEP_UP_ENDPOINT}`)).toBe(2)
     expect(session.stepUp.prompt()).toBeNull()
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('returns a second refusal after re-authentication to the caller instead of asking again', async () => {
@@ -296,7 +281,7 @@ describe('step-up re-authentication', () => {
     await (await promptShown(session)).confirm({ password: DEMO.password })
 
     await expect(signingOut).resolves.toBeUndefined()
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('rejects the waiting requests when the session ends while the prompt is open', async () => {

@@ -9,7 +9,7 @@ import type { AccessToken } from './token-store'
 export type StepUpProof = Reauthentication
 
 /** Every request waiting for a step-up gets this when the user cancels; nothing was sent. */
-export class StepUpCancelledError extends Error {
+class StepUpCancelledError extends Error {
   override readonly name = 'StepUpCancelledError'
   readonly code = 'step_up_cancelled'
   constructor() {
@@ -38,7 +38,7 @@ export interface StepUpPrompt {
   cancel(): void
 }
 
-export interface StepUpOptions {
+interface StepUpOptions {
   /** Sends the proof and installs the token it earns, as a refresh would; rejects with an AuthError. */
   reauthenticate(proof: StepUpProof): Promise<AccessToken>
   user(): User | null

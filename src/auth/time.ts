@@ -18,7 +18,7 @@ export interface Timers {
 }
 
 /** The longest delay `setTimeout` keeps: a longer one overflows and fires at once. */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
 
 /**
  * The same timers with every delay clamped to what `setTimeout` can hold. Firing early is safe

@@ -1,11 +1,13 @@
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { StepUpCancelledError } from '../auth'
+import { server } from '../../mocks/hosts/node'
+import { createTab, DEMO, promptShown } from '../test/auth-harness'
+import { stepUpServer } from '../test/step-up-server'
 import { I18nProvider } from '../i18n/i18n-provider'
 import { ConfirmedAction } from './confirmed-action'
 
-function renderAction(failure: Error) {
+function renderAction(action: () => Promise<void>) {
   render(
     <I18nProvider locale="en">
       <ConfirmedAction
@@ -13,7 +15,7 @@ function renderAction(failure: Error) {
         question="End it?"
         explanation="It ends."
         failureMessage="We could not end it."
-        action={() => Promise.reject(failure)}
+        action={action}
       />
     </I18nProvider>,
   )
@@ -27,15 +29,24 @@ async function confirmTheAction() {
 
 describe('ConfirmedAction', () => {
   it('keeps its dialog open and says so when the action fails', async () => {
-    renderAction(new Error('offline'))
+    renderAction(() => Promise.reject(new Error('offline')))
     await confirmTheAction()
     expect(await screen.findByText('We could not end it.')).toBeVisible()
     expect(screen.getByRole('dialog', { name: 'End it?' })).toBeVisible()
   })
 
   it('closes without a word of failure when the person cancels confirming who they are', async () => {
-    renderAction(new StepUpCancelledError())
+    server.use(...stepUpServer().handlers)
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    // An action on a step-up endpoint: the session asks who it is, and the person cancels.
+    renderAction(async () => {
+      await api.post('/me/password', { newPassword: 'a-new-password-1' })
+    })
+    const prompt = promptShown(session)
     await confirmTheAction()
+    const shown = await prompt
+    act(() => shown.cancel())
     expect(await screen.findByRole('button', { name: 'End it' })).toHaveFocus()
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(screen.queryByText('We could not end it.')).toBeNull()

@@ -10,6 +10,7 @@ import {
   type AuthSession,
   type AuthSessionOptions,
   type AuthState,
+  type StepUpPrompt,
 } from '../auth'
 import { redactErrorsOf } from '../lib/redact-error'
 
@@ -91,6 +92,20 @@ export function stateReached(
       resolve(state)
     })
     disposers.push(unsubscribe)
+  })
+}
+
+/** Resolves with the session's step-up prompt once it is shown. */
+export function promptShown(session: AuthSession): Promise<StepUpPrompt> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const prompt = session.stepUp.prompt()
+      if (!prompt) return
+      unsubscribe()
+      resolve(prompt)
+    }
+    const unsubscribe = session.stepUp.subscribe(check)
+    check()
   })
 }
 

@@ -21,7 +21,7 @@ describe('Reconnecting banner', { timeout: 20_000 }, () => {
     expect(banner.closest('[role="status"]')).not.toBeNull()
     // The page stays usable underneath.
     expect(screen.getByText('Dune: Part Two')).toBeVisible()
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('reconnecting')
 
     db.config.refreshFailure = 'none'
     await act(() => session.refresh())

@@ -7,11 +7,11 @@ import { useI18n } from '../../i18n/i18n-provider'
  * usable underneath. The live region is always there so that screen readers announce the change.
  */
 export function ReconnectingBanner() {
-  const { reconnecting } = useAuth()
+  const { isReconnecting } = useAuth()
   const { t } = useI18n()
   return (
     <div role="status" className="reconnecting-banner">
-      {reconnecting && (
+      {isReconnecting && (
         <span className="reconnecting-pill">
           <span className="spinner" aria-hidden="true" />
           {t.nav.reconnecting}

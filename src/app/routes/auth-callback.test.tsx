@@ -61,7 +61,7 @@ describe('the social sign-in callback page', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/watchlist'))
     expect(router.state.location.search).toBe('')
     expect(session.getState()).toMatchObject({
-      status: 'signed-in',
+      phase: 'signed-in',
       user: { displayName: '김민준', providers: ['kakao'] },
     })
     expect(sessionStorage.length).toBe(0)
@@ -93,7 +93,7 @@ describe('the social sign-in callback page', () => {
     expect(router.state.location.pathname).toBe('/login')
     expect(exchanges(sent)).toBe(0)
     expect(sessionStorage.length).toBe(0)
-    expect(session.getState().status).toBe('signed-out')
+    expect(session.getState().phase).toBe('signed-out')
   })
 
   it('says the sign-in was cancelled when the person cancelled at the provider', async () => {
@@ -115,7 +115,7 @@ describe('the social sign-in callback page', () => {
 
     await expectAlert('Sign-in with Kakao could not be completed. Please try again.')
     expect(router.state.location.pathname).toBe('/login')
-    expect(session.getState()).toMatchObject({ status: 'signed-out', user: null })
+    expect(session.getState()).toMatchObject({ phase: 'signed-out', user: null })
     expect(db.users.get('u_demo')?.linked).toEqual({})
   })
 
@@ -148,7 +148,7 @@ describe('the social sign-in callback page', () => {
       ),
     ).toHaveAttribute('role', 'status')
     expect(router.state.location).toMatchObject({ pathname: '/login', search: '' })
-    expect(session.getState().status).toBe('signed-out')
+    expect(session.getState().phase).toBe('signed-out')
     // The link token is a credential: in history state only, never in storage or the address.
     const { linkToken } = (router.state.location.state as { pendingLink: { linkToken: string } })
       .pendingLink
@@ -164,7 +164,7 @@ describe('the social sign-in callback page', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/watchlist'))
     expect(session.getState()).toMatchObject({
-      status: 'signed-in',
+      phase: 'signed-in',
       user: { id: 'u_demo', providers: ['password', 'kakao'] },
     })
     expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
@@ -206,7 +206,7 @@ describe('the callback page after linking Kakao from the account page', { timeou
     expect(db.users.get('u_demo')?.linked).toEqual({ kakao: DEMO_AT_KAKAO })
     // A link is no sign-in: no code exchange, and the same session.
     expect(sent.get('POST /api/auth/oauth/kakao') ?? 0).toBe(0)
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('asks an old sign-in to confirm once, then sends the unspent code again and links', async () => {
@@ -248,7 +248,7 @@ describe('the callback page after linking Kakao from the account page', { timeou
     )
     expect(router.state.location.pathname).toBe('/account')
     expect(db.users.get('u_demo')?.linked).toEqual({})
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('says the Kakao account belongs to someone else when it does', async () => {
@@ -256,7 +256,7 @@ describe('the callback page after linking Kakao from the account page', { timeou
     const { session: theirs } = createTab()
     const first = await returnFromKakao('/movies', NEW_AT_KAKAO)
     const { unmount } = renderApp(first.path, theirs)
-    await waitFor(() => expect(theirs.getState().status).toBe('signed-in'))
+    await waitFor(() => expect(theirs.getState().phase).toBe('signed-in'))
     unmount()
     const session = await signedInAsDemo()
     const { path } = await linkingKakao(NEW_AT_KAKAO)

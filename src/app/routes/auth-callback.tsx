@@ -69,7 +69,7 @@ export function AuthCallbackRoute() {
   const { provider: providerParam = '' } = useParams()
   const { pathname, search } = useLocation()
   const navigate = useNavigate()
-  const { status, signInWithProvider } = useAuth()
+  const { phase, signInWithProvider } = useAuth()
   const { mutateAsync: linkProvider } = useLinkProvider()
   const result = useRef<FinishResult | null>(null)
   const handled = useRef(false)
@@ -101,12 +101,12 @@ export function AuthCallbackRoute() {
       return
     }
     // A restore still in flight could land after the exchange and overwrite or end its session.
-    if (status === 'restoring') return
+    if (phase === 'restoring') return
     handled.current = true
     const { provider, returnTo } = outcome
     if (outcome.intent === 'link') {
       // The session ended while the person was at the provider: there is no account to link to.
-      if (status === 'signed-out') {
+      if (phase === 'signed-out') {
         void navigate(paths.login, { replace: true, state: loginState(returnTo) })
         return
       }
@@ -132,7 +132,7 @@ export function AuthCallbackRoute() {
         return navigate(paths.login, { replace: true, state })
       },
     )
-  }, [status, signInWithProvider, linkProvider, navigate])
+  }, [phase, signInWithProvider, linkProvider, navigate])
 
   const provider = socialProviderSchema.safeParse(providerParam).data
   return (

@@ -64,7 +64,7 @@ describe('Devices page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1))
     expect(within(list).getByText('This device')).toBeInTheDocument()
     expect(activeSessions()).toHaveLength(1)
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('asks before signing out everywhere, and Cancel or Escape change nothing', async () => {
@@ -85,7 +85,7 @@ describe('Devices page', { timeout: 20_000 }, () => {
     await user.keyboard('{Escape}')
 
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
     expect(activeSessions()).toHaveLength(2)
   })
 
@@ -99,7 +99,7 @@ describe('Devices page', { timeout: 20_000 }, () => {
 
     expect(await screen.findByRole('heading', { name: 'Sign in to Reel' })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/login')
-    expect(session.getState().status).toBe('signed-out')
+    expect(session.getState().phase).toBe('signed-out')
     expect(activeSessions()).toHaveLength(0)
   })
 
@@ -119,7 +119,7 @@ describe('Devices page', { timeout: 20_000 }, () => {
     )
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1))
     expect(activeSessions()).toHaveLength(1)
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 
   it('says when each session ends, when the backend says so', async () => {

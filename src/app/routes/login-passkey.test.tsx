@@ -125,6 +125,6 @@ describe('passkey sign-in on the sign-in page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(sessionStorage.length).toBe(1))
     const attempt = JSON.parse(sessionStorage.getItem(sessionStorage.key(0) ?? '') ?? '{}')
     expect(attempt).toMatchObject({ intent: 'link', provider: 'naver', returnTo: '/devices' })
-    expect(session.getState().status).toBe('signed-in')
+    expect(session.getState().phase).toBe('signed-in')
   })
 })

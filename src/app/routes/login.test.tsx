@@ -160,7 +160,7 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
     await session.signIn(DEMO)
     server.use(http.post('/api/auth/logout', () => HttpResponse.error()))
     await session.signOut()
-    expect(session.getState()).toMatchObject({ status: 'signed-out', logoutPending: true })
+    expect(session.getState()).toMatchObject({ phase: 'signed-out', logoutPending: true })
     renderApp({ pathname: '/login', state: { from: '/movies', endedBecause: 'user' } }, session)
 
     expect(

@@ -15,7 +15,8 @@ import { safeReturnPath } from '../../lib/return-path'
 import { loginState, readLoginState, statusNotice } from './login-state'
 
 export function LoginRoute() {
-  const { status, endedBecause, logoutPending } = useAuth()
+  const auth = useAuth()
+  const logoutPending = auth.phase === 'signed-out' && auth.logoutPending
   const { t } = useI18n()
   const navigate = useNavigate()
   const location = useLocation()
@@ -42,7 +43,7 @@ export function LoginRoute() {
   }
 
   // A signed-in person is only here to start a new session before theirs ends.
-  if (status === 'signed-in' && !renewing) return <Navigate to={destination} replace />
+  if (auth.isSignedIn && !renewing) return <Navigate to={destination} replace />
 
   return (
     <main className="auth-page">
@@ -59,14 +60,14 @@ export function LoginRoute() {
             ? t.signIn.renewLead
             : pendingLink
               ? t.social.accountExists(providerLabel(t, pendingLink.provider))
-              : statusNotice(t, redirect.endedBecause ?? endedBecause, logoutPending)}
+              : statusNotice(t, redirect.endedBecause ?? auth.endedBecause, logoutPending)}
         </p>
         {socialSignInFailure && (
           <p role="alert" className="alert">
             {failureMessage(t, socialSignInFailure)}
           </p>
         )}
-        {status === 'restoring' ? (
+        {auth.phase === 'restoring' ? (
           <p className="muted">{t.signIn.checkingSession}</p>
         ) : (
           <>

@@ -1,5 +1,5 @@
 import { isAxiosError } from 'axios'
-import type { AuthEvent, AuthSession } from '../../auth'
+import { isSignedIn, type AuthEvent, type AuthSession } from '../../auth'
 import { paths } from '../../app/paths'
 import { apiClient } from '../../lib/api-client'
 import { getLabConfig } from './api/get-lab-config'
@@ -203,7 +203,7 @@ export async function goOffline(session: AuthSession): Promise<OfflineStart> {
     startedAt,
     before,
     requestFailed: failed,
-    sessionKept: session.getState().status === 'signed-in',
+    sessionKept: isSignedIn(session.getState()),
   }
 }
 
@@ -244,7 +244,7 @@ export async function comeBackOnline(
   timeoutMs = 5_000,
 ): Promise<OfflineResult> {
   const offline = await getLabStats()
-  const stillSignedIn = session.getState().status === 'signed-in'
+  const stillSignedIn = isSignedIn(session.getState())
   const recovering = nextRefresh(session, timeoutMs)
   await restoreNetwork()
   const recovered = await recovering

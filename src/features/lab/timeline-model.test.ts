@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AuthEvent, AuthEventBody } from '../../auth'
+import type { AuthEvent } from '../../auth'
 import { formatters } from '../../i18n/formatters'
 import { en as coreEn } from '../../i18n/messages/en'
 import { ko as coreKo } from '../../i18n/messages/ko'
@@ -10,10 +10,13 @@ const T0 = 1_700_000_000_000
 const THIS = 'aaaaaa'
 const OTHER = 'bbbbbb'
 
+/** An event as the auth core emits it, before its tab stamps it with time and number. */
+type Body<Event = AuthEvent> = Event extends AuthEvent ? Omit<Event, 'at' | 'tabId' | 'seq'> : never
+
 /** A tab's event log, numbered and timed as the auth core would: ms after T0. */
 function tab(tabId: string) {
   let seq = 0
-  return (atMs: number, body: AuthEventBody): AuthEvent => ({
+  return (atMs: number, body: Body): AuthEvent => ({
     ...body,
     at: T0 + atMs,
     tabId,
