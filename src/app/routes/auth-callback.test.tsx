@@ -1,11 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { STEP_UP_MAX_AGE_SEC } from '../../../contract/account'
 import { db } from '../../../mocks/backend/db'
+import { server } from '../../../mocks/hosts/node'
 import { issueAuthorizationCode } from '../../../mocks/providers/authorization-server'
 import { createTab, countRequests, DEMO } from '../../test/auth-harness'
 import { providerConfig } from '../../test/provider-configs'
-import { renderApp } from '../../test/render-app'
+import { gate, renderApp } from '../../test/render-app'
 import {
   beginProviderLink,
   beginSocialSignIn,
@@ -207,6 +209,23 @@ describe('the callback page after linking Kakao from the account page', { timeou
     // A link is no sign-in: no code exchange, and the same session.
     expect(sent.get('POST /api/auth/oauth/kakao') ?? 0).toBe(0)
     expect(session.getState().phase).toBe('signed-in')
+  })
+
+  it('says it is linking Kakao to the account, not signing anyone in, while the link is made', async () => {
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao()
+    const held = gate()
+    server.use(http.post('/api/me/providers/kakao', () => held.opened))
+
+    renderApp(path, session)
+
+    expect(
+      await screen.findByRole('heading', { name: 'Linking Kakao to your account…' }),
+    ).toBeVisible()
+    expect(screen.getByRole('status')).toHaveTextContent('Checking the account to link…')
+    expect(document.title).toBe('Linking an account · Reel')
+    held.open()
+    expect(await screen.findByText('Kakao is linked.')).toHaveAttribute('role', 'status')
   })
 
   it('asks an old sign-in to confirm once, then sends the unspent code again and links', async () => {

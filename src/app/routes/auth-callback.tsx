@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router-dom'
 import { useAuth } from '../../auth'
 import { useLinkProvider } from '../../features/account/api/link-provider'
@@ -11,6 +11,7 @@ import { providerLabel } from '../../i18n/provider-label'
 import { pendingLinkOf } from '../../features/social-sign-in/account-link'
 import { exchangeFailure } from '../../features/social-sign-in/failure-message'
 import {
+  callbackIntent,
   finishSocialSignIn,
   grantOf,
   linkGrantOf,
@@ -19,6 +20,7 @@ import {
 } from '../../features/social-sign-in/oauth-flow'
 import { socialProviderSchema } from '../../../contract/providers'
 import '../../features/social-sign-in/social-sign-in.css'
+import type { Messages } from '../../i18n/catalogues'
 import { useI18n } from '../../i18n/i18n-provider'
 import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
@@ -55,6 +57,17 @@ const linkResultOfFlowFailure = (reason: FlowFailure): LinkResult =>
       ? 'provider_error'
       : 'unverified'
 
+/** What the page says it is doing: a person linking a provider is already signed in. */
+function callbackWords(t: Messages, linking: boolean, providerName: string | null) {
+  const { social } = t
+  if (linking) {
+    const heading = providerName ? social.linkingWith(providerName) : social.linking
+    return { heading, status: social.checkingLink }
+  }
+  const heading = providerName ? social.signingInWith(providerName) : social.signingIn
+  return { heading, status: social.checking }
+}
+
 /**
  * Where a social provider sends the browser back: checks the answer against this tab's attempt,
  * then either exchanges the code for a session and goes on to where the person was going (or
@@ -63,11 +76,13 @@ const linkResultOfFlowFailure = (reason: FlowFailure): LinkResult =>
  * entries, so Back never returns here.
  */
 export function AuthCallbackRoute() {
-  useDocumentTitle((t) => t.social.callbackTitle)
+  const { pathname, search } = useLocation()
+  // Read before the attempt is spent, and kept: the code and state leave the address at once.
+  const [linking] = useState(() => callbackIntent(search) === 'link')
+  useDocumentTitle((t) => (linking ? t.social.linkingTitle : t.social.callbackTitle))
   const { t } = useI18n()
   useNoReferrer()
   const { provider: providerParam = '' } = useParams()
-  const { pathname, search } = useLocation()
   const navigate = useNavigate()
   const { phase, signInWithProvider } = useAuth()
   const { mutateAsync: linkProvider } = useLinkProvider()
@@ -135,17 +150,16 @@ export function AuthCallbackRoute() {
   }, [phase, signInWithProvider, linkProvider, navigate])
 
   const provider = socialProviderSchema.safeParse(providerParam).data
+  const words = callbackWords(t, linking, provider ? providerLabel(t, provider) : null)
   return (
     <main className="auth-page">
       <section className="card auth-card" aria-busy="true" aria-labelledby="callback-heading">
         <p className="brand" aria-hidden="true">
           {t.app.name}
         </p>
-        <h1 id="callback-heading">
-          {provider ? t.social.signingInWith(providerLabel(t, provider)) : t.social.signingIn}
-        </h1>
+        <h1 id="callback-heading">{words.heading}</h1>
         <p role="status" className="muted callback-status">
-          <span className="spinner" aria-hidden="true" /> {t.social.checking}
+          <span className="spinner" aria-hidden="true" /> {words.status}
         </p>
       </section>
     </main>

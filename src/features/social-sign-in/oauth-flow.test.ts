@@ -3,6 +3,7 @@ import {
   ATTEMPT_TTL_MS,
   beginProviderLink,
   beginSocialSignIn,
+  callbackIntent,
   finishSocialSignIn,
   grantOf,
   linkGrantOf,
@@ -195,6 +196,28 @@ describe('beginProviderLink', () => {
       provider: 'kakao',
       returnTo: '/account',
     })
+  })
+})
+
+describe('callbackIntent', () => {
+  it('tells a link from a sign-in without ending the attempt, which still finishes once', async () => {
+    const { env } = tab()
+    const { answer: signIn } = await startAt(env)
+    expect(callbackIntent(signIn, env)).toBe('sign-in')
+    const link = new URL(
+      await beginProviderLink(providerConfig('kakao'), { returnTo: '/account' }, env),
+    )
+    const answer = `?code=the-code&state=${link.searchParams.get('state')}`
+
+    expect(callbackIntent(answer, env)).toBe('link')
+    expect(finishSocialSignIn('kakao', answer, env)).toMatchObject({ ok: true, intent: 'link' })
+    expect(callbackIntent(answer, env)).toBeNull()
+  })
+
+  it('knows nothing of an answer without a state or with one this tab never made', () => {
+    const { env } = tab()
+    expect(callbackIntent('?code=the-code', env)).toBeNull()
+    expect(callbackIntent('?code=the-code&state=forged', env)).toBeNull()
   })
 })
 

@@ -235,6 +235,19 @@ export function finishSocialSignIn(
   }
 }
 
+/**
+ * What the attempt a callback names is for, without ending it, so the page can say what it is
+ * doing before {@link finishSocialSignIn} checks and spends it; null when this tab has none.
+ * Only words depend on it: whether the code is exchanged or linked is `finish`'s answer alone.
+ */
+export function callbackIntent(
+  search: string,
+  env: FlowEnvironment = browserEnvironment(),
+): FlowIntent | null {
+  const state = new URLSearchParams(search).get('state')
+  return state ? (readAttempt(env.storage, state)?.intent ?? null) : null
+}
+
 type FinishedAttempt = Extract<FinishResult, { ok: true }>
 
 /** The code of a finished attempt as a link posts it: no verifier for a provider without PKCE. */

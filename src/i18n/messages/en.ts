@@ -81,6 +81,11 @@ export const en = {
     signingInWith: (name: string) => `Signing you in with ${name}…`,
     signingIn: 'Signing you in…',
     checking: 'Checking your sign-in…',
+    // A person already signed in who comes back from a provider to link it, not to sign in.
+    linkingTitle: 'Linking an account',
+    linkingWith: (name: string) => `Linking ${name} to your account…`,
+    linking: 'Linking to your account…',
+    checkingLink: 'Checking the account to link…',
     signedInWith: (name: string) => `Signed in with ${name}`,
     sessionSignedInWith: 'This session was signed in with',
     linkedMethods: 'Sign-in methods linked to your account:',
