@@ -1,4 +1,3 @@
-import { useLocation } from 'react-router-dom'
 import type { SocialProvider } from '../../../contract/providers'
 import { AccountPage } from '../../features/account/components/account-page'
 import { readLinkOutcome } from '../../features/account/link-outcome'
@@ -6,11 +5,13 @@ import { useProviders } from '../../features/social-sign-in/api/get-providers'
 import { beginProviderLink } from '../../features/social-sign-in/oauth-flow'
 import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
+import { useHistoryStateOnce } from '../use-history-state-once'
 
 export function AccountRoute() {
   // The header link's name is the page's name; the page's other words load with its chunk.
   useDocumentTitle((t) => t.account.headerLink)
-  const { state } = useLocation()
+  // A link's outcome is told once: not again on a reload, nor on a return by Back or Forward.
+  const linkOutcome = useHistoryStateOnce(readLinkOutcome)
   const { data: providers = [] } = useProviders()
 
   async function startLink(id: SocialProvider) {
@@ -22,7 +23,7 @@ export function AccountRoute() {
   return (
     <AccountPage
       linking={{ offered: providers.map((provider) => provider.id), start: startLink }}
-      linkOutcome={readLinkOutcome(state)}
+      linkOutcome={linkOutcome}
     />
   )
 }

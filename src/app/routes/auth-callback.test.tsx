@@ -211,6 +211,25 @@ describe('the callback page after linking Kakao from the account page', { timeou
     expect(session.getState().phase).toBe('signed-in')
   })
 
+  it('tells the outcome once: not again after a reload or a return by Back', async () => {
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao()
+
+    const { router } = renderApp(path, session)
+
+    expect(await screen.findByText('Kakao is linked.')).toHaveAttribute('role', 'status')
+    // A reload reads the entry's state again: there is none left to read.
+    await waitFor(() => expect(router.state.location.state).toBeNull())
+    expect(screen.getByText('Kakao is linked.')).toBeVisible()
+
+    await router.navigate('/movies')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Movies' })).toBeVisible()
+    await router.navigate(-1)
+    await waitFor(() => expect(router.state.location.pathname).toBe('/account'))
+    expect(within(await providersRegion()).getByText('Kakao')).toBeVisible()
+    expect(screen.queryByText('Kakao is linked.')).not.toBeInTheDocument()
+  })
+
   it('says it is linking Kakao to the account, not signing anyone in, while the link is made', async () => {
     const session = await signedInAsDemo()
     const { path } = await linkingKakao()
