@@ -1,6 +1,7 @@
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth'
+import { useLatestAccount } from '../../features/account/api/get-me'
 import { SessionProviderMenu } from '../../features/sessions/components/session-provider-menu'
 import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'
@@ -13,6 +14,7 @@ import { PageSkeleton } from './skeletons'
 
 export function SignedInLayout() {
   const { user, signOut } = useAuth()
+  const account = useLatestAccount(user)
   const { t } = useI18n()
   return (
     <>
@@ -35,7 +37,7 @@ export function SignedInLayout() {
           <span className="user-name" title={user?.displayName}>
             {user?.displayName}
           </span>
-          <SessionProviderMenu />
+          <SessionProviderMenu linkedMethods={account?.providers ?? []} />
           <NavLink to={paths.account} className="account-link">
             {t.account.headerLink}
           </NavLink>

@@ -108,6 +108,26 @@ describe('the account page', { timeout: 20_000 }, () => {
     ).toHaveAttribute('role', 'status')
   })
 
+  it('drops an unlinked provider from the header menu at once', async () => {
+    const demo = db.users.get('u_demo')
+    if (!demo) throw new Error('the seed has no demo')
+    demo.linked = { kakao: '3141592653' }
+    const { user } = await openAccount()
+
+    const providers = await screen.findByRole('region', { name: 'Linked accounts' })
+    await user.click(within(providers).getByRole('button', { name: 'Unlink Kakao' }))
+
+    expect(await screen.findByText('Kakao was unlinked.')).toBeVisible()
+    const banner = screen.getByRole('banner')
+    await user.click(within(banner).getByLabelText('Signed in with Password'))
+    const methods = within(banner).getByRole('list', { name: 'Linked sign-in methods' })
+    expect(
+      within(methods)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Password'])
+  })
+
   it('keeps the last way in, and says why', async () => {
     server.use(
       http.get('/api/me', () =>

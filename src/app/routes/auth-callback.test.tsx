@@ -211,6 +211,23 @@ describe('the callback page after linking Kakao from the account page', { timeou
     expect(session.getState().phase).toBe('signed-in')
   })
 
+  it('lists Kakao among the linked methods in the header menu as soon as it is linked', async () => {
+    const session = await signedInAsDemo()
+    const { path } = await linkingKakao()
+
+    const { user } = renderApp(path, session)
+
+    expect(await screen.findByText('Kakao is linked.')).toBeVisible()
+    const banner = screen.getByRole('banner')
+    await user.click(await within(banner).findByLabelText('Signed in with Password'))
+    const methods = within(banner).getByRole('list', { name: 'Linked sign-in methods' })
+    expect(
+      within(methods)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Password', 'Kakao'])
+  })
+
   it('tells the outcome once: not again after a reload or a return by Back', async () => {
     const session = await signedInAsDemo()
     const { path } = await linkingKakao()

@@ -13,3 +13,13 @@ export const meQueryOptions = () =>
   queryOptions({ queryKey: accountKeys.me(), queryFn: ({ signal }) => getMe(signal) })
 
 export const useMe = () => useQuery(meQueryOptions())
+
+/**
+ * The account as this tab last heard of it, without a request of its own: the answer above once
+ * the account page fetched it or a link or an unlink brought the server's new one, else the user
+ * of the session's last token. Linking brings no new token, so only this cache learns of it.
+ */
+export function useLatestAccount(sessionUser: User | null): User | null {
+  const { data } = useQuery({ ...meQueryOptions(), enabled: false })
+  return data ?? sessionUser
+}

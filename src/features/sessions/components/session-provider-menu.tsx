@@ -27,11 +27,16 @@ function ProviderMark({ provider }: { provider: string }) {
   )
 }
 
+interface SessionProviderMenuProps {
+  /** The account's sign-in methods as last heard, which a link or an unlink changes at once. */
+  linkedMethods: readonly string[]
+}
+
 /**
  * A header badge naming how this session was signed in, opening onto the account's linked
  * sign-in methods. Closes on Escape and on a click elsewhere, as a menu should.
  */
-export function SessionProviderMenu() {
+export function SessionProviderMenu({ linkedMethods }: SessionProviderMenuProps) {
   const { user } = useAuth()
   const { t } = useI18n()
   const { data: provider } = useQuery({
@@ -77,7 +82,7 @@ export function SessionProviderMenu() {
         </p>
         <p className="muted">{t.social.linkedMethods}</p>
         <ul aria-label={t.social.linkedMethodsLabel}>
-          {user.providers.map((linked) => (
+          {linkedMethods.map((linked) => (
             <li key={linked}>{providerLabel(t, linked)}</li>
           ))}
         </ul>
