@@ -40,6 +40,16 @@ async function openAccount(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible()
 }
 
+/** The sign-in methods the header's menu lists, opening it first. */
+async function headerLinkedMethods(
+  page: Page,
+  { menu = 'Signed in with Password', list = 'Linked sign-in methods' } = {},
+) {
+  const header = page.getByRole('banner')
+  await header.getByLabel(menu).click()
+  return header.getByRole('list', { name: list }).getByRole('listitem').allTextContents()
+}
+
 for (const provider of [GOOGLE, KAKAO, NAVER]) {
   test.describe(`${provider.name} with demo’s email`, () => {
     // The browser reports the exchange's 409 account_exists as a console error.
@@ -110,6 +120,18 @@ test('links Kakao from the account page after one confirmation of an old sign-in
     linkedAccounts(page).getByRole('button', { name: 'Link Kakao', exact: true }),
   ).toHaveCount(0)
   expect(links).toEqual([401, 200])
+  expect(await headerLinkedMethods(page)).toEqual(['Password', 'Kakao'])
+
+  // Told once: a reload, or a return by Back, finds the account as it is and no news.
+  const linked = page.getByText('Kakao is linked.')
+  await page.reload()
+  await expect.poll(() => linkedProviderNames(page)).toEqual(['Kakao'])
+  await expect(linked).toHaveCount(0)
+  await page.getByRole('link', { name: 'Movies' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Movies' })).toBeVisible()
+  await page.goBack()
+  await expect.poll(() => linkedProviderNames(page)).toEqual(['Kakao'])
+  await expect(linked).toHaveCount(0)
 
   // Kakao now signs in to demo.
   await page.getByRole('button', { name: 'Sign out' }).first().click()
@@ -118,6 +140,74 @@ test('links Kakao from the account page after one confirmation of an old sign-in
   await agreeAs(page, KAKAO.demo)
   await expectSignedInWith(page, KAKAO, 'Demo Viewer')
 })
+
+/** What linking Kakao reads like in each language, as the callback page and the account say it. */
+const LINKING_IN = {
+  en: {
+    locale: 'en-US',
+    link: 'Link Kakao',
+    agree: 'Agree and continue',
+    heading: 'Linking Kakao to your account…',
+    title: 'Linking an account · Reel',
+    linked: 'Kakao is linked.',
+    menu: 'Signed in with Password',
+    list: 'Linked sign-in methods',
+    methods: ['Password', 'Kakao'],
+  },
+  ko: {
+    locale: 'ko-KR',
+    link: '카카오 연결',
+    agree: '동의하고 계속하기',
+    heading: '카카오 계정을 연결하고 있어요…',
+    title: '계정 연결 중 · Reel',
+    linked: '카카오 계정을 연결했어요.',
+    menu: '비밀번호(으)로 로그인함',
+    list: '연결된 로그인 방법',
+    methods: ['비밀번호', '카카오'],
+  },
+} as const
+
+for (const [language, words] of Object.entries(LINKING_IN)) {
+  test.describe(`in ${language}`, () => {
+    test.use({ locale: words.locale })
+
+    test('the callback page says Kakao is being linked, then the account and header show it', async ({
+      page,
+      labApi,
+    }, testInfo) => {
+      const login = await page.request.post('/api/auth/login', {
+        data: DEMO,
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      })
+      expect(login.status()).toBe(200)
+      await page.goto('/account')
+      // The link waits for the test, so the callback page can be seen while it is made.
+      let release = () => {}
+      const released = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      await page.route('**/api/me/providers/kakao', async (route) => {
+        await released
+        await route.continue()
+      })
+
+      await page.getByRole('button', { name: words.link, exact: true }).click()
+      await page.getByRole('radio', { name: new RegExp(KAKAO.demo) }).check()
+      await page.getByRole('button', { name: words.agree }).click()
+
+      await expect(page.getByRole('heading', { level: 1, name: words.heading })).toBeVisible()
+      await expect(page).toHaveTitle(words.title)
+      await page.screenshot({ path: testInfo.outputPath(`callback-linking-${language}.png`) })
+      release()
+
+      await expect(page.getByRole('status').filter({ hasText: words.linked })).toBeVisible()
+      expect(await headerLinkedMethods(page, words)).toEqual(words.methods)
+      await page.screenshot({ path: testInfo.outputPath(`account-linked-${language}.png`) })
+      // A link is no sign-in: demo still has the one session.
+      expect((await labApi.stats()).activeSessions).toBe(1)
+    })
+  })
+}
 
 test('cancelling the confirmation links nothing and says so calmly', async ({
   page,
