@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { configure, render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
+import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { http } from 'msw'
 import { createMemoryRouter, RouterProvider, type InitialEntry } from 'react-router-dom'
 import { server } from '../../mocks/hosts/node'
@@ -29,6 +29,16 @@ export function renderApp(path: InitialEntry, session: AuthSession) {
     </AppProvider>,
   )
   return { ...view, router, queryClient, user }
+}
+
+/** The sign-in methods the header's menu lists, opened as a person would open it. */
+export async function headerLinkedMethods(user: UserEvent) {
+  const banner = screen.getByRole('banner')
+  await user.click(await within(banner).findByLabelText(/^Signed in with /))
+  const methods = within(banner).getByRole('list', { name: 'Linked sign-in methods' })
+  return within(methods)
+    .getAllByRole('listitem')
+    .map((item) => item.textContent)
 }
 
 /** A promise a test resolves when it chooses: holds a mock response until the UI was checked. */

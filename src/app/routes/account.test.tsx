@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { STEP_UP_MAX_AGE_SEC } from '../../../contract/account'
@@ -6,13 +6,20 @@ import { db } from '../../../mocks/backend/db'
 import { server } from '../../../mocks/hosts/node'
 import { problem } from '../../../mocks/backend/problem'
 import { createTab, DEMO } from '../../test/auth-harness'
-import { renderApp } from '../../test/render-app'
+import { headerLinkedMethods, renderApp } from '../../test/render-app'
 
 const HOUR = 3600_000
 
 function passkey(id: string, name: string, ageMs: number, backedUp: boolean) {
   const at = new Date(Date.now() - ageMs).toISOString()
   return { id, name, createdAt: at, lastUsedAt: backedUp ? at : null, backedUp }
+}
+
+/** Demo's account with a Kakao identity, linked before this page heard of it or in another tab. */
+function linkKakaoToDemo() {
+  const demo = db.users.get('u_demo')
+  if (!demo) throw new Error('the seed has no demo')
+  demo.linked = { kakao: '3141592653' }
 }
 
 async function openAccount() {
@@ -109,23 +116,28 @@ describe('the account page', { timeout: 20_000 }, () => {
   })
 
   it('drops an unlinked provider from the header menu at once', async () => {
-    const demo = db.users.get('u_demo')
-    if (!demo) throw new Error('the seed has no demo')
-    demo.linked = { kakao: '3141592653' }
+    linkKakaoToDemo()
     const { user } = await openAccount()
 
     const providers = await screen.findByRole('region', { name: 'Linked accounts' })
     await user.click(within(providers).getByRole('button', { name: 'Unlink Kakao' }))
 
     expect(await screen.findByText('Kakao was unlinked.')).toBeVisible()
-    const banner = screen.getByRole('banner')
-    await user.click(within(banner).getByLabelText('Signed in with Password'))
-    const methods = within(banner).getByRole('list', { name: 'Linked sign-in methods' })
-    expect(
-      within(methods)
-        .getAllByRole('listitem')
-        .map((item) => item.textContent),
-    ).toEqual(['Password'])
+    expect(await headerLinkedMethods(user)).toEqual(['Password'])
+  })
+
+  it('lists a provider linked elsewhere once the session hears of it, over the page’s older answer', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const { user } = renderApp('/account', session)
+    const providers = await screen.findByRole('region', { name: 'Linked accounts' })
+    expect(within(providers).getByText('No provider is linked to your account.')).toBeVisible()
+
+    // Another tab links Kakao; this tab's next token brings the account as it now is.
+    linkKakaoToDemo()
+    await act(() => session.refresh())
+
+    expect(await headerLinkedMethods(user)).toEqual(['Password', 'Kakao'])
   })
 
   it('keeps the last way in, and says why', async () => {

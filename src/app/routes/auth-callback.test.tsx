@@ -7,7 +7,7 @@ import { server } from '../../../mocks/hosts/node'
 import { issueAuthorizationCode } from '../../../mocks/providers/authorization-server'
 import { createTab, countRequests, DEMO } from '../../test/auth-harness'
 import { providerConfig } from '../../test/provider-configs'
-import { gate, renderApp } from '../../test/render-app'
+import { gate, headerLinkedMethods, renderApp } from '../../test/render-app'
 import {
   beginProviderLink,
   beginSocialSignIn,
@@ -218,14 +218,7 @@ describe('the callback page after linking Kakao from the account page', { timeou
     const { user } = renderApp(path, session)
 
     expect(await screen.findByText('Kakao is linked.')).toBeVisible()
-    const banner = screen.getByRole('banner')
-    await user.click(await within(banner).findByLabelText('Signed in with Password'))
-    const methods = within(banner).getByRole('list', { name: 'Linked sign-in methods' })
-    expect(
-      within(methods)
-        .getAllByRole('listitem')
-        .map((item) => item.textContent),
-    ).toEqual(['Password', 'Kakao'])
+    expect(await headerLinkedMethods(user)).toEqual(['Password', 'Kakao'])
   })
 
   it('tells the outcome once: not again after a reload or a return by Back', async () => {

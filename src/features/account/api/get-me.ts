@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { userSchema, type User } from '../../../../contract/auth'
 import { apiClient } from '../../../lib/api-client'
 import { accountKeys } from './keys'
@@ -15,11 +16,17 @@ export const meQueryOptions = () =>
 export const useMe = () => useQuery(meQueryOptions())
 
 /**
- * The account as this tab last heard of it, without a request of its own: the answer above once
- * the account page fetched it or a link or an unlink brought the server's new one, else the user
- * of the session's last token. Linking brings no new token, so only this cache learns of it.
+ * The account as this tab last heard of it, without a request of its own: of the session's user
+ * (from its last token) and the answer above (from the account page, or a link or an unlink),
+ * whichever changed last. A link brings no token, so the session learns of it only at its next
+ * refresh; a refresh may bring a change made in another tab, which the answer above never saw.
  */
 export function useLatestAccount(sessionUser: User | null): User | null {
-  const { data } = useQuery({ ...meQueryOptions(), enabled: false })
-  return data ?? sessionUser
+  const { data: answered = null } = useQuery({ ...meQueryOptions(), enabled: false })
+  const [heard, setHeard] = useState({ sessionUser, answered, latest: answered ?? sessionUser })
+  if (heard.sessionUser === sessionUser && heard.answered === answered) return heard.latest
+  // Each source keeps its object while its content stays the same, so a new one is news.
+  const latest = answered !== null && answered !== heard.answered ? answered : sessionUser
+  setHeard({ sessionUser, answered, latest })
+  return latest
 }
