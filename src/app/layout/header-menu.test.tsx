@@ -46,6 +46,9 @@ describe('the signed-in header', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('link', { name: 'Account' }))
 
     expect(router.state.location.pathname).toBe('/account')
+    // The router shows the page once its chunk has arrived, and the menu closes with that page.
+    await screen.findByRole('heading', { level: 1, name: 'Account' })
+    expect(screen.getByRole('button', { name: 'Menu' })).toBe(toggle)
     expect(toggle).toHaveAttribute('aria-expanded', 'false')
   })
 })
