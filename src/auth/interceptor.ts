@@ -32,13 +32,20 @@ declare module 'axios' {
 const LEAVES_SITE =
   'The auth interceptor sends its token to the API it was installed on only: send a request for another origin with skipAuth.'
 
+/** axios's own test (`isAbsoluteURL`): only a URL with a scheme or `//` is not appended to the base. */
+const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i
+
 /**
  * True for an absolute URL that would take the request (and its token) away from the client's
  * own origin: the base URL's, resolved against the page. Nothing to compare without either.
  */
 function leavesSite(config: InternalAxiosRequestConfig): boolean {
+  if (!config.url) return false
+  // axios appends any other URL to the base URL, so it cannot leave it; answered first because
+  // every request asks, and parsing two URLs cost as much as the rest of the interceptor.
+  if (config.baseURL && !ABSOLUTE_URL.test(config.url)) return false
   const page = globalThis.location?.href
-  if (!config.url || (!config.baseURL && !page)) return false
+  if (!config.baseURL && !page) return false
   const base = new URL(config.baseURL ?? '/', page)
   return new URL(config.url, base).origin !== base.origin
 }
