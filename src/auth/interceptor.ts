@@ -171,8 +171,13 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
       code,
       (token, forPerson) => waitAsRequest(token, config, forPerson ? 0 : config.timeout),
     )
-    // The replay attaches the session's token as any request does.
-    return { ...config, data: bodySentWith(config), [flag]: true }
+    // The failed request's own config, as axios-auth-refresh and the tutorials replay it: axios
+    // merges it into a new one anyway, and copying its thirty-odd fields for each of a thousand
+    // waiting requests was the costliest step of a burst's replay. The replay attaches the
+    // session's token as any request does.
+    config.data = bodySentWith(config)
+    config[flag] = true
+    return config
   }
 
   const responseId = client.interceptors.response.use(
