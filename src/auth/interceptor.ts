@@ -144,14 +144,16 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   }
 
   // Two interceptors so the common case stays synchronous: axios then skips the promise chain
-  // it otherwise builds for every request.
+  // it otherwise builds for every request. The attaching one runs first (axios runs request
+  // interceptors last added first) and always: when the waiting one runs too, it replaces the
+  // token after its wait, and asking `mustWait` a second time cost more than attaching.
   const waitingId = client.interceptors.request.use(waitThenAttach, undefined, {
     runWhen: mustWait,
   })
   const attachingId = client.interceptors.request.use(
     (config) => (config.skipAuth ? config : attach(config, auth.ready() ?? null)),
     undefined,
-    { synchronous: true, runWhen: (config) => !mustWait(config) },
+    { synchronous: true },
   )
 
   /** The config of a failed request's one replay; throws what its caller should get instead. */
