@@ -74,6 +74,11 @@ if (unknown.length > 0) {
   console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from: ${SCENARIOS.join(', ')}`)
   process.exit(2)
 }
+// A profile replaces the burst's figures, so it never stands in for them in a full run's results.
+if (flags.profile && !asked.includes('burst')) {
+  console.error('--profile profiles the burst: npm run bench -- burst --profile')
+  process.exit(2)
+}
 /** The production stack's scenarios run only when named: they bring up PostgreSQL, nginx and Django. */
 const STACK_SCENARIOS: readonly Scenario[] = ['stack', 'population', 'faults']
 const runs = (scenario: Scenario) =>
