@@ -14,6 +14,7 @@ const N = 1000
 /** Bursts profiled per client, clients in turn: one burst's samples are few on a busy machine. */
 const REPEATS = 3
 const TOP = 15
+const SAMPLING_INTERVAL_US = 100
 
 /** One line of this bundle, and the module esbuild took it from. */
 interface BundleLine {
@@ -50,7 +51,9 @@ const add = <Key>(totals: Map<Key, number>, key: Key, ms: number) =>
 
 /**
  * Adds a profile's self time by where the code lives and by function, and the time of each line
- * of Reel's own modules (from V8's per-line ticks), each sample counting its gap to the next.
+ * of Reel's own modules (from V8's per-line ticks). Each sample counts one sampling interval, not
+ * its gap to the next: on a busy machine that gap includes whole time slices the process was not
+ * running, which would land on whichever line happened to be sampled before.
  */
 function addProfile(
   profile: Profiler.Profile,
@@ -58,8 +61,7 @@ function addProfile(
   into: { places: Totals; functions: Totals; ownLines: Totals },
 ): void {
   const selfMs = new Map<number, number>()
-  const deltas = profile.timeDeltas ?? []
-  ;(profile.samples ?? []).forEach((id, index) => add(selfMs, id, (deltas[index + 1] ?? 0) / 1000))
+  for (const id of profile.samples ?? []) add(selfMs, id, SAMPLING_INTERVAL_US / 1000)
   for (const node of profile.nodes) {
     const ms = selfMs.get(node.id) ?? 0
     const place = placeOf(node.callFrame, bundle)
@@ -103,7 +105,7 @@ export async function profileBurst(
   session.connect()
   try {
     await session.post('Profiler.enable')
-    await session.post('Profiler.setSamplingInterval', { interval: 100 })
+    await session.post('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US })
     for (const spec of clients) {
       progress(`profile: warm-up, ${spec.name}`)
       await burstOnce(spec, N, 'unlimited', origin, lab)
