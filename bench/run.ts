@@ -14,6 +14,8 @@ import { launchChromium } from './lib/browser'
 import { labClient, startMockHost } from './lib/mock-host'
 import { elapsedSeconds, progress } from './lib/progress'
 import { renderTable, type Table } from './lib/table'
+import { PEERS } from './clients'
+import { profileBurst } from './scenarios/burst-profile'
 import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/burst'
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
 import { DEFAULT_FAULTS_SETTINGS, faultsTable, runFaultsScenario } from './scenarios/faults'
@@ -49,10 +51,12 @@ const SCENARIOS = [
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
-// The fault suite's own flags: `npm run bench -- faults --minutes 3 --browsers 100`.
+// The fault suite's own flags: `npm run bench -- faults --minutes 3 --browsers 100`, and
+// `npm run bench -- burst --profile`, which profiles one burst instead of measuring them all.
 const { values: flags, positionals: asked } = parseArgs({
   allowPositionals: true,
   options: {
+    profile: { type: 'boolean', default: false },
     minutes: { type: 'string', default: String(DEFAULT_FAULTS_SETTINGS.minutes) },
     browsers: { type: 'string', default: String(DEFAULT_FAULTS_SETTINGS.browsers) },
   },
@@ -68,6 +72,11 @@ const positive = (name: 'minutes' | 'browsers') => {
 const unknown = asked.filter((name) => !SCENARIOS.some((scenario) => scenario === name))
 if (unknown.length > 0) {
   console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from: ${SCENARIOS.join(', ')}`)
+  process.exit(2)
+}
+// A profile replaces the burst's figures, so it never stands in for them in a full run's results.
+if (flags.profile && !asked.includes('burst')) {
+  console.error('--profile profiles the burst: npm run bench -- burst --profile')
   process.exit(2)
 }
 /** The production stack's scenarios run only when named: they bring up PostgreSQL, nginx and Django. */
@@ -127,7 +136,9 @@ if (runs('burst') || runs('late-joiners')) {
   const host = await startMockHost()
   try {
     const lab = labClient(host.origin)
-    if (runs('burst')) {
+    if (runs('burst') && flags.profile) {
+      tables.push(...(await profileBurst(host.origin, lab, PEERS, OUT)))
+    } else if (runs('burst')) {
       burst = await runBurst(host.origin, lab)
       results.burst = burst
       tables.unshift(burstTable(burst))

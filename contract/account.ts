@@ -1,4 +1,8 @@
 import * as z from 'zod/mini'
+import { webAuthnJsonSchema } from './passkey-login.ts'
+
+// Passkey sign-in has a module of its own: the auth core sends it without the rest of this one.
+export { passkeyLoginSchema, webAuthnJsonSchema, type PasskeyLogin } from './passkey-login.ts'
 
 /**
  * Contract v1.2's account side: step-up re-authentication, passkeys, password change and
@@ -16,9 +20,6 @@ export const PASSKEY_CHALLENGE_TTL_SEC = 300
 export const authMethodSchema = z.enum(['pwd', 'social', 'passkey'])
 
 export type AuthMethod = z.infer<typeof authMethodSchema>
-
-/** A WebAuthn JSON body (`RegistrationResponseJSON`, `AuthenticationResponseJSON`). */
-export const webAuthnJsonSchema = z.record(z.string(), z.unknown())
 
 /** `POST /api/auth/reauthenticate`: the password, or a passkey assertion. */
 export const reauthenticationSchema = z.union([
@@ -77,14 +78,6 @@ export const passkeyRegistrationSchema = z.object({
 
 /** `PATCH /api/auth/passkeys/:id`. */
 export const passkeyRenameSchema = z.object({ name: passkeyNameSchema })
-
-/** `POST /api/auth/passkey/login`. */
-export const passkeyLoginSchema = z.object({
-  credential: webAuthnJsonSchema,
-  remember: z._default(z.boolean(), true),
-})
-
-export type PasskeyLogin = z.input<typeof passkeyLoginSchema>
 
 /** The problem codes of the account side. */
 export const ACCOUNT_PROBLEM_CODES = [

@@ -1,6 +1,4 @@
 import * as z from 'zod/mini'
-import { ACCOUNT_PROBLEM_CODES } from './account.ts'
-import { LAB_LOCKED } from './lab.ts'
 import { socialProviderSchema } from './providers.ts'
 
 /** An RFC 9457 problem body; `title` is safe to show a user, `detail` is for developers. */
@@ -54,34 +52,3 @@ export const revocationReasonSchema = z.object({
 
 /** The `code`s a Bearer request is refused with (`WWW-Authenticate` says the same). */
 export const ACCESS_TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expired'] as const
-
-/**
- * Every `code` of docs/api.md, and the ones a careful server adds where the contract is silent
- * (`payload_too_large`, `server_error`, `provider_unavailable`, and on the production path
- * `bad_request`, `forbidden`, `bad_gateway` and `service_unavailable`). A client must still
- * expect others.
- */
-export const PROBLEM_CODES = [
-  ...SESSION_ENDING_CODES,
-  ...ACCESS_TOKEN_CODES,
-  'validation_failed',
-  'invalid_credentials',
-  'too_many_attempts',
-  'csrf_check_failed',
-  'not_found',
-  'method_not_allowed',
-  'invalid_grant',
-  'account_exists',
-  'link_invalid',
-  ...ACCOUNT_PROBLEM_CODES,
-  'payload_too_large',
-  'server_error',
-  'provider_unavailable',
-  'bad_request',
-  'forbidden',
-  'bad_gateway',
-  'service_unavailable',
-  LAB_LOCKED,
-] as const
-
-export type ProblemCode = (typeof PROBLEM_CODES)[number]

@@ -32,7 +32,7 @@ export interface BurstRow {
   figures: Figures
 }
 
-interface RunFigures {
+export interface RunFigures {
   wallMs: number
   refreshCalls: number
   reuseDetections: number
@@ -45,7 +45,7 @@ interface RunFigures {
  * `n` requests at once and wait for every one to settle. The control instead sends them with a
  * valid token and then times one refresh, which is what an ideal client would add.
  */
-async function burstOnce(
+export async function burstOnce(
   spec: ClientSpec,
   n: number,
   connections: Connections,

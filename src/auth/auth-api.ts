@@ -6,11 +6,8 @@ import {
   type TokenResponse as WireTokenResponse,
   type User,
 } from '../../contract/auth'
-import {
-  passkeyLoginSchema,
-  type PasskeyLogin,
-  type Reauthentication,
-} from '../../contract/account'
+import type { Reauthentication } from '../../contract/account'
+import { passkeyLoginSchema, type PasskeyLogin } from '../../contract/passkey-login'
 import { redactErrorsOf } from '../lib/redact-error'
 
 export type { Credentials, User }

@@ -275,6 +275,16 @@ describe('where the interceptor sends the token', () => {
     expect(adapter).not.toHaveBeenCalled()
   })
 
+  it('sends a path that only looks like another host, since axios appends it to the base URL', async () => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    const adapter = vi.fn(() => Promise.reject(new Error('sent')))
+    api.defaults.adapter = adapter
+
+    await expect(api.get('\\\\elsewhere.example/feed')).rejects.toThrow('sent')
+    expect(adapter).toHaveBeenCalledOnce()
+  })
+
   it('still sends a request of another origin without the token when it asks for none', async () => {
     const { session, api } = createTab()
     await session.signIn(DEMO)

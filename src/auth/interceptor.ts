@@ -32,13 +32,20 @@ declare module 'axios' {
 const LEAVES_SITE =
   'The auth interceptor sends its token to the API it was installed on only: send a request for another origin with skipAuth.'
 
+/** axios's own test (`isAbsoluteURL`): only a URL with a scheme or `//` is not appended to the base. */
+const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i
+
 /**
  * True for an absolute URL that would take the request (and its token) away from the client's
  * own origin: the base URL's, resolved against the page. Nothing to compare without either.
  */
 function leavesSite(config: InternalAxiosRequestConfig): boolean {
+  if (!config.url) return false
+  // axios appends any other URL to the base URL, so it cannot leave it; answered first because
+  // every request asks, and parsing two URLs cost as much as the rest of the interceptor.
+  if (config.baseURL && !ABSOLUTE_URL.test(config.url)) return false
   const page = globalThis.location?.href
-  if (!config.url || (!config.baseURL && !page)) return false
+  if (!config.baseURL && !page) return false
   const base = new URL(config.baseURL ?? '/', page)
   return new URL(config.url, base).origin !== base.origin
 }
@@ -137,14 +144,16 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   }
 
   // Two interceptors so the common case stays synchronous: axios then skips the promise chain
-  // it otherwise builds for every request.
+  // it otherwise builds for every request. The attaching one runs first (axios runs request
+  // interceptors last added first) and always: when the waiting one runs too, it replaces the
+  // token after its wait, and asking `mustWait` a second time cost more than attaching.
   const waitingId = client.interceptors.request.use(waitThenAttach, undefined, {
     runWhen: mustWait,
   })
   const attachingId = client.interceptors.request.use(
     (config) => (config.skipAuth ? config : attach(config, auth.ready() ?? null)),
     undefined,
-    { synchronous: true, runWhen: (config) => !mustWait(config) },
+    { synchronous: true },
   )
 
   /** The config of a failed request's one replay; throws what its caller should get instead. */
@@ -164,8 +173,13 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
       code,
       (token, forPerson) => waitAsRequest(token, config, forPerson ? 0 : config.timeout),
     )
-    // The replay attaches the session's token as any request does.
-    return { ...config, data: bodySentWith(config), [flag]: true }
+    // The failed request's own config, as axios-auth-refresh and the tutorials replay it: axios
+    // merges it into a new one anyway, and copying its thirty-odd fields for each of a thousand
+    // waiting requests was the costliest step of a burst's replay. The replay attaches the
+    // session's token as any request does.
+    config.data = bodySentWith(config)
+    config[flag] = true
+    return config
   }
 
   const responseId = client.interceptors.response.use(
