@@ -71,8 +71,7 @@ const transient = (reply: Reply | null) => reply === null || reply.status >= 500
  * N browsers on the stack that behave on failure as the SPA does, so a fault costs what it would
  * cost real users:
  * - a refresh that got no answer or a 5xx keeps the session and is tried again after
- *   max(backoff, Retry-After) (src/auth/session.ts `keepTrying`, src/auth/scheduler.ts
- *   `backoffMs`); only a 401 with a session-ending code signs the user out (src/auth/errors.ts);
+ *   max(backoff, Retry-After) (src/auth/retry.ts `failedTransiently` and `backoffMs`); only a 401 with a session-ending code signs the user out (src/auth/errors.ts);
  * - a request waits for a refresh that is due (src/auth/request-auth.ts), and a 401 on it
  *   refreshes and replays it once (src/auth/interceptor.ts);
  * - a query that got no answer or a 5xx is retried twice with TanStack's delays

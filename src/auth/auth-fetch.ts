@@ -6,7 +6,7 @@ import type { AuthSession } from './session'
 import type { AccessToken } from './token-store'
 import { waitAsRequest } from './wait-as-request'
 
-export interface AuthFetchInit extends RequestInit {
+interface AuthFetchInit extends RequestInit {
   /** Gives up waiting for a refresh after this long, as axios's `timeout` does. */
   timeoutMs?: number
 }

@@ -2,14 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import {
   createCrossTab,
-  HOLDER_ANSWER_MS,
-  LOCK_WAIT_MS,
-  REFRESH_LOCK,
   type ChannelLike,
   type LockManagerLike,
   type StorageLike,
 } from './cross-tab'
 import { realTimers } from './time'
+
+/** The lock every tab of the app asks for before it refreshes. */
+const REFRESH_LOCK = 'reel-auth-refresh'
+/** A tab waits 5 s for the lock, then gives the holder 1 s to say it is still there. */
+const LOCK_WAIT_MS = 5_000
+const HOLDER_ANSWER_MS = 1_000
 
 /** Each tab's own storage, which never sees the other's writes: storage lagging at its worst. */
 function laggingStorage(): StorageLike {

@@ -4,7 +4,7 @@ import { SIGN_OUT_REASONS } from './sign-out-reason'
 import type { Timers } from './time'
 
 /** The options of a lock request this module uses. */
-export interface LockOptions {
+interface LockOptions {
   /** Gives up waiting (not holding) when it aborts. */
   signal?: AbortSignal
   /** Takes the lock at once from whoever holds it; that holder's request rejects with AbortError. */
@@ -39,21 +39,21 @@ export interface StorageLike {
   removeItem(key: string): void
 }
 
-export const REFRESH_LOCK = 'reel-auth-refresh'
-export const AUTH_CHANNEL = 'reel-auth'
+const REFRESH_LOCK = 'reel-auth-refresh'
+const AUTH_CHANNEL = 'reel-auth'
 /** How many token answers and sign-outs the origin has seen: a number, not a secret. */
-export const GENERATION_KEY = 'reel-auth-generation'
+const GENERATION_KEY = 'reel-auth-generation'
 /** A lock named after the generation a tab last published, held until its next one. */
-export const GENERATION_MARKER = 'reel-auth-generation:'
+const GENERATION_MARKER = 'reel-auth-generation:'
 /**
  * How long a tab waits for the refresh lock before it asks whether the holder is still there:
  * well past a normal refresh answer, and short of the 15 s a waiting request allows itself.
  */
-export const LOCK_WAIT_MS = 5_000
+const LOCK_WAIT_MS = 5_000
 /** How long a holder that is still there (running, even in a background tab) takes to say so. */
-export const HOLDER_ANSWER_MS = 1_000
+const HOLDER_ANSWER_MS = 1_000
 /** Held by the one waiter passing a silent holder by, so that two waiters never both do. */
-export const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
+const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
 
 /**
  * One tab asks who holds the refresh lock, and the holder, if its page still runs, answers; or
@@ -75,7 +75,7 @@ export interface Lease {
 const generation = z.int().check(z.nonnegative())
 
 /** What tabs tell each other. Parsed on arrival like any other untrusted input. */
-export const channelMessageSchema = z.discriminatedUnion('type', [
+const channelMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('token'),
     from: z.string(),
@@ -104,7 +104,7 @@ type Outgoing =
   | Omit<Extract<ChannelMessage, { type: 'token' }>, 'from' | 'generation' | 'resent'>
   | Omit<Extract<ChannelMessage, { type: 'signed-out' }>, 'from' | 'generation' | 'resent'>
 
-export interface CrossTabOptions {
+interface CrossTabOptions {
   locks: LockManagerLike | null
   channel: ChannelLike | null
   storage: StorageLike | null

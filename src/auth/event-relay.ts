@@ -6,7 +6,7 @@ import type { AuthSession } from './session'
 import { randomHexId } from '../lib/random-id'
 
 /** The channel that carries events only; tokens travel on their own channel, never this one. */
-export const AUTH_EVENTS_CHANNEL = 'reel-auth-events'
+const AUTH_EVENTS_CHANNEL = 'reel-auth-events'
 
 /** How much history each tab keeps for a timeline that opens later. */
 export const RELAY_HISTORY_LIMIT = 2000
@@ -24,7 +24,7 @@ const method = z.string().check(z.maxLength(16))
  * An event from another tab, parsed like any untrusted input. Objects are not strict, but zod
  * drops keys it does not know, so nothing but these fields (no token, ever) gets through.
  */
-export const authEventSchema: z.ZodMiniType<AuthEvent> = z.discriminatedUnion('type', [
+const authEventSchema: z.ZodMiniType<AuthEvent> = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('refresh-started') }),
   z.object({ ...base, type: z.literal('refresh-joined') }),
   z.object({

@@ -9,13 +9,10 @@ export interface RequestLabel {
   url: string
 }
 
-export type ReplayReason = 'newer-token' | 'after-refresh' | 'after-step-up'
+type ReplayReason = 'newer-token' | 'after-refresh' | 'after-step-up'
 
 /** Waits for a token as the request would wait; `forPerson` when a person is asked to confirm. */
-export type WaitAsRequest = (
-  token: Promise<AccessToken>,
-  forPerson: boolean,
-) => Promise<AccessToken>
+type WaitAsRequest = (token: Promise<AccessToken>, forPerson: boolean) => Promise<AccessToken>
 
 /**
  * The one path every request wrapper (the axios interceptor, `authFetch`) takes while it waits

@@ -8,7 +8,7 @@ import type { AccessToken, TokenStore } from './token-store'
 /** A token with less left than this is refreshed before it is handed out. */
 const HAND_OUT_MARGIN_MS = 1000
 
-export interface RequestTokensOptions {
+interface RequestTokensOptions {
   state(): AuthState
   restore(): Promise<void>
   refresh(): Promise<AccessToken>
