@@ -123,6 +123,14 @@ export default tseslint.config(
       ...noImportsFrom(MOCKS, AUTH),
       // Tokens must never reach a log: the app itself logs nothing but warnings and errors.
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // Browser globals named like a component's locals: a local renamed away leaves the name
+      // compiling, and `status` would then quietly mean `window.status`.
+      'no-restricted-globals': [
+        'error',
+        ...['status', 'name', 'event', 'length', 'origin', 'top', 'parent', 'self', 'closed'].map(
+          (name) => ({ name, message: `A browser global; say window.${name} if it is meant.` }),
+        ),
+      ],
     },
   },
   // Boot may load the worker-mode mocks; tests use the mock handlers as their server.

@@ -54,6 +54,31 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
     expect(await screen.findByText(message)).toHaveAttribute('role', 'status')
   })
 
+  it('shows the demo accounts only once the form is there, so nothing moves under them', async () => {
+    let answer: () => void = () => undefined
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    server.use(
+      http.post('/api/auth/refresh', async () => {
+        await answered
+        return HttpResponse.json(
+          { type: 'about:blank', title: 'No session', status: 401, code: 'refresh_missing' },
+          { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
+        )
+      }),
+    )
+    const { queryClient } = loginPage()
+    // The list of providers has arrived: only the session is still being checked.
+    await waitFor(() =>
+      expect(queryClient.getQueryState(['auth', 'providers'])?.status).toBe('success'),
+    )
+    expect(screen.getByText('Checking your session…')).toBeVisible()
+    expect(screen.queryByText('Demo accounts (mock backend):')).toBeNull()
+
+    answer()
+    expect(await screen.findByText('Demo accounts (mock backend):')).toBeVisible()
+    expect(screen.getByLabelText('Username')).toBeVisible()
+  })
+
   it('says nothing after a plain sign-out, and has a message for every other reason', async () => {
     expect(SIGN_OUT_REASONS).toHaveLength(8)
     loginPage({ from: '/movies', endedBecause: 'user' })

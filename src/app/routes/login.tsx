@@ -89,7 +89,7 @@ export function LoginRoute() {
             <SocialSignInButtons returnTo={destination} remember={remember} />
           </>
         )}
-        {isMockBackend && status !== 'restoring' && !providersPending && (
+        {isMockBackend && auth.phase !== 'restoring' && !providersPending && (
           <aside className="demo-accounts" aria-label={t.signIn.demoAccounts}>
             <p>{t.signIn.demoAccountsLead}</p>
             {mockMode === 'worker' && <p className="muted">{t.signIn.workerModeNote}</p>}
