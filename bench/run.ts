@@ -34,7 +34,7 @@ import { runSoak, soakTable, type SoakResult } from './scenarios/soak'
 import { populationTable, runPopulationScenario } from './scenarios/population'
 import { runStack, stackTable } from './scenarios/stack'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
-import { mergeIntoResults } from './stack/results'
+import { keptStackFigures, mergeIntoResults } from './stack/results'
 
 const SCENARIOS = [
   'burst',
@@ -265,6 +265,7 @@ const report = {
   machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Number(load.toFixed(2))) },
   settings: { lab: LAB_SETTINGS },
   ...results,
+  ...(complete ? await keptStackFigures(STACK_SCENARIOS) : {}),
   tables: tables.map(renderTable),
 }
 const file = complete ? join(ROOT, 'bench/results.json') : join(OUT, 'results.json')
