@@ -4,7 +4,7 @@
  * run writes bench/.out/results.json instead, so the committed figures always come from a full run.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -273,14 +273,7 @@ await mkdir(OUT, { recursive: true })
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
 // Lighthouse's figures are the committed ones whenever it runs: they depend on the pages, not on
 // the other scenarios, so they replace the committed file's `lighthouse` key and nothing else.
-if (!complete && results.lighthouse) {
-  const committedFile = join(ROOT, 'bench/results.json')
-  const committed: unknown = JSON.parse(await readFile(committedFile, 'utf8'))
-  if (typeof committed !== 'object' || committed === null)
-    throw new Error(`${committedFile} is not an object`)
-  const updated = { ...committed, lighthouse: results.lighthouse }
-  await writeFile(committedFile, `${JSON.stringify(updated, null, 2)}\n`)
-}
+if (!complete && results.lighthouse) await mergeIntoResults({ lighthouse: results.lighthouse })
 
 console.log(tables.map(renderTable).join('\n\n'))
 progress(`done in ${durationSec} s; figures in ${file}`)

@@ -2,16 +2,25 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ROOT } from '../lib/app-build'
 
+const RESULTS_FILE = join(ROOT, 'bench/results.json')
+
+async function committedResults(): Promise<Record<string, unknown>> {
+  const results: unknown = JSON.parse(await readFile(RESULTS_FILE, 'utf8'))
+  if (typeof results !== 'object' || results === null) {
+    throw new Error(`${RESULTS_FILE} is not an object`)
+  }
+  return results as Record<string, unknown>
+}
+
 /**
- * Puts the stack's figures under their own keys of bench/results.json and leaves every other
- * key as it was: the stack and population scenarios need the production stack and run on their
- * own, not in the full `npm run bench` that rewrites the file.
+ * Puts figures under their own keys of bench/results.json and leaves every other key as it was:
+ * the stack's scenarios and Lighthouse run on their own, not in the full `npm run bench` that
+ * rewrites the file.
  */
 export async function mergeIntoResults(figures: Record<string, unknown>): Promise<string> {
-  const file = join(ROOT, 'bench/results.json')
-  const results = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
-  await writeFile(file, `${JSON.stringify({ ...results, ...figures }, null, 2)}\n`)
-  return file
+  const results = await committedResults()
+  await writeFile(RESULTS_FILE, `${JSON.stringify({ ...results, ...figures }, null, 2)}\n`)
+  return RESULTS_FILE
 }
 
 /**
@@ -19,7 +28,6 @@ export async function mergeIntoResults(figures: Record<string, unknown>): Promis
  * run the stack's scenarios, and its new file would otherwise drop what their own runs measured.
  */
 export async function keptStackFigures(keys: readonly string[]): Promise<Record<string, unknown>> {
-  const file = join(ROOT, 'bench/results.json')
-  const results = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  const results = await committedResults()
   return Object.fromEntries(Object.entries(results).filter(([key]) => keys.includes(key)))
 }
