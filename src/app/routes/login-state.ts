@@ -25,6 +25,25 @@ export type LoginState = z.infer<typeof loginStateSchema>
 export const readLoginState = (state: unknown): LoginState =>
   loginStateSchema.safeParse(state).data ?? {}
 
+/** The news the sign-in page tells once: how the last session or social sign-in ended. */
+type LoginNews = Pick<LoginState, 'endedBecause' | 'socialSignInFailure'>
+
+/** The news in what the sign-in page was handed, or null when it carries none. */
+export function readLoginNews(state: unknown): LoginNews | null {
+  const { endedBecause, socialSignInFailure } = readLoginState(state)
+  if (!endedBecause && !socialSignInFailure) return null
+  return { endedBecause, socialSignInFailure }
+}
+
+/**
+ * What the sign-in page was handed, less its news: where to go afterwards and a waiting link
+ * still hold after a reload, the news does not.
+ */
+export function withoutLoginNews(state: unknown): LoginState {
+  const { from, renew, pendingLink } = readLoginState(state)
+  return { from, renew, pendingLink }
+}
+
 /**
  * The history state that opens the sign-in page, returning to `from` afterwards when that is
  * known, and saying why the person is there.

@@ -54,6 +54,37 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
     expect(await screen.findByText(message)).toHaveAttribute('role', 'status')
   })
 
+  it('tells how the last attempt ended once, and keeps where to go after a reload', async () => {
+    const tab = createTab()
+    const { router, unmount, user } = renderApp(
+      {
+        pathname: '/login',
+        state: {
+          from: '/watchlist',
+          endedBecause: 'revoked',
+          socialSignInFailure: { reason: 'cancelled', provider: 'kakao' },
+        },
+      },
+      tab.session,
+    )
+    expect(await screen.findByText('Sign-in with Kakao was cancelled.')).toHaveAttribute(
+      'role',
+      'alert',
+    )
+    expect(screen.getByText('You were signed out from another device.')).toBeVisible()
+    // The entry keeps where to go; a reload reads no news from it.
+    await waitFor(() => expect(router.state.location.state).toEqual({ from: '/watchlist' }))
+    expect(screen.getByText('Sign-in with Kakao was cancelled.')).toBeVisible()
+    unmount()
+
+    renderApp(router.state.location, tab.session)
+    expect(await screen.findByLabelText('Username')).toBeVisible()
+    expect(screen.queryByText('Sign-in with Kakao was cancelled.')).toBeNull()
+    expect(screen.queryByText('You were signed out from another device.')).toBeNull()
+    await signInAs(user)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Watchlist' })).toBeVisible()
+  })
+
   it('shows the demo accounts only once the form is there, so nothing moves under them', async () => {
     let answer: () => void = () => undefined
     const answered = new Promise<void>((resolve) => (answer = resolve))
@@ -94,7 +125,7 @@ describe('the sign-in page', { timeout: 20_000 }, () => {
 
     expect(await screen.findByRole('heading', { name: 'Reel 로그인' })).toBeVisible()
     expect(screen.getByText('다른 기기에서 로그아웃됐어요.')).toHaveAttribute('role', 'status')
-    expect(screen.getByLabelText('아이디')).toBeVisible()
+    expect(await screen.findByLabelText('아이디')).toBeVisible()
     expect(screen.getByRole('checkbox', { name: '로그인 상태 유지' })).toBeChecked()
     expect(await screen.findByRole('button', { name: '카카오 로그인' })).toBeVisible()
     expect(screen.getByRole('button', { name: '네이버 로그인' })).toBeVisible()

@@ -12,7 +12,14 @@ import { providerLabel } from '../../i18n/provider-label'
 import { LanguageSelect } from '../../i18n/language-select'
 import { isMockBackend, mockMode } from '../../lib/env'
 import { safeReturnPath } from '../../lib/return-path'
-import { loginState, readLoginState, statusNotice } from './login-state'
+import { useHistoryStateOnce } from '../use-history-state-once'
+import {
+  loginState,
+  readLoginNews,
+  readLoginState,
+  statusNotice,
+  withoutLoginNews,
+} from './login-state'
 
 export function LoginRoute() {
   const auth = useAuth()
@@ -22,9 +29,10 @@ export function LoginRoute() {
   const location = useLocation()
   const [params] = useSearchParams()
   const [remember, setRemember] = useState(true)
-  const { from, renew, socialSignInFailure, pendingLink, ...redirect } = readLoginState(
-    location.state,
-  )
+  const { from, renew, pendingLink } = readLoginState(location.state)
+  // Told once: a reload or a return by Back finds the page without it.
+  const { endedBecause, socialSignInFailure } =
+    useHistoryStateOnce(readLoginNews, withoutLoginNews) ?? {}
   const destination = safeReturnPath(from ?? params.get('returnTo'))
   const renewing = renew === true
   // Asked now, beside the session check, so the buttons are ready when the form is. Until the
@@ -60,7 +68,7 @@ export function LoginRoute() {
             ? t.signIn.renewLead
             : pendingLink
               ? t.social.accountExists(providerLabel(t, pendingLink.provider))
-              : statusNotice(t, redirect.endedBecause ?? auth.endedBecause, logoutPending)}
+              : statusNotice(t, endedBecause ?? auth.endedBecause, logoutPending)}
         </p>
         {socialSignInFailure && (
           <p role="alert" className="alert">
