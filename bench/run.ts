@@ -228,6 +228,7 @@ if (STACK_KEYS.some(inSuite)) {
     ...measured(),
     phaseSec: phases.reduce((sum, phase) => sum + (phaseSec[phase] ?? 0), 0),
     runSec,
+    phasesSec: phaseSec,
   })
   if (suite.stack) {
     const figures = { ...suite.stack, measured: measuredIn('stack') }

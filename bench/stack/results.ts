@@ -39,6 +39,8 @@ export interface SuiteMeasured extends Measured {
   phaseSec?: number
   /** The whole command that measured it: the stack's boot, every phase it ran, the teardown. */
   runSec?: number
+  /** Each phase of that command in the order they ran (boot, stack, sign-in, population, …). */
+  phasesSec?: Record<string, number>
 }
 
 /** The table note on what a phase cost, when the figures say it. */
