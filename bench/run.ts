@@ -18,7 +18,7 @@ import { PEERS } from './clients'
 import { profileBurst } from './scenarios/burst-profile'
 import { burstTable, LAB_SETTINGS, runBurst, type BurstRow } from './scenarios/burst'
 import { coldStartTable, runColdStart } from './scenarios/cold-start'
-import { DEFAULT_FAULTS_SETTINGS, faultsTable, runFaultsScenario } from './scenarios/faults'
+import { faultsTable } from './scenarios/faults'
 import { lateJoinersTable, runLateJoiners } from './scenarios/late-joiners'
 import { runLighthouse } from './scenarios/lighthouse'
 import { lighthouseTable } from './scenarios/lighthouse-table'
@@ -31,10 +31,11 @@ import {
   type SizeRow,
 } from './scenarios/size'
 import { runSoak, soakTable, type SoakResult } from './scenarios/soak'
-import { populationTable, runPopulationScenario } from './scenarios/population'
-import { runStack, stackTable } from './scenarios/stack'
+import { populationPassed, populationTable } from './scenarios/population'
+import { stackTable } from './scenarios/stack'
 import { runTabs, tabsTable, type TabsRow } from './scenarios/tabs'
 import { keptStackFigures, mergeIntoResults } from './stack/results'
+import { runServerSuite } from './stack/suite'
 
 const SCENARIOS = [
   'burst',
@@ -48,20 +49,22 @@ const SCENARIOS = [
   'population',
   'lighthouse',
   'faults',
+  'server',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
-// The fault suite's own flags: `npm run bench -- faults --minutes 3 --browsers 100`, and
-// `npm run bench -- burst --profile`, which profiles one burst instead of measuring them all.
+// The crowd's flags, for population, faults and server: `npm run bench -- server
+// --population-minutes 2 --browsers 100`; and `npm run bench -- burst --profile`, which profiles
+// one burst instead of measuring them all.
 const { values: flags, positionals: asked } = parseArgs({
   allowPositionals: true,
   options: {
     profile: { type: 'boolean', default: false },
-    minutes: { type: 'string', default: String(DEFAULT_FAULTS_SETTINGS.minutes) },
-    browsers: { type: 'string', default: String(DEFAULT_FAULTS_SETTINGS.browsers) },
+    'population-minutes': { type: 'string', default: '10' },
+    browsers: { type: 'string', default: '200' },
   },
 })
-const positive = (name: 'minutes' | 'browsers') => {
+const positive = (name: 'population-minutes' | 'browsers') => {
   const value = Number(flags[name])
   if (!(value > 0)) {
     console.error(`--${name} must be a positive number, not ${flags[name]}`)
@@ -79,8 +82,13 @@ if (flags.profile && !asked.includes('burst')) {
   console.error('--profile profiles the burst: npm run bench -- burst --profile')
   process.exit(2)
 }
-/** The production stack's scenarios run only when named: they bring up PostgreSQL, nginx and Django. */
-const STACK_SCENARIOS: readonly Scenario[] = ['stack', 'population', 'faults']
+/** The production stack's scenarios, each under its own key of bench/results.json. */
+const STACK_KEYS = ['stack', 'population', 'faults'] as const
+/**
+ * They run only when named, since they bring up PostgreSQL, nginx and Django; `server` names
+ * all three, which then share one stack and one crowd of browsers.
+ */
+const STACK_SCENARIOS: readonly Scenario[] = [...STACK_KEYS, 'server']
 const runs = (scenario: Scenario) =>
   asked.includes(scenario) || (asked.length === 0 && !STACK_SCENARIOS.includes(scenario))
 const complete = asked.length === 0
@@ -201,28 +209,50 @@ const measured = () => ({
   generatedAt: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
 })
-if (runs('stack')) {
-  const figures = { ...(await runStack()), measured: measured() }
-  stackFigures.stack = figures
-  tables.push(stackTable(figures))
-}
-if (runs('population')) {
-  const figures = { ...(await runPopulationScenario()), measured: measured() }
-  stackFigures.population = figures
-  tables.push(populationTable(figures))
-}
-if (runs('faults')) {
-  const figures = {
-    ...(await runFaultsScenario({
-      minutes: positive('minutes'),
-      browsers: Math.round(positive('browsers')),
-    })),
-    measured: measured(),
+const inSuite = (key: (typeof STACK_KEYS)[number]) => runs(key) || runs('server')
+if (STACK_KEYS.some(inSuite)) {
+  const crowdRuns = inSuite('population') || inSuite('faults')
+  const suite = await runServerSuite({
+    stack: inSuite('stack'),
+    crowd: crowdRuns
+      ? {
+          browsers: Math.round(positive('browsers')),
+          populationSec: positive('population-minutes') * 60,
+          faults: inSuite('faults'),
+        }
+      : null,
+  })
+  const phaseSec = suite.phaseSec
+  const runSec = elapsedSeconds()
+  const measuredIn = (...phases: string[]) => ({
+    ...measured(),
+    phaseSec: phases.reduce((sum, phase) => sum + (phaseSec[phase] ?? 0), 0),
+    runSec,
+    phasesSec: phaseSec,
+  })
+  if (suite.stack) {
+    const figures = { ...suite.stack, measured: measuredIn('stack') }
+    stackFigures.stack = figures
+    tables.push(stackTable(figures))
   }
-  stackFigures.faults = figures
-  tables.push(faultsTable(figures))
-  // A fault that signed a user out or answered a 500 is a failed test, not a footnote.
-  if (!figures.passed) process.exitCode = 1
+  // A population run only as the faults' baseline keeps the committed population's figures.
+  if (suite.population && inSuite('population')) {
+    const figures = { ...suite.population, measured: measuredIn('sign-in', 'population') }
+    stackFigures.population = figures
+    tables.push(populationTable(figures))
+  }
+  if (suite.faults) {
+    const figures = { ...suite.faults, measured: measuredIn('faults') }
+    stackFigures.faults = figures
+    tables.push(faultsTable(figures))
+  }
+  // A failed request, a lost session or a fault that did either is a failed test, not a footnote.
+  const passed =
+    (!suite.population || populationPassed(suite.population)) &&
+    (!suite.faults || suite.faults.passed)
+  if (!passed) process.exitCode = 1
+  const phases = Object.entries(phaseSec).map(([phase, sec]) => `${phase} ${sec.toFixed(0)} s`)
+  progress(`stack suite: ${phases.join(', ')}; ${runSec.toFixed(0)} s in all`)
 }
 if (Object.keys(stackFigures).length > 0) {
   progress(`stack figures merged into ${await mergeIntoResults(stackFigures)}`)
@@ -265,7 +295,7 @@ const report = {
   machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Number(load.toFixed(2))) },
   settings: { lab: LAB_SETTINGS },
   ...results,
-  ...(complete ? await keptStackFigures(STACK_SCENARIOS) : {}),
+  ...(complete ? await keptStackFigures(STACK_KEYS) : {}),
   tables: tables.map(renderTable),
 }
 const file = complete ? join(ROOT, 'bench/results.json') : join(OUT, 'results.json')

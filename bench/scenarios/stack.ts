@@ -1,4 +1,4 @@
-import { measuredNote, type Measured } from '../lib/measured'
+import { measuredNote } from '../lib/measured'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { get } from 'node:http'
@@ -9,8 +9,10 @@ import { progress } from '../lib/progress'
 import { summarise } from '../lib/stats'
 import type { Table } from '../lib/table'
 import { createBrowserClient } from '../stack/client'
+import { freshToken, type FreshToken } from '../stack/fresh-token'
 import { seedBenchUsers, startExtraInstance, type ExtraInstance } from '../stack/instances'
-import { benchStackPorts, launchStack } from '../stack/launch'
+import type { RunningStack, StackPorts } from '../stack/launch'
+import { phaseNote, type SuiteMeasured } from '../stack/results'
 import { closedLoopLoad, fixedRequestLoad, type LoadFigures, type LoadShape } from '../stack/load'
 
 const PASSWORD = 'bench-password-1'
@@ -18,12 +20,15 @@ const JWKS = '/api/.well-known/jwks.json'
 const ME = '/api/me'
 /** Enough accounts that no one of them signs in twice at once: the throttle never answers. */
 const ACCOUNTS = 2000
-const DEFAULT_SECONDS = 10
+/** Long enough that throughput and p50 repeat within a few per cent from run to run. */
+const DEFAULT_SECONDS = 5
+/** Before a path's first measurement: workers, kept database connections, TLS sessions. */
+const WARM_UP_SEC = 2
 const CONNECTIONS = 4
 /** The session check may cost this much of /api/me's throughput, no more. */
 const SESSION_CHECK_BUDGET = 0.15
 
-/** `REEL_BENCH_STACK_SECONDS` per measurement (default 10); `REEL_BENCH_COMPARE_REF` adds a row. */
+/** `REEL_BENCH_STACK_SECONDS` per measurement (default 5); `REEL_BENCH_COMPARE_REF` adds a row. */
 function settings() {
   const seconds = Number(process.env['REEL_BENCH_STACK_SECONDS'] ?? DEFAULT_SECONDS)
   return {
@@ -57,7 +62,7 @@ export interface StackResult {
   gthreadOverSync: number
   rows: StackRow[]
   /** Where the figures came from: written by bench/run.ts, which knows the commit and command. */
-  measured?: Measured
+  measured?: SuiteMeasured
 }
 
 /** The hash sign-in pays, timed here so the sign-in rate sits beside its own machine's cost. */
@@ -77,12 +82,15 @@ interface Target {
   baseline?: string
 }
 
-export async function runStack(): Promise<StackResult> {
+/**
+ * Each endpoint under load on a running stack, through nginx and straight to its first
+ * instance, beside instances started for the comparison (the session check off, the sync worker
+ * class, an earlier version); those are stopped again before it returns.
+ */
+export async function measureStack(stack: RunningStack, ports: StackPorts): Promise<StackResult> {
   const { shape, compareRef } = settings()
   progress(`stack: one PBKDF2 hash`)
   const hash = hashMs()
-  const ports = benchStackPorts()
-  const stack = await launchStack({ ports })
   const extras: ExtraInstance[] = []
   try {
     const ca = readFileSync(stack.state.certificate, 'utf8')
@@ -123,14 +131,28 @@ export async function runStack(): Promise<StackResult> {
         ofBaseline: baseline ? figures.requestsPerSec / baseline.figures.requestsPerSec : 1,
       })
     }
-    const me = async (target: Target) => {
-      const token = await signedInToken(target.origin, ca, nextUser())
-      return fixedRequestLoad(`${target.origin}${ME}`, bearer(token, target), shape, ca)
+    const withFreshToken = async <T>(origin: string, load: (token: FreshToken) => Promise<T>) => {
+      const token = await freshToken(origin, ca, nextUser(), PASSWORD)
+      try {
+        return await load(token)
+      } finally {
+        token.stop()
+      }
     }
-    const jwks = (target: Target) =>
-      fixedRequestLoad(`${target.origin}${JWKS}`, forwarded(target), shape, ca)
+    const me = (target: Target) =>
+      withFreshToken(target.origin, (token) =>
+        fixedRequestLoad(
+          `${target.origin}${ME}`,
+          forwarded(target),
+          shape,
+          ca,
+          token.authorization,
+        ),
+      )
+    const jwks = (target: Target, durationSec = shape.durationSec) =>
+      fixedRequestLoad(`${target.origin}${JWKS}`, forwarded(target), { ...shape, durationSec }, ca)
     const jwksAndMe = async (target: Target) => {
-      await jwks(target) // warm-up: workers, kept database connections, TLS sessions
+      await jwks(target, WARM_UP_SEC)
       await measure(target, JWKS, () => jwks(target))
       await measure(target, `GET ${ME}`, () => me(target))
     }
@@ -154,11 +176,12 @@ export async function runStack(): Promise<StackResult> {
     ] as const
     for (const [workerClass, origin] of workerClasses) {
       const target = besideDirect(`one instance (${workerClass}), a connection per request`, origin)
-      const headers = bearer(await signedInToken(origin, ca, nextUser()), target)
       await measure(target, `GET ${ME}`, () =>
-        closedLoopLoad(
-          shape,
-          async () => (await getOnNewConnection(`${origin}${ME}`, headers)) === 200,
+        withFreshToken(origin, (token) =>
+          closedLoopLoad(shape, async () => {
+            const headers = { ...forwarded(target), ...token.authorization() }
+            return (await getOnNewConnection(`${origin}${ME}`, headers)) === 200
+          }),
         ),
       )
     }
@@ -195,7 +218,6 @@ export async function runStack(): Promise<StackResult> {
     }
   } finally {
     for (const extra of extras) await extra.stop()
-    await stack.stop()
   }
 }
 
@@ -231,22 +253,6 @@ function forwarded(target: Target): Record<string, string> {
   return target.origin.startsWith('http:')
     ? { 'X-Forwarded-Proto': 'https', Connection: 'close' }
     : {}
-}
-
-function bearer(token: string, target: Target): Record<string, string> {
-  return { ...forwarded(target), Authorization: `Bearer ${token}` }
-}
-
-async function signedInToken(origin: string, ca: string, username: string): Promise<string> {
-  const client = createBrowserClient(origin, ca)
-  try {
-    const reply = await client.signIn(username, PASSWORD)
-    if (reply.status !== 200 || !client.accessToken)
-      throw new Error(`sign-in at ${origin} answered ${reply.status}`)
-    return client.accessToken
-  } finally {
-    client.close()
-  }
 }
 
 /** Each sign-in a new browser with no cookie, so none replaces an earlier session. */
@@ -297,6 +303,7 @@ export function stackTable(result: StackResult): Table {
       `Sign-ins per second per core: ${f(result.signInsPerSecPerCore.direct, 2)} straight, ${f(result.signInsPerSecPerCore.nginx, 2)} through nginx; one PBKDF2 hash (600,000 iterations) took ${f(result.hashMs)} ms here, a bound of ${f(result.signInsPerSecPerCore.hashBound, 2)} per core.`,
       `The session check costs ${f(result.sessionCheckCost * 100, 1)} % of /api/me's throughput (budget ${SESSION_CHECK_BUDGET * 100} %); gthread serves ${f(result.gthreadOverSync, 2)}× what sync does.`,
       ...measuredNote(result.measured),
+      ...phaseNote(result.measured),
     ],
   }
 }

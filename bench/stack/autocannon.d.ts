@@ -7,6 +7,14 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     tlsOptions?: { ca?: string }
+    requests?: RequestStep[]
+  }
+  interface RawRequest {
+    headers?: Record<string, string>
+  }
+  interface RequestStep {
+    /** Called before every request of the step; what it returns is sent. */
+    setupRequest?: (request: RawRequest) => RawRequest
   }
   interface Histogram {
     average: number

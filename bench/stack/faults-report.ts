@@ -1,4 +1,4 @@
-import type { Exchange, Journal } from './faults-browsers'
+import { failureCounts, within, type Exchange, type SessionLoss } from './journal'
 
 /** The faults the suite injects, in the order it injects them. */
 export const FAULTS = [
@@ -17,6 +17,19 @@ export interface FaultMark {
   name: FaultName | typeof BASELINE
   at: number
   injectMs: number
+  /** False when not every browser had refreshed and been answered again before time ran out. */
+  settled?: boolean
+}
+
+/** What a fault's report reads of an exchange: who, when, and what went wrong. */
+type Exchanged = Pick<Exchange, 'at' | 'browser' | 'failure'>
+
+/** The part of the browsers' journal (journal.ts) a fault's report reads. */
+export interface FaultJournal {
+  exchanges: readonly Exchanged[]
+  losses: readonly SessionLoss[]
+  userFailures: readonly { at: number }[]
+  resent: readonly { at: number }[]
 }
 
 export interface FaultReport {
@@ -52,11 +65,7 @@ const ALLOWED: Record<FaultReport['fault'], (failure: string) => boolean> = {
   'nginx reloaded': () => false,
 }
 
-function within<T extends { at: number }>(items: readonly T[], from: number, to: number): T[] {
-  return items.filter((item) => item.at >= from && item.at < to)
-}
-
-function recovery(exchanges: readonly Exchange[], from: number): number | null {
+function recovery(exchanges: readonly Exchanged[], from: number): number | null {
   const lastFailure = new Map<number, number>()
   for (const { browser, at, failure } of exchanges) if (failure) lastFailure.set(browser, at)
   let recoveredAt = from
@@ -72,7 +81,7 @@ function recovery(exchanges: readonly Exchange[], from: number): number | null {
 
 /** Each fault's share of the journal: what happened between its injection and the next one. */
 export function reportFaults(
-  journal: Journal,
+  journal: FaultJournal,
   marks: readonly FaultMark[],
   endedAt: number,
 ): FaultReport[] {
@@ -80,10 +89,7 @@ export function reportFaults(
     const until = marks[index + 1]?.at ?? endedAt
     const exchanges = within(journal.exchanges, mark.at, until)
     const losses = within(journal.losses, mark.at, until)
-    const failedByStatus: Record<string, number> = {}
-    for (const { failure } of exchanges) {
-      if (failure) failedByStatus[failure] = (failedByStatus[failure] ?? 0) + 1
-    }
+    const failedByStatus = failureCounts(exchanges)
     const recoverySec = recovery(exchanges, mark.at)
     const sessionsLost = losses.length
     const reuseDetections = losses.filter((loss) => loss.reused).length
@@ -94,6 +100,7 @@ export function reportFaults(
       ...(sessionsLost > 0 ? [`${sessionsLost} sessions lost`] : []),
       ...(reuseDetections > 0 ? [`${reuseDetections} reuse detections`] : []),
       ...(recoverySec === null ? ['not every browser recovered'] : []),
+      ...(mark.settled === false ? ['not every browser refreshed and was answered again'] : []),
     ]
     return {
       fault: mark.name,

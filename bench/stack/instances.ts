@@ -87,9 +87,13 @@ export async function startExtraInstance(
   return { url, stop }
 }
 
-/** `count` accounts `bench-0`… with one password, on the stack's database. */
-export function seedBenchUsers(state: StackState, count: number, password: string): string[] {
-  const prefix = 'bench-'
+/** `count` accounts `bench-0`… (or another prefix) with one password, on the stack's database. */
+export function seedBenchUsers(
+  state: StackState,
+  count: number,
+  password: string,
+  prefix = 'bench-',
+): string[] {
   // prettier-ignore
   runToEnd(python, [
     'manage.py', 'seedbenchusers', '--count', String(count), '--prefix', prefix, '--password', password,

@@ -15,12 +15,17 @@ export interface LoadShape {
   durationSec: number
 }
 
-/** A fixed request (the same method, path and headers every time), through autocannon. */
+/**
+ * A fixed request (the same method, path and headers every time), through autocannon.
+ * `currentHeaders`, given, are read again for every request: an access token that is refreshed
+ * while the load runs.
+ */
 export async function fixedRequestLoad(
   url: string,
   headers: Record<string, string>,
   shape: LoadShape,
   ca: string,
+  currentHeaders?: () => Record<string, string>,
 ): Promise<LoadFigures> {
   const result = await autocannon({
     url,
@@ -28,6 +33,16 @@ export async function fixedRequestLoad(
     connections: shape.connections,
     duration: shape.durationSec,
     tlsOptions: { ca },
+    ...(currentHeaders && {
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, ...currentHeaders() },
+          }),
+        },
+      ],
+    }),
   })
   return {
     requestsPerSec: result.requests.total / result.duration,

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ROOT } from '../lib/app-build'
+import type { Measured } from '../lib/measured'
 
 const RESULTS_FILE = join(ROOT, 'bench/results.json')
 
@@ -30,4 +31,22 @@ export async function mergeIntoResults(figures: Record<string, unknown>): Promis
 export async function keptStackFigures(keys: readonly string[]): Promise<Record<string, unknown>> {
   const results = await committedResults()
   return Object.fromEntries(Object.entries(results).filter(([key]) => keys.includes(key)))
+}
+
+/** Where a stack scenario's figures came from, and what they cost in wall-clock time. */
+export interface SuiteMeasured extends Measured {
+  /** This scenario's own phase, seconds (a population's includes its browsers' sign-in). */
+  phaseSec?: number
+  /** The whole command that measured it: the stack's boot, every phase it ran, the teardown. */
+  runSec?: number
+  /** Each phase of that command in the order they ran (boot, stack, sign-in, population, …). */
+  phasesSec?: Record<string, number>
+}
+
+/** The table note on what a phase cost, when the figures say it. */
+export function phaseNote(measured: SuiteMeasured | undefined): string[] {
+  if (measured?.phaseSec === undefined || measured.runSec === undefined) return []
+  return [
+    `This phase took ${Math.round(measured.phaseSec)} s of the command's ${Math.round(measured.runSec)} s.`,
+  ]
 }
