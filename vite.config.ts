@@ -166,6 +166,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The benchmarks' own helpers: what a run counts must be right before its figures are.
+          name: 'bench',
+          environment: 'node',
+          include: ['bench/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The docs hold themselves to the repository: links, size, figures.
           name: 'docs',
           environment: 'node',
