@@ -5,11 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from reel.authentication import SessionBoundJWTAuthentication, instances_of, selected_columns
+from reel.authentication import Selection, SessionBoundJWTAuthentication, instances_of, selected_columns
 from reel.models import User
 
 BENCH_SETTINGS_MODULE = "reel_server.bench_settings"
-USER_MODELS = ((User, "u"),)
+USER_SELECTION = (Selection(User, "u"),)
 
 
 @cache
@@ -19,7 +19,7 @@ def user_sql():
     quote = connection.ops.quote_name
     user = User._meta
     return (
-        f"SELECT {selected_columns(USER_MODELS)} FROM {quote(user.db_table)} u"
+        f"SELECT {selected_columns(USER_SELECTION)} FROM {quote(user.db_table)} u"
         f" WHERE u.{quote(user.get_field('public_id').column)} = %s"
         f" AND u.{quote(user.get_field('is_active').column)} = %s"
     )
@@ -38,4 +38,4 @@ class SessionUncheckedJWTAuthentication(SessionBoundJWTAuthentication):
         with connection.cursor() as cursor:
             cursor.execute(user_sql(), [claims["sub"], True])
             row = cursor.fetchone()
-        return (None, None) if row is None else (instances_of(row, USER_MODELS)[0], None)
+        return (None, None) if row is None else (instances_of(row, USER_SELECTION)[0], None)
