@@ -9,6 +9,7 @@ from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from reel.access_tokens import AccessTokenError, ReelAccessToken, token_backend
 from reel.models import Session, User
+from reel.prepared_statements import fetch_one
 from reel.problems import BEARER_CHALLENGE, AccessTokenRejected
 from reel.sessions import is_active
 
@@ -126,11 +127,9 @@ class SessionBoundJWTAuthentication(JWTAuthentication):
         """
         The token's active user and its live session, or (None, None). One query: every
         authenticated request pays for it, so the session comes joined with its user rather
-        than after it.
+        than after it, and PostgreSQL plans that join once per connection, not per request.
         """
-        with connection.cursor() as cursor:
-            cursor.execute(session_check_sql(), [claims["sid"], claims["sub"], True])
-            row = cursor.fetchone()
+        row = fetch_one("reel_session_check", session_check_sql(), [claims["sid"], claims["sub"], True])
         if row is None:
             return None, None
         session, user = instances_of(row, SESSION_CHECK)

@@ -7,6 +7,7 @@ from django.db import connection
 
 from reel.authentication import Selection, SessionBoundJWTAuthentication, instances_of, selected_columns
 from reel.models import User
+from reel.prepared_statements import fetch_one
 
 BENCH_SETTINGS_MODULE = "reel_server.bench_settings"
 USER_SELECTION = (Selection(User, "u"),)
@@ -14,8 +15,8 @@ USER_SELECTION = (Selection(User, "u"),)
 
 @cache
 def user_sql():
-    """The active user of a public id, written out as the real session check is, so the two
-    differ by the session alone and not by how their SQL is made."""
+    """The active user of a public id, written out and prepared as the real session check is, so
+    the two differ by the session alone and not by how their SQL is made or run."""
     quote = connection.ops.quote_name
     user = User._meta
     return (
@@ -35,7 +36,5 @@ class SessionUncheckedJWTAuthentication(SessionBoundJWTAuthentication):
         super().__init__()
 
     def user_and_session(self, claims):
-        with connection.cursor() as cursor:
-            cursor.execute(user_sql(), [claims["sub"], True])
-            row = cursor.fetchone()
+        row = fetch_one("reel_bench_user", user_sql(), [claims["sub"], True])
         return (None, None) if row is None else (instances_of(row, USER_SELECTION)[0], None)
