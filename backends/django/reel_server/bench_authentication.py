@@ -5,21 +5,22 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from reel.authentication import SessionBoundJWTAuthentication, instances_of, selected_columns
+from reel.authentication import Selection, SessionBoundJWTAuthentication, instances_of, selected_columns
 from reel.models import User
+from reel.prepared_statements import fetch_one
 
 BENCH_SETTINGS_MODULE = "reel_server.bench_settings"
-USER_MODELS = ((User, "u"),)
+USER_SELECTION = (Selection(User, "u"),)
 
 
 @cache
 def user_sql():
-    """The active user of a public id, written out as the real session check is, so the two
-    differ by the session alone and not by how their SQL is made."""
+    """The active user of a public id, written out and prepared as the real session check is, so
+    the two differ by the session alone and not by how their SQL is made or run."""
     quote = connection.ops.quote_name
     user = User._meta
     return (
-        f"SELECT {selected_columns(USER_MODELS)} FROM {quote(user.db_table)} u"
+        f"SELECT {selected_columns(USER_SELECTION)} FROM {quote(user.db_table)} u"
         f" WHERE u.{quote(user.get_field('public_id').column)} = %s"
         f" AND u.{quote(user.get_field('is_active').column)} = %s"
     )
@@ -35,7 +36,5 @@ class SessionUncheckedJWTAuthentication(SessionBoundJWTAuthentication):
         super().__init__()
 
     def user_and_session(self, claims):
-        with connection.cursor() as cursor:
-            cursor.execute(user_sql(), [claims["sub"], True])
-            row = cursor.fetchone()
-        return (None, None) if row is None else (instances_of(row, USER_MODELS)[0], None)
+        row = fetch_one("reel_bench_user", user_sql(), [claims["sub"], True])
+        return (None, None) if row is None else (instances_of(row, USER_SELECTION)[0], None)

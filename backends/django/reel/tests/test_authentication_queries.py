@@ -1,3 +1,4 @@
+import re
 from unittest import mock
 
 from django.db import connection
@@ -5,10 +6,13 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIRequestFactory
 
-from reel.authentication import SessionBoundJWTAuthentication
+from reel.authentication import SessionBoundJWTAuthentication, session_check_sql
 from reel.models import Passkey, Session, SocialAccount, User
 from reel.problems import AccessTokenRejected
 from reel.tests.helpers import ApiTestCase
+
+# The session's columns a request reads: its id and user, and those `is_active` judges.
+SESSION_COLUMNS_READ = {"id", "user_id", "last_used_at", "expires_at", "revoked_at"}
 
 
 class SessionCheckCostTests(ApiTestCase):
@@ -30,14 +34,21 @@ class SessionCheckCostTests(ApiTestCase):
         self.assertEqual(self.request.reel_session.user_id, user.pk)
         self.assertEqual(queries, 1)
 
-    def test_the_session_and_user_are_as_the_orm_reads_them(self):
+    def test_selects_of_the_session_only_its_id_user_and_liveness(self):
+        select_list = session_check_sql().split(" FROM ")[0]
+        self.assertEqual(set(re.findall(r'\bs\."(\w+)"', select_list)), SESSION_COLUMNS_READ)
+
+    def test_the_session_and_user_are_as_the_orm_reads_them_with_the_rest_of_the_session_deferred(self):
         (user, _), _ = self.authenticate()
         session = self.request.reel_session
-        for instance, stored in [(session, Session.objects.get()), (user, User.objects.get(username="demo"))]:
-            fields = type(instance)._meta.concrete_fields
+        stored_session = Session.objects.only(*SESSION_COLUMNS_READ).get()
+        self.assertEqual(session.get_deferred_fields(), stored_session.get_deferred_fields())
+        self.assertEqual(user.get_deferred_fields(), set())
+        for instance, stored in [(session, stored_session), (user, User.objects.get(username="demo"))]:
+            loaded = [field.attname for field in type(instance)._meta.concrete_fields if field.attname in vars(stored)]
             self.assertEqual(
-                {field.attname: getattr(instance, field.attname) for field in fields},
-                {field.attname: getattr(stored, field.attname) for field in fields},
+                {attname: getattr(instance, attname) for attname in loaded},
+                {attname: getattr(stored, attname) for attname in loaded},
             )
         self.assertIsNotNone(session.expires_at.tzinfo)
         self.assertIs(session.user, user)
@@ -84,3 +95,38 @@ class MeCostTests(ApiTestCase):
         body, queries = self.me()
         self.assertEqual((body["providers"], body["passkeys"]), (["password"], 0))
         self.assertEqual(queries, 2)
+
+
+class SessionReadersCostTests(ApiTestCase):
+    """
+    The session check leaves most of the session's columns deferred: a view that read one would
+    fetch it with a query of its own on every request. None of the session's readers does.
+    """
+
+    def setUp(self):
+        super().setUp()
+        self.token = self.login().json()["accessToken"]
+        self.login()  # another session, for the views that list or end the others
+        self.bearer = {"HTTP_AUTHORIZATION": f"Bearer {self.token}"}
+
+    def queries_of(self, send):
+        """The queries of a successful request that fetched no deferred column of its session."""
+        fetched = AssertionError("a deferred column of the session was fetched")
+        with mock.patch.object(Session, "refresh_from_db", side_effect=fetched):
+            with CaptureQueriesContext(connection) as queries:
+                response = send()
+        self.assertLess(response.status_code, 300, response.content)
+        return len(queries)
+
+    def test_listing_sessions_costs_the_session_check_and_one_query(self):
+        self.assertEqual(self.queries_of(lambda: self.get("/api/auth/sessions", self.token)), 2)
+
+    def test_ending_the_other_sessions_costs_the_session_check_and_one_update(self):
+        self.assertEqual(self.queries_of(lambda: self.post("/api/auth/logout-others", **self.bearer)), 2)
+
+    def test_reauthenticating_fetches_no_deferred_column(self):
+        self.queries_of(lambda: self.post("/api/auth/reauthenticate", {"password": "demo-password-1"}, **self.bearer))
+
+    def test_changing_the_password_fetches_no_deferred_column(self):
+        body = {"currentPassword": "demo-password-1", "newPassword": "a-much-longer-secret"}
+        self.queries_of(lambda: self.post("/api/me/password", body, **self.bearer))
