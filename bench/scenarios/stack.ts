@@ -82,6 +82,9 @@ interface Target {
   baseline?: string
 }
 
+const WITH_CHECK = 'bench instance, session check on'
+const WITHOUT_CHECK = 'bench instance, session check off (bench settings)'
+
 /**
  * Each endpoint under load on a running stack, through nginx and straight to its first
  * instance, beside instances started for the comparison (the session check off, the sync worker
@@ -101,6 +104,9 @@ export async function measureStack(stack: RunningStack, ports: StackPorts): Prom
       extras.push(instance)
       return instance
     }
+    // The check's price is read between two instances started alike but for it: the stack's own
+    // runs production's flag and serves the stack, and would differ in more than the check.
+    const checkedInstance = await startExtra({ port: ports.apiPort + 13 })
     const uncheckedInstance = await startExtra({
       port: ports.apiPort + 10,
       settingsModule: 'reel_server.bench_settings',
@@ -158,11 +164,12 @@ export async function measureStack(stack: RunningStack, ports: StackPorts): Prom
     }
 
     await jwksAndMe(direct)
-    const unchecked = besideDirect(
-      'one instance, no session check (bench settings)',
-      uncheckedInstance.url,
-    )
-    await measure(unchecked, `GET ${ME}`, () => me(unchecked))
+    // In turn, twice: a drift of the machine's load then falls on both sides alike.
+    const checkPair = [1, 2].flatMap((round) => [
+      besideDirect(`${WITH_CHECK}, round ${round}`, checkedInstance.url),
+      besideDirect(`${WITHOUT_CHECK}, round ${round}`, uncheckedInstance.url),
+    ])
+    for (const target of checkPair) await measure(target, `GET ${ME}`, () => me(target))
     if (before && compareRef) {
       const earlier = besideDirect(`one instance at ${compareRef}`, before.url)
       await measure(earlier, `GET ${ME}`, () => me(earlier))
@@ -197,8 +204,15 @@ export async function measureStack(stack: RunningStack, ports: StackPorts): Prom
     const rate = (path: string, endpoint: string) =>
       rows.find((row) => row.path.startsWith(path) && row.endpoint === endpoint)?.figures
         .requestsPerSec ?? Number.NaN
-    const checked = rate('one instance', `GET ${ME}`)
-    const withoutCheck = rate('one instance, no session check', `GET ${ME}`)
+    /** The mean of the rounds of one side of the check's pair. */
+    const pairRate = (side: string) => {
+      const rates = rows
+        .filter((row) => row.path.startsWith(side) && row.endpoint === `GET ${ME}`)
+        .map((row) => row.figures.requestsPerSec)
+      return rates.reduce((sum, rate) => sum + rate, 0) / rates.length
+    }
+    const checked = pairRate(WITH_CHECK)
+    const withoutCheck = pairRate(WITHOUT_CHECK)
     const cores = cpus().length
     return {
       connections: shape.connections,
