@@ -8,6 +8,7 @@ import { startProductionServer } from '../lib/app-build'
 import { signInThroughForm } from '../lib/browser'
 import { progress } from '../lib/progress'
 import { createSamples } from '../lib/stats'
+import { apiRequestSummary, keepReport, lcpElement, scriptCostSummary } from './lighthouse-detail'
 import { CATEGORIES, RUNS, type LighthouseRow } from './lighthouse-table'
 
 const METRICS = {
@@ -131,6 +132,9 @@ async function auditPage(
     if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`)
     const report = reportSchema.parse(result.lhr)
     for (const warning of report.runWarnings) progress(`  warning: ${warning}`)
+    progress(`  report ${await keepReport(page.path, run, result.lhr)}`)
+    progress(`  ${scriptCostSummary(result.lhr)}`)
+    progress(`  ${apiRequestSummary(result.lhr)}`)
     const scores = CATEGORIES.map((category) => report.categories[category]?.score ?? null)
     const values = Object.values(METRICS).map((id) => report.audits[id]?.numericValue ?? null)
     // A run Lighthouse could not score (a page too slow to paint on a busy machine) is left out;
@@ -145,6 +149,7 @@ async function auditPage(
       for (const audit of failedAudits(report, category)) failed.add(audit)
     }
   }
+  progress(`  LCP candidates: ${await lcpElement(browser, `${origin}${page.path}`)}`)
   return { page: page.name, path: page.path, figures: samples.figures(), failedAudits: [...failed] }
 }
 

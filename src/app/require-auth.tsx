@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useDeferredValue, type ReactNode } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router-dom'
 import { useAuth } from '../auth'
 import { paths } from './paths'
@@ -10,6 +10,10 @@ import { loginState } from './routes/login-state'
  */
 export function RequireAuth({ fallback }: { fallback: ReactNode }) {
   const { phase, isSignedIn, endedBecause } = useAuth()
+  // The session's change arrives as an urgent update, which React renders in one piece: the whole
+  // layout and page at once, a long task that blocks a slow phone. Drawn from a deferred value,
+  // the page renders in the background in short slices while the fallback stays up.
+  const pageMayShow = useDeferredValue(isSignedIn)
   const location = useLocation()
   if (phase === 'signed-out') {
     // Why the session ended, when it did: the sign-in page says so.
@@ -17,6 +21,6 @@ export function RequireAuth({ fallback }: { fallback: ReactNode }) {
     return <Navigate to={paths.login} state={state} replace />
   }
   // Restoring, or a sign-out begun before anyone was known: nobody to show the page to yet.
-  if (!isSignedIn) return fallback
+  if (!isSignedIn || !pageMayShow) return fallback
   return <Outlet />
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ComponentType } from 'react'
-import { matchPath, Navigate, useRoutes, type RouteObject } from 'react-router-dom'
+import { Suspense } from 'react'
+import { Navigate, useRoutes, type RouteObject } from 'react-router-dom'
+import { lazyRoute } from './lazy-route'
 import { paths } from './paths'
 import { RequireAuth } from './require-auth'
 import { isMockBackend } from '../lib/env'
@@ -8,21 +9,6 @@ import { SignedInLayout } from './layout/signed-in-layout'
 import { AuthPageSkeleton, SessionSkeleton } from './layout/skeletons'
 import { LoginRoute } from './routes/login'
 import { DocumentTitle } from './use-document-title'
-
-/**
- * A route loaded when it is first shown. The first load carries the sign-in page alone; each
- * other page is a chunk of its own, held by the layout's skeleton while it arrives. The page the
- * browser opened on starts loading at once, beside the session's restore rather than after it:
- * on a slow network that is a round trip less before the page can ask for its data.
- */
-function lazyRoute<Name extends string>(
-  path: string | null,
-  load: () => Promise<Record<Name, ComponentType>>,
-  name: Name,
-) {
-  const opening = path !== null && matchPath(path, window.location.pathname) ? load() : null
-  return lazy(() => (opening ?? load()).then((module) => ({ default: module[name] })))
-}
 
 const AuthCallbackRoute = lazyRoute(
   paths.authCallback,

@@ -52,6 +52,25 @@ describe('the account page', { timeout: 20_000 }, () => {
     expect(rows[1]).toHaveTextContent('Never used')
   })
 
+  it('lists the passkeys while the account itself is still on its way', async () => {
+    let answerAccount = () => {}
+    const accountHeld = new Promise<void>((resolve) => (answerAccount = resolve))
+    server.use(
+      http.get('/api/me', async () => {
+        await accountHeld
+        return undefined
+      }),
+      http.get('/api/auth/passkeys', () => HttpResponse.json([passkey('p1', 'Phone', HOUR, true)])),
+    )
+    await openAccount()
+
+    const section = await screen.findByRole('region', { name: 'Passkeys' })
+    expect(await within(section).findByText('Phone')).toBeVisible()
+    expect(screen.queryByRole('region', { name: 'Password' })).not.toBeInTheDocument()
+    answerAccount()
+    expect(await screen.findByRole('region', { name: 'Password' })).toBeVisible()
+  })
+
   it('says when there are no passkeys yet', async () => {
     server.use(http.get('/api/auth/passkeys', () => HttpResponse.json([])))
     await openAccount()

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useCallback, useDeferredValue, useRef } from 'react'
 import { Navigate, useSearchParams } from 'react-router-dom'
 import { useMovies } from '../../features/movies/api/get-movies'
 import { MovieGrid, MovieGridSkeleton } from '../../features/movies/components/movie-grid'
@@ -22,7 +22,11 @@ export function MoviesRoute() {
   const { t } = useI18n()
   const [params, setParams] = useSearchParams()
   const search = readMovieSearch(params)
-  const movies = useMovies(search)
+  // An answer arrives as an urgent update, which React renders in one piece: a page of cards at
+  // once is a long task on a slow phone. From a deferred value the cards render in the background,
+  // in short slices, while what is on screen stays until they are ready. (The watchlist stays
+  // urgent: a click on "Add" must show at once.)
+  const movies = useDeferredValue(useMovies(search))
   const watchlist = useWatchlist()
   const headingRef = useRef<HTMLDivElement>(null)
   const listed = watchlist.data && new Set(watchlist.data.map((movie) => movie.id))

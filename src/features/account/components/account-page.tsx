@@ -30,22 +30,26 @@ export function AccountPage({ linking, linkOutcome }: AccountPageProps) {
       <div role="alert" className="alert account-outcome">
         {outcome && !isCalmOutcome(outcome) && linkOutcomeMessage(t, outcome)}
       </div>
-      {me.isPending ? (
-        <div className="skeleton-block" aria-busy="true" />
-      ) : me.isError ? (
-        <div role="alert" className="alert">
-          <p>{t.accountPage.loadFailed}</p>
-          <button type="button" className="button small" onClick={() => void me.refetch()}>
-            {t.accountPage.retry}
-          </button>
-        </div>
-      ) : (
-        <div className="account-sections">
-          <PasskeysSection />
-          <PasswordSection user={me.data} />
-          <ProvidersSection user={me.data} linking={linking} />
-        </div>
-      )}
+      {/* The passkeys need nothing from the account: they ask for their list at once, beside
+          it, rather than after it, and their heading and lead are drawn without waiting. */}
+      <div className="account-sections">
+        <PasskeysSection />
+        {me.isPending ? (
+          <div className="skeleton-block" aria-busy="true" />
+        ) : me.isError ? (
+          <div role="alert" className="alert">
+            <p>{t.accountPage.loadFailed}</p>
+            <button type="button" className="button small" onClick={() => void me.refetch()}>
+              {t.accountPage.retry}
+            </button>
+          </div>
+        ) : (
+          <>
+            <PasswordSection user={me.data} />
+            <ProvidersSection user={me.data} linking={linking} />
+          </>
+        )}
+      </div>
     </>
   )
 }

@@ -1,0 +1,45 @@
+import { render, screen } from '@testing-library/react'
+import { Suspense } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { lazyRoute } from './lazy-route'
+
+const pageModule = { DemoRoute: () => <h1>Demo page</h1> }
+
+function renderRoute(Route: React.ComponentType) {
+  render(
+    <Suspense fallback={<p>Loading the page</p>}>
+      <Route />
+    </Suspense>,
+  )
+}
+
+describe('a lazily loaded route', () => {
+  afterEach(() => {
+    window.history.replaceState(null, '', '/')
+  })
+
+  it('renders at once, without its fallback, when the page opened on has arrived', async () => {
+    window.history.replaceState(null, '', '/demo')
+    const load = vi.fn(() => Promise.resolve(pageModule))
+    const Route = lazyRoute('/demo', load, 'DemoRoute')
+    // The route's own handler was attached to the load first, so it has run once this resumes.
+    await load.mock.results[0]?.value
+
+    renderRoute(Route)
+
+    expect(screen.queryByText('Loading the page')).not.toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Demo page' })).toBeInTheDocument()
+  })
+
+  it('shows the fallback while a page opened later arrives, then the page', async () => {
+    const load = vi.fn(() => Promise.resolve(pageModule))
+    const Route = lazyRoute('/demo', load, 'DemoRoute')
+    expect(load).not.toHaveBeenCalled()
+
+    renderRoute(Route)
+
+    expect(screen.getByText('Loading the page')).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Demo page' })).toBeInTheDocument()
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+})
