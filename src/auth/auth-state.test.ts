@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { User } from './auth-api'
 import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
