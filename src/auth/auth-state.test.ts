@@ -1,7 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { User } from './auth-api'
-import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
+import {
+  hasLiveSession,
+  initialAuthState,
+  isOver,
+  isReconnecting,
+  isSignedIn,
+  transition,
+  type AuthAction,
+  type AuthState,
+} from './auth-state'
 
 type Phase = AuthState['phase']
 
@@ -175,6 +184,16 @@ describe('the auth state transition', () => {
     expect(after.user).toBe(signedIn.user)
   })
 
+  it('takes the new user when a refresh brings a changed one', () => {
+    const renamed = { ...user, displayName: 'Demo, renamed' }
+    const after = transition(signedIn, {
+      type: 'tokens-accepted',
+      user: renamed,
+      sessionExpiresAt: signedIn.sessionExpiresAt,
+    })
+    expect(after.user).toEqual(renamed)
+  })
+
   it('wakes nobody for a refresh that brings the same user and the same session end', () => {
     const after = transition(signedIn, {
       type: 'tokens-accepted',
@@ -190,6 +209,33 @@ describe('the auth state transition', () => {
     (from) => {
       const after = transition(STATES[from], { type: 'session-ended', reason: 'reused' })
       expect(after).toMatchObject({ phase: 'signed-out', user: null, sessionExpiresAt: null })
+    },
+  )
+})
+
+describe('what is read from the state, never stored', () => {
+  /** A user known, a token to hand out, a refresh being retried, a sign-out begun or done. */
+  const READINGS = {
+    restoring: [false, false, false, false],
+    'restoring, retrying': [false, false, true, false],
+    'signed-in': [true, true, false, false],
+    reconnecting: [true, true, true, false],
+    'signing-out': [true, false, false, true],
+    'signing-out before anyone was known': [false, false, false, true],
+    'signed-out': [false, false, false, true],
+    'signed-out, server not told': [false, false, false, true],
+  } satisfies Record<StateName, readonly [boolean, boolean, boolean, boolean]>
+
+  it.each(Object.entries(READINGS))(
+    'reads from %s whether a user is known, a token may go out, a refresh is retried, it is over',
+    (name, readings) => {
+      const state: AuthState = STATES[name as StateName]
+      expect([
+        isSignedIn(state),
+        hasLiveSession(state),
+        isReconnecting(state),
+        isOver(state),
+      ]).toEqual(readings)
     },
   )
 })
