@@ -286,3 +286,53 @@ describe('a tab thawing after a message it missed', () => {
     await done
   })
 })
+
+describe('the generation counter in storage', () => {
+  const GENERATION_KEY = 'reel-auth-generation'
+  const signedOut = { type: 'signed-out', reason: 'user', logoutPending: false } as const
+
+  function tabOn(storage: StorageLike | null) {
+    const tab = createCrossTab({
+      locks: null,
+      channel: null,
+      storage,
+      tabId: 'a',
+      timers: realTimers,
+    })
+    tab.start(() => {})
+    return tab
+  }
+
+  it('publishes the generation after the one another tab stored', () => {
+    const storage = laggingStorage()
+    storage.setItem(GENERATION_KEY, '4')
+    const tab = tabOn(storage)
+
+    tab.publish(signedOut)
+
+    expect(storage.getItem(GENERATION_KEY)).toBe('5')
+    expect(tab.heard()).toBe(5)
+    tab.stop()
+  })
+
+  it.each(['2.5', 'not a number'])('counts a stored %s as no generation', (value) => {
+    const storage = laggingStorage()
+    storage.setItem(GENERATION_KEY, value)
+    const tab = tabOn(storage)
+
+    tab.publish(signedOut)
+
+    expect(storage.getItem(GENERATION_KEY)).toBe('1')
+    tab.stop()
+  })
+
+  it('counts on in memory where there is no storage', () => {
+    const tab = tabOn(null)
+
+    tab.publish(signedOut)
+    tab.publish(signedOut)
+
+    expect(tab.heard()).toBe(2)
+    tab.stop()
+  })
+})
