@@ -336,3 +336,61 @@ describe('the generation counter in storage', () => {
     tab.stop()
   })
 })
+
+describe("a tab's answers to other tabs' questions", () => {
+  /** A channel the test speaks into as another tab, keeping what the tab posts. */
+  function channelToTab() {
+    const listeners = new Set<(event: MessageEvent) => void>()
+    const posted: unknown[] = []
+    const channel: ChannelLike = {
+      postMessage: (message) => void posted.push(message),
+      addEventListener: (_type, listener) => void listeners.add(listener),
+      removeEventListener: (_type, listener) => void listeners.delete(listener),
+      close: () => listeners.clear(),
+    }
+    const ask = (data: unknown) => {
+      for (const listener of listeners) listener(new MessageEvent('message', { data }))
+    }
+    return { channel, posted, ask }
+  }
+
+  function tabOn(channel: ChannelLike) {
+    const tab = createCrossTab({
+      locks: createFakeTabsEnvironment().locks,
+      channel,
+      storage: laggingStorage(),
+      tabId: 'a',
+      timers: realTimers,
+    })
+    tab.start(() => {})
+    return tab
+  }
+
+  it('says it holds the refresh lock only while it does', async () => {
+    const { channel, posted, ask } = channelToTab()
+    const tab = tabOn(channel)
+    const probe = { type: 'lock-probe', from: 'b' }
+
+    ask(probe)
+    await tab.withLock(async () => ask(probe))
+    ask(probe)
+
+    expect(posted).toEqual([{ type: 'lock-held', from: 'a' }])
+    tab.stop()
+  })
+
+  it('posts its latest message again when asked, and nothing before it has one', () => {
+    const { channel, posted, ask } = channelToTab()
+    const tab = tabOn(channel)
+    const asked = { type: 'latest-asked', from: 'b' }
+
+    ask(asked)
+    expect(posted).toEqual([])
+    tab.publish({ type: 'signed-out', reason: 'user', logoutPending: false })
+    ask(asked)
+
+    expect(posted).toHaveLength(2)
+    expect(posted[1]).toEqual({ ...(posted[0] as object), resent: true })
+    tab.stop()
+  })
+})
