@@ -14,5 +14,13 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  tempDirName: 'node_modules/.cache/stryker-tmp',
+  // Each run records every mutant's result here; the next run tests only the mutants whose code or
+  // covering tests changed. To reuse results, keep this file (reports/ is not committed) or copy
+  // it from another worktree; `npx stryker run --force` tests every mutant again.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // Not under node_modules: vitest would load Stryker's setup file there as a package, once per
+  // worker, and the test files after the first (they share a worker, vitest.stryker.config.ts)
+  // would run without its per-test coverage hooks. reports/ is ignored by git and the linters.
+  tempDirName: 'reports/stryker-tmp',
 }

@@ -1,7 +1,10 @@
 import axios from 'axios'
+import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { db } from '../../mocks/backend/db'
-import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
+import { server } from '../../mocks/hosts/node'
+import { createTab, DEMO, expireAccessTokensOnServer, manualClock } from '../test/auth-harness'
+import type { AuthEvent } from './events'
 import { createAuthHttp, postLogoutAll } from './auth-api'
 import { createAuthFetch } from './auth-fetch'
 
@@ -32,6 +35,16 @@ describe('where the access token may go', () => {
     expect(headers.get('Authorization')).toBe(`Bearer ${session.accessToken()?.value}`)
   })
 
+  it('authFetch sends no token, not even one the caller set, when nobody is signed in', async () => {
+    const { session } = createTab()
+    await session.signOut()
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(new Response('{}')))
+
+    await createAuthFetch(session, send)('/api/me', { headers: { Authorization: 'Bearer old' } })
+
+    expect(new Headers(send.mock.calls[0]?.[1]?.headers).has('Authorization')).toBe(false)
+  })
+
   it('the auth endpoints client never sends the token to an absolute URL', async () => {
     const http = createAuthHttp()
     const adapter = vi.fn(() => Promise.reject(new Error('not sent')))
@@ -59,6 +72,90 @@ describe("fetch with the session's token", () => {
     expect(response.status).toBe(200)
     expect(db.stats.refreshCalls).toBe(1)
     expect(await session.getAccessToken()).toBe(session.accessToken()?.value)
+  })
+})
+
+describe('a 401 that asks for nothing the session can give', () => {
+  it('is returned as it is when its body is not a problem', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(new Response('no', { status: 401 })))
+
+    const response = await createAuthFetch(session, send)('/api/me')
+
+    expect(response.status).toBe(401)
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(db.stats.refreshCalls).toBe(0)
+  })
+})
+
+describe('how long authFetch waits for a refresh under way', () => {
+  /** Signed in on a hand-driven clock, with a refresh the server answers only once told to. */
+  async function refreshUnderWay() {
+    const time = manualClock()
+    const tab = createTab({ clock: time.now, timers: time.timers })
+    await tab.session.signIn(DEMO)
+    let answer: () => void = () => undefined
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    // Waits, then answers nothing itself: the request goes on to the server's own refresh.
+    server.use(http.post('/api/auth/refresh', () => answered, { once: true }))
+    const refreshed = tab.session.refresh()
+    const requestEvents: AuthEvent[] = []
+    tab.session.onEvent((event) => {
+      if (event.type.startsWith('request-')) requestEvents.push(event)
+    })
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(new Response('{}')))
+    const authFetch = createAuthFetch(tab.session, send)
+    const answerRefresh = () => {
+      answer()
+      return refreshed
+    }
+    return { ...tab, time, send, authFetch, requestEvents, answerRefresh }
+  }
+
+  it('gives up after its timeoutMs with a TimeoutError, sends nothing, and reports a failure', async () => {
+    const { time, send, authFetch, requestEvents, answerRefresh } = await refreshUnderWay()
+
+    const fetching = authFetch('/api/me', { timeoutMs: 5_000 })
+    time.advance(5_000)
+
+    await expect(fetching).rejects.toMatchObject({ name: 'TimeoutError' })
+    expect(send).not.toHaveBeenCalled()
+    const request = { method: 'get', url: '/api/me' }
+    expect(requestEvents).toEqual([
+      expect.objectContaining({ type: 'request-queued', ...request }),
+      expect.objectContaining({
+        type: 'request-completed',
+        ...request,
+        status: null,
+        replayed: false,
+      }),
+    ])
+    await answerRefresh()
+  })
+
+  it('stops waiting when its signal aborts, with an AbortError, and reports no failure', async () => {
+    const { send, authFetch, requestEvents, answerRefresh } = await refreshUnderWay()
+    const controller = new AbortController()
+
+    const fetching = authFetch('/api/me', { signal: controller.signal })
+    controller.abort()
+
+    await expect(fetching).rejects.toMatchObject({ name: 'AbortError' })
+    expect(send).not.toHaveBeenCalled()
+    expect(requestEvents.map((event) => event.type)).toEqual(['request-queued'])
+    await answerRefresh()
+  })
+
+  it('sends the request with the new token once the refresh is answered', async () => {
+    const { session, send, authFetch, answerRefresh } = await refreshUnderWay()
+
+    const fetching = authFetch('/api/me', { timeoutMs: 5_000 })
+    await answerRefresh()
+    await fetching
+
+    const headers = new Headers(send.mock.calls[0]?.[1]?.headers)
+    expect(headers.get('Authorization')).toBe(`Bearer ${session.accessToken()?.value}`)
   })
 })
 

@@ -1,6 +1,16 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { User } from './auth-api'
-import { initialAuthState, transition, type AuthAction, type AuthState } from './auth-state'
+import {
+  hasLiveSession,
+  initialAuthState,
+  isOver,
+  isReconnecting,
+  isSignedIn,
+  transition,
+  type AuthAction,
+  type AuthState,
+} from './auth-state'
 
 type Phase = AuthState['phase']
 
@@ -34,6 +44,15 @@ const STATES = {
 } satisfies Record<string, AuthState>
 
 type StateName = keyof typeof STATES
+
+/** The same facts, in whatever order the keys were written. */
+const sameFacts = (a: AuthState, b: AuthState): boolean => {
+  const inKeyOrder = (_: string, value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)))
+      : value
+  return JSON.stringify(a, inKeyOrder) === JSON.stringify(b, inKeyOrder)
+}
 type ActionType = AuthAction['type']
 
 /** One action of each type; the type checker says when a new type is missing here. */
@@ -161,9 +180,14 @@ describe('the auth state transition', () => {
     ({ from, action }) => {
       const before: AuthState = STATES[from]
       const after = transition(before, ACTIONS[action])
-      expect(after === before).toBe(JSON.stringify(after) === JSON.stringify(before))
+      expect(after === before).toBe(sameFacts(after, before))
     },
   )
+
+  it('keeps the very same state when a signed-out tab hears of an end with nothing to tell', () => {
+    const before: AuthState = STATES['signed-out']
+    expect(transition(before, { type: 'session-ended', reason: 'other-tab' })).toBe(before)
+  })
 
   it('keeps the same user object when a refresh brings an equal one', () => {
     const after = transition(signedIn, {
@@ -172,6 +196,16 @@ describe('the auth state transition', () => {
       sessionExpiresAt: 10_000,
     })
     expect(after.user).toBe(signedIn.user)
+  })
+
+  it('takes the new user when a refresh brings a changed one', () => {
+    const renamed = { ...user, displayName: 'Demo, renamed' }
+    const after = transition(signedIn, {
+      type: 'tokens-accepted',
+      user: renamed,
+      sessionExpiresAt: signedIn.sessionExpiresAt,
+    })
+    expect(after.user).toEqual(renamed)
   })
 
   it('wakes nobody for a refresh that brings the same user and the same session end', () => {
@@ -189,6 +223,33 @@ describe('the auth state transition', () => {
     (from) => {
       const after = transition(STATES[from], { type: 'session-ended', reason: 'reused' })
       expect(after).toMatchObject({ phase: 'signed-out', user: null, sessionExpiresAt: null })
+    },
+  )
+})
+
+describe('what is read from the state, never stored', () => {
+  /** A user known, a token to hand out, a refresh being retried, a sign-out begun or done. */
+  const READINGS = {
+    restoring: [false, false, false, false],
+    'restoring, retrying': [false, false, true, false],
+    'signed-in': [true, true, false, false],
+    reconnecting: [true, true, true, false],
+    'signing-out': [true, false, false, true],
+    'signing-out before anyone was known': [false, false, false, true],
+    'signed-out': [false, false, false, true],
+    'signed-out, server not told': [false, false, false, true],
+  } satisfies Record<StateName, readonly [boolean, boolean, boolean, boolean]>
+
+  it.each(Object.entries(READINGS))(
+    'reads from %s whether a user is known, a token may go out, a refresh is retried, it is over',
+    (name, readings) => {
+      const state: AuthState = STATES[name as StateName]
+      expect([
+        isSignedIn(state),
+        hasLiveSession(state),
+        isReconnecting(state),
+        isOver(state),
+      ]).toEqual(readings)
     },
   )
 })

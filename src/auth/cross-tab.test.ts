@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import {
@@ -283,5 +284,113 @@ describe('a tab thawing after a message it missed', () => {
     // The tabs that heard it the first time do not take it twice.
     expect(heardByC).toEqual(['signed-out'])
     await done
+  })
+})
+
+describe('the generation counter in storage', () => {
+  const GENERATION_KEY = 'reel-auth-generation'
+  const signedOut = { type: 'signed-out', reason: 'user', logoutPending: false } as const
+
+  function tabOn(storage: StorageLike | null) {
+    const tab = createCrossTab({
+      locks: null,
+      channel: null,
+      storage,
+      tabId: 'a',
+      timers: realTimers,
+    })
+    tab.start(() => {})
+    return tab
+  }
+
+  it('publishes the generation after the one another tab stored', () => {
+    const storage = laggingStorage()
+    storage.setItem(GENERATION_KEY, '4')
+    const tab = tabOn(storage)
+
+    tab.publish(signedOut)
+
+    expect(storage.getItem(GENERATION_KEY)).toBe('5')
+    expect(tab.heard()).toBe(5)
+    tab.stop()
+  })
+
+  it.each(['2.5', 'not a number'])('counts a stored %s as no generation', (value) => {
+    const storage = laggingStorage()
+    storage.setItem(GENERATION_KEY, value)
+    const tab = tabOn(storage)
+
+    tab.publish(signedOut)
+
+    expect(storage.getItem(GENERATION_KEY)).toBe('1')
+    tab.stop()
+  })
+
+  it('counts on in memory where there is no storage', () => {
+    const tab = tabOn(null)
+
+    tab.publish(signedOut)
+    tab.publish(signedOut)
+
+    expect(tab.heard()).toBe(2)
+    tab.stop()
+  })
+})
+
+describe("a tab's answers to other tabs' questions", () => {
+  /** A channel the test speaks into as another tab, keeping what the tab posts. */
+  function channelToTab() {
+    const listeners = new Set<(event: MessageEvent) => void>()
+    const posted: unknown[] = []
+    const channel: ChannelLike = {
+      postMessage: (message) => void posted.push(message),
+      addEventListener: (_type, listener) => void listeners.add(listener),
+      removeEventListener: (_type, listener) => void listeners.delete(listener),
+      close: () => listeners.clear(),
+    }
+    const ask = (data: unknown) => {
+      for (const listener of listeners) listener(new MessageEvent('message', { data }))
+    }
+    return { channel, posted, ask }
+  }
+
+  function tabOn(channel: ChannelLike) {
+    const tab = createCrossTab({
+      locks: createFakeTabsEnvironment().locks,
+      channel,
+      storage: laggingStorage(),
+      tabId: 'a',
+      timers: realTimers,
+    })
+    tab.start(() => {})
+    return tab
+  }
+
+  it('says it holds the refresh lock only while it does', async () => {
+    const { channel, posted, ask } = channelToTab()
+    const tab = tabOn(channel)
+    const probe = { type: 'lock-probe', from: 'b' }
+
+    ask(probe)
+    await tab.withLock(async () => ask(probe))
+    ask(probe)
+
+    expect(posted).toEqual([{ type: 'lock-held', from: 'a' }])
+    tab.stop()
+  })
+
+  it('posts its latest message again when asked, and nothing before it has one', () => {
+    const { channel, posted, ask } = channelToTab()
+    const tab = tabOn(channel)
+    const asked = { type: 'latest-asked', from: 'b' }
+
+    ask(asked)
+    expect(posted).toEqual([])
+    tab.publish({ type: 'signed-out', reason: 'user', logoutPending: false })
+    ask(asked)
+
+    expect(posted).toHaveLength(2)
+    expect(posted[1]).toEqual({ ...(posted[0] as object), resent: true })
+    tab.stop()
   })
 })

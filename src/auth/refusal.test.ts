@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { REAUTHENTICATION_CHALLENGE } from '../../contract/account'
 import { AxiosError, AxiosHeaders, type AxiosResponse } from 'axios'

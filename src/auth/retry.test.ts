@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { backoffMs, createRetry } from './retry'
 import type { AccessToken } from './token-store'

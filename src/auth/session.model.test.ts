@@ -1,3 +1,4 @@
+// @vitest-environment node
 import axios, { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

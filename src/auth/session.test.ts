@@ -35,6 +35,16 @@ describe('the auth session', () => {
     expect(db.stats.refreshCalls).toBe(1)
   })
 
+  it("knows when the session ends absolutely from the server's answer, across a refresh", async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const [record] = [...db.sessions.values()]
+
+    expect(session.getState().sessionExpiresAt).toBe(record?.expiresAt)
+    await session.refresh()
+    expect(session.getState().sessionExpiresAt).toBe(record?.expiresAt)
+  })
+
   it('settles on signed-out without a session-ended message when there is no session', async () => {
     const { session } = createTab()
     await session.signOut() // clears any cookie left by an earlier test

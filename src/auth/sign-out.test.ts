@@ -100,6 +100,30 @@ describe('signing out', () => {
     expect(db.stats.refreshCalls).toBe(0)
   })
 
+  it('takes no token another tab shares while its own sign-out waits for the lock', async () => {
+    const tabs = createFakeTabsEnvironment()
+    const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    const b = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    await a.session.signIn(DEMO)
+    await b.session.getAccessToken()
+
+    let arrived: () => void = () => undefined
+    const refreshArrived = new Promise<void>((resolve) => (arrived = resolve))
+    // Answers nothing itself: the request goes on to the server's own refresh.
+    server.use(http.post('/api/auth/refresh', () => arrived(), { once: true }))
+
+    // B holds the lock for its refresh, so A's sign-out waits behind it and hears B's token.
+    const sharedByB = b.session.refresh()
+    await refreshArrived
+    const signingOut = a.session.signOut()
+    await sharedByB
+
+    expect(a.session.getState().phase).toBe('signing-out')
+    expect(a.session.accessToken()).toBeNull()
+    await signingOut
+    expect(b.session.accessToken()).toBeNull()
+  })
+
   it('drops a refresh answer that arrives after a sign-out began, in every tab', async () => {
     const tabs = createFakeTabsEnvironment()
     const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { createTab, DEMO, manualClock } from '../test/auth-harness'
 import { requestAuthOf } from './request-auth'
@@ -21,6 +21,7 @@ describe('a tab that wakes from a sleep', () => {
       () => window.dispatchEvent(new Event('pageshow')),
     ],
     ['is back online', () => window.dispatchEvent(new Event('online'))],
+    ['is shown again', () => document.dispatchEvent(new Event('visibilitychange'))],
   ])('refreshes at once when it %s', async (_, wake) => {
     const { session, emitted } = await signedInThenSlept()
 
@@ -30,6 +31,18 @@ describe('a tab that wakes from a sleep', () => {
     expect(requestAuthOf(session).ready()).toBeUndefined()
     await emitted('refresh-succeeded')
     expect(db.stats.refreshCalls).toBe(1)
+  })
+
+  it('stays asleep while its page is hidden', async () => {
+    const { session, count } = await signedInThenSlept()
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+
+    document.dispatchEvent(new Event('visibilitychange'))
+    hidden.mockRestore()
+    // Had the event started a refresh, this one would join it.
+    await session.refresh()
+
+    expect(count('refresh-joined')).toBe(0)
   })
 
   it('does not hand out the token that expired while it slept', async () => {

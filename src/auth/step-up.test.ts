@@ -261,6 +261,14 @@ describe('step-up re-authentication', () => {
     })
   })
 
+  it('signs out the other devices with its own access token, and stays signed in here', async () => {
+    const { session } = await signedInTab()
+
+    await expect(session.signOutOthers()).resolves.toBeUndefined()
+
+    expect(session.getState().phase).toBe('signed-in')
+  })
+
   it('asks before signing out other devices when the server wants a fresh sign-in', async () => {
     let fresh = false
     server.use(

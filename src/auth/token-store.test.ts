@@ -1,12 +1,13 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { manualClock } from '../test/auth-harness'
+import { manualTime } from '../test/manual-time'
 import { createTokenStore } from './token-store'
 
 const LIFETIME_SEC = 300
 
 function storeOnTwoClocks() {
-  const monotonic = manualClock()
-  const wall = manualClock(1_700_000_000_000)
+  const monotonic = manualTime()
+  const wall = manualTime(1_700_000_000_000)
   return { monotonic, wall, store: createTokenStore(monotonic.now, wall.now) }
 }
 
@@ -42,7 +43,7 @@ describe('a token counted on two clocks', () => {
   })
 
   it('counts on the monotonic clock alone when it has no wall clock', () => {
-    const monotonic = manualClock()
+    const monotonic = manualTime()
     const store = createTokenStore(monotonic.now, null)
     store.set('token', LIFETIME_SEC)
 

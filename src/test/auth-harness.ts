@@ -1,5 +1,5 @@
 import axios from 'axios'
-import { afterEach } from 'vitest'
+import { onTestFinished } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { server } from '../../mocks/hosts/node'
 import { manualTime } from './manual-time'
@@ -20,12 +20,23 @@ export const DEMO = { username: 'demo', password: 'demo-password-1' }
 export const manualClock = manualTime
 
 const disposers: Array<() => void> = []
-afterEach(() => {
+
+function endTest(): void {
   while (disposers.length > 0) disposers.pop()?.()
   // Tabs of one test share the origin's storage (the generation counter, a pending logout);
   // the next test is a new browser.
   localStorage.clear()
-})
+}
+
+/**
+ * Undoes `dispose` once the current test is over. Hooked to the test, not registered when this
+ * module loads: test files that share one module cache (vitest's `isolate: false`, as in the
+ * mutation run) would otherwise clean up only after the first file's tests.
+ */
+function whenTestEnds(dispose: () => void): void {
+  if (disposers.length === 0) onTestFinished(endTest)
+  disposers.push(dispose)
+}
 
 /**
  * A session (one simulated tab) with its own API client, an event log, and no cross-tab APIs
@@ -41,7 +52,7 @@ export function createTab(options: AuthSessionOptions = {}) {
   const log = awaitableList<AuthEvent>()
   const events = log.items
   const unsubscribe = session.onEvent((event) => log.push(event))
-  disposers.push(() => {
+  whenTestEnds(() => {
     unsubscribe()
     uninstall()
     session.dispose()
@@ -62,7 +73,7 @@ export function countRequests() {
     sent.set(key, (sent.get(key) ?? 0) + 1)
   }
   server.events.on('request:start', listener)
-  disposers.push(() => server.events.removeListener('request:start', listener))
+  whenTestEnds(() => server.events.removeListener('request:start', listener))
   return sent
 }
 
@@ -91,7 +102,7 @@ export function stateReached(
       unsubscribe()
       resolve(state)
     })
-    disposers.push(unsubscribe)
+    whenTestEnds(unsubscribe)
   })
 }
 
