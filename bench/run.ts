@@ -100,10 +100,14 @@ const DIST_PER_TAB = join(OUT, 'dist-per-tab')
 const PORTS = { reel: 4180, perTab: 4181, production: 4182 } as const
 const BUILD_NAMES = { reel: 'Reel (cross-tab on)', perTab: 'per-tab baseline (cross-tab off)' }
 
-/** The commit measured, and whether the tree differed from it (the bench builds the tree). */
-const source = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT })
-  .toString()
-  .trim()
+/**
+ * The commit measured, and whether the tree differed from it (the bench builds the tree). The
+ * bench's own outputs do not count: a run after another finds them rewritten, not the code.
+ */
+const BENCH_OUTPUTS = ['bench/results.json', 'bench/README.md', 'README.md']
+const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT }).toString().trim()
+const changed = git('status', '--porcelain', '--', '.', ...BENCH_OUTPUTS.map((f) => `:!${f}`))
+const source = `${git('rev-parse', '--short', 'HEAD')}${changed ? '-dirty' : ''}`
 
 const machine = {
   cpus: cpus().length,

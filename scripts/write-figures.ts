@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { goalsTable, type Goal } from '../bench/goals'
 import type { Summary } from '../bench/lib/stats'
+import { measuredNote } from '../bench/lib/measured'
 import { renderTable, type Table } from '../bench/lib/table'
 import { burstTable, type BurstRow } from '../bench/scenarios/burst'
 import { coldStartTable } from '../bench/scenarios/cold-start'
@@ -207,10 +208,13 @@ function stackHeadline(results: BenchResults): string | null {
     ])
   }
   if (rows.length === 0) return null
+  // Each part may come from a run of its own: every commit and command measured is named once.
+  const notes = [stack?.measured, population?.measured, faults?.measured].flatMap(measuredNote)
   return table({
     title: '',
     headers: ['on the production stack', 'Reel', 'beside it, same run'],
     rows,
+    notes: [...new Set(notes)],
   }).replace(/^### \n\n/, '')
 }
 
