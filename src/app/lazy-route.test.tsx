@@ -18,10 +18,21 @@ describe('a lazily loaded route', () => {
     window.history.replaceState(null, '', '/')
   })
 
+  it('asks for the page opened on once the first paint is done, not before it', async () => {
+    window.history.replaceState(null, '', '/demo')
+    const load = vi.fn(() => Promise.resolve(pageModule))
+    lazyRoute('/demo', load, 'DemoRoute')
+    await new Promise(requestAnimationFrame)
+    expect(load).not.toHaveBeenCalled()
+
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+  })
+
   it('renders at once, without its fallback, when the page opened on has arrived', async () => {
     window.history.replaceState(null, '', '/demo')
     const load = vi.fn(() => Promise.resolve(pageModule))
     const Route = lazyRoute('/demo', load, 'DemoRoute')
+    await vi.waitFor(() => expect(load).toHaveBeenCalled())
     // The route's own handler was attached to the load first, so it has run once this resumes.
     await load.mock.results[0]?.value
 

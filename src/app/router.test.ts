@@ -16,7 +16,7 @@ async function openAt(path: string) {
   vi.resetModules()
   requested.clear()
   await import('./router')
-  // The requests are dynamic imports: give them their turn before looking.
+  // The requests are dynamic imports made after a paint: give them their turn before looking.
   await vi.waitFor(() => expect(requested.size).toBeGreaterThan(0))
 }
 
@@ -25,7 +25,7 @@ describe('the page the browser opened on', () => {
     window.history.replaceState(null, '', '/')
   })
 
-  it('is requested as the router loads, before anything renders, and no other page is', async () => {
+  it('is requested once the router has loaded, without rendering it, and no other page is', async () => {
     await openAt('/devices')
     expect([...requested]).toEqual(['DevicesRoute'])
   })
