@@ -16,6 +16,7 @@ function renderRoute(Route: React.ComponentType) {
 describe('a lazily loaded route', () => {
   afterEach(() => {
     window.history.replaceState(null, '', '/')
+    vi.restoreAllMocks()
   })
 
   it('asks for the page opened on once the first paint is done, not before it', async () => {
@@ -26,6 +27,19 @@ describe('a lazily loaded route', () => {
     expect(load).not.toHaveBeenCalled()
 
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+  })
+
+  it('loads the page opened on when it renders first, in a tab that gets no frames', async () => {
+    window.history.replaceState(null, '', '/demo')
+    // A background tab: the browser draws no frame for it, so no paint ever comes.
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0)
+    const load = vi.fn(() => Promise.resolve(pageModule))
+    const Route = lazyRoute('/demo', load, 'DemoRoute')
+
+    renderRoute(Route)
+
+    expect(await screen.findByRole('heading', { name: 'Demo page' })).toBeInTheDocument()
+    expect(load).toHaveBeenCalledTimes(1)
   })
 
   it('renders at once, without its fallback, when the page opened on has arrived', async () => {

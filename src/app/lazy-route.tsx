@@ -12,9 +12,9 @@ function afterNextPaint(task: () => void): void {
 }
 
 /**
- * A route loaded when it is first shown. The first load carries the sign-in page alone; each
- * other page is a chunk of its own, held by the layout's skeleton while it arrives. The page the
- * browser opened on starts loading right after the first paint, beside the session's restore
+ * A route (or a layout of routes) loaded when it is first shown. The first load carries no page:
+ * each is a chunk of its own, held by a skeleton of its place while it arrives. The page the
+ * browser opened on (any of `opensAt`) starts loading right after the first paint, beside the session's restore
  * rather than after it: on a slow network that is a round trip less before the page can ask for
  * its data.
  *
@@ -23,17 +23,20 @@ function afterNextPaint(task: () => void): void {
  * fallback shows: the page's requests would leave that much later.
  */
 export function lazyRoute<Name extends string>(
-  path: string | null,
+  opensAt: string | readonly string[] | null,
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): ComponentType {
   let arrived: ComponentType | undefined
-  const loadAndKeep = async (): Promise<ComponentType> => (arrived = (await load())[name])
-  const opened = path !== null && matchPath(path, window.location.pathname) !== null
-  const opening = opened
-    ? new Promise<void>((painted) => afterNextPaint(painted)).then(loadAndKeep)
-    : null
-  const Lazy = lazy(async () => ({ default: await (opening ?? loadAndKeep()) }))
+  let loading: Promise<ComponentType> | undefined
+  // One load, whoever asks first: the paint, or a render that came before it (a tab in the
+  // background gets no frames, so its paint may never come).
+  const start = () => (loading ??= load().then((module) => (arrived = module[name])))
+  const opened = [opensAt ?? []]
+    .flat()
+    .some((path) => matchPath(path, window.location.pathname) !== null)
+  if (opened) afterNextPaint(() => void start())
+  const Lazy = lazy(async () => ({ default: await start() }))
   return function LazyRoute() {
     const Page = arrived ?? Lazy
     return <Page />
