@@ -10,6 +10,8 @@ vi.mock('./routes/movies', () => routeModule('MoviesRoute'))
 vi.mock('./routes/devices', () => routeModule('DevicesRoute'))
 vi.mock('./routes/account', () => routeModule('AccountRoute'))
 vi.mock('./routes/not-found', () => routeModule('NotFoundRoute'))
+vi.mock('./routes/login', () => routeModule('LoginRoute'))
+vi.mock('./layout/signed-in-layout', () => routeModule('SignedInLayout'))
 
 async function openAt(path: string) {
   window.history.replaceState(null, '', path)
@@ -27,11 +29,18 @@ describe('the page the browser opened on', () => {
 
   it('is requested once the router has loaded, without rendering it, and no other page is', async () => {
     await openAt('/devices')
-    expect([...requested]).toEqual(['DevicesRoute'])
+    await vi.waitFor(() => expect(requested.size).toBe(2))
+    expect([...requested].sort()).toEqual(['DevicesRoute', 'SignedInLayout'])
   })
 
   it('is matched by its address alone, not by the catch-all page', async () => {
     await openAt('/account?from=header')
+    // Module factories run once per file: the layout was already counted when /devices opened.
     expect([...requested]).toEqual(['AccountRoute'])
+  })
+
+  it('is the sign-in page alone for a visitor, without the signed-in layout', async () => {
+    await openAt('/login')
+    expect([...requested]).toEqual(['LoginRoute'])
   })
 })

@@ -5,11 +5,17 @@ import { paths } from './paths'
 import { RequireAuth } from './require-auth'
 import { isMockBackend } from '../lib/env'
 import { ReconnectingBanner } from './layout/reconnecting-banner'
-import { SignedInLayout } from './layout/signed-in-layout'
 import { AuthPageSkeleton, SessionSkeleton } from './layout/skeletons'
-import { LoginRoute } from './routes/login'
 import { DocumentTitle } from './use-document-title'
 
+const LoginRoute = lazyRoute(paths.login, () => import('./routes/login'), 'LoginRoute')
+/** The pages behind a sign-in: the layout around them is a chunk of its own, as they are. */
+const SIGNED_IN_PATHS = [paths.movies, paths.watchlist, paths.devices, paths.account, paths.lab]
+const SignedInLayout = lazyRoute(
+  SIGNED_IN_PATHS,
+  () => import('./layout/signed-in-layout'),
+  'SignedInLayout',
+)
 const AuthCallbackRoute = lazyRoute(
   paths.authCallback,
   () => import('./routes/auth-callback'),
@@ -41,7 +47,9 @@ export const routes: RouteObject[] = [
       <>
         <DocumentTitle pick={(t) => t.signIn.pageTitle} />
         <ReconnectingBanner />
-        <LoginRoute />
+        <Suspense fallback={<AuthPageSkeleton />}>
+          <LoginRoute />
+        </Suspense>
       </>
     ),
   },
@@ -58,7 +66,11 @@ export const routes: RouteObject[] = [
     element: <RequireAuth fallback={<SessionSkeleton />} />,
     children: [
       {
-        element: <SignedInLayout />,
+        element: (
+          <Suspense fallback={<SessionSkeleton />}>
+            <SignedInLayout />
+          </Suspense>
+        ),
         children: [
           { path: paths.movies, element: <MoviesRoute /> },
           { path: paths.watchlist, element: <WatchlistRoute /> },

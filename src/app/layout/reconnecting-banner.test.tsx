@@ -35,7 +35,7 @@ describe('Reconnecting banner', { timeout: 20_000 }, () => {
     renderApp('/login', session)
 
     expect(await screen.findByText('Reconnecting…')).toBeInTheDocument()
-    expect(screen.getByText('Checking your session…')).toBeInTheDocument()
+    expect(await screen.findByText('Checking your session…')).toBeInTheDocument()
 
     db.config.refreshFailure = 'none'
     await act(() => session.refresh().catch(() => undefined))
