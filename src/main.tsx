@@ -3,7 +3,6 @@ import './lib/zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router-dom'
-import { authSession } from './app/auth'
 import { AppProvider } from './app/provider'
 import { AppRoutes } from './app/router'
 import './styles.css'
@@ -21,10 +20,6 @@ async function boot(): Promise<void> {
   if (import.meta.env.VITE_MOCK_MODE === 'worker' && !(await startMockWorker())) return
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')
-  // The refresh request leaves before React's first render, not after it: on a slow phone that
-  // render is a good part of the wait for a returning person's page. AuthProvider's own
-  // restore() then finds this one under way.
-  void authSession.restore()
   createRoot(root).render(
     <StrictMode>
       <AppProvider>
