@@ -10,12 +10,16 @@ import { summarise } from '../lib/stats'
 import type { Table } from '../lib/table'
 import { createBrowserClient } from '../stack/client'
 import { freshToken, type FreshToken } from '../stack/fresh-token'
-import { seedBenchUsers, startExtraInstance, type ExtraInstance } from '../stack/instances'
+import {
+  BENCH_PASSWORD,
+  seedBenchUsers,
+  startExtraInstance,
+  type ExtraInstance,
+} from '../stack/instances'
 import type { RunningStack, StackPorts } from '../stack/launch'
 import { phaseNote, type SuiteMeasured } from '../stack/results'
 import { closedLoopLoad, fixedRequestLoad, type LoadFigures, type LoadShape } from '../stack/load'
 
-const PASSWORD = 'bench-password-1'
 const JWKS = '/api/.well-known/jwks.json'
 const ME = '/api/me'
 /** Enough accounts that no one of them signs in twice at once: the throttle never answers. */
@@ -69,7 +73,7 @@ export interface StackResult {
 function hashMs(): number {
   const script =
     'import hashlib,time;t=time.perf_counter();' +
-    "hashlib.pbkdf2_hmac('sha256',b'bench-password-1',b'0123456789abcdef',600000);" +
+    `hashlib.pbkdf2_hmac('sha256',b'${BENCH_PASSWORD}',b'0123456789abcdef',600000);` +
     'print((time.perf_counter()-t)*1000)'
   const runs = [0, 1, 2].map(() => Number(execFileSync(python, ['-c', script]).toString()))
   return summarise(runs).median
@@ -97,7 +101,7 @@ export async function measureStack(stack: RunningStack, ports: StackPorts): Prom
   const extras: ExtraInstance[] = []
   try {
     const ca = readFileSync(stack.state.certificate, 'utf8')
-    const users = seedBenchUsers(stack.state, ACCOUNTS, PASSWORD)
+    const users = seedBenchUsers(stack.state, ACCOUNTS, BENCH_PASSWORD)
     const nextUser = accountDealer(users)
     const startExtra = async (options: Parameters<typeof startExtraInstance>[1]) => {
       const instance = await startExtraInstance(stack.state, options)
@@ -138,7 +142,7 @@ export async function measureStack(stack: RunningStack, ports: StackPorts): Prom
       })
     }
     const withFreshToken = async <T>(origin: string, load: (token: FreshToken) => Promise<T>) => {
-      const token = await freshToken(origin, ca, nextUser(), PASSWORD)
+      const token = await freshToken(origin, ca, nextUser(), BENCH_PASSWORD)
       try {
         return await load(token)
       } finally {
@@ -274,7 +278,7 @@ function signInLoad(origin: string, ca: string, nextUser: () => string, shape: L
   return closedLoopLoad(shape, async () => {
     const client = createBrowserClient(origin, ca)
     try {
-      return (await client.signIn(nextUser(), PASSWORD)).status === 200
+      return (await client.signIn(nextUser(), BENCH_PASSWORD)).status === 200
     } finally {
       client.close()
     }
@@ -288,7 +292,7 @@ function signInLoad(origin: string, ca: string, nextUser: () => string, shape: L
 async function refreshLoad(origin: string, ca: string, nextUser: () => string, shape: LoadShape) {
   const browsers = Array.from({ length: shape.connections }, () => createBrowserClient(origin, ca))
   try {
-    for (const browser of browsers) await browser.signIn(nextUser(), PASSWORD)
+    for (const browser of browsers) await browser.signIn(nextUser(), BENCH_PASSWORD)
     return await closedLoopLoad(
       shape,
       async (loop) => (await browsers[loop]?.refresh())?.status === 200,

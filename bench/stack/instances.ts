@@ -88,6 +88,9 @@ export async function startExtraInstance(
 }
 
 /** `count` accounts `bench-0`… (or another prefix) with one password, on the stack's database. */
+/** The password of every account the benchmark seeds. */
+export const BENCH_PASSWORD = 'bench-password-1'
+
 export function seedBenchUsers(
   state: StackState,
   count: number,

@@ -5,14 +5,13 @@ import { measureStack, type StackResult } from '../scenarios/stack'
 import { signInCrowd, type Crowd } from './crowd'
 import { fault } from './fault-injection'
 import { BASELINE, FAULTS, reportFaults, type FaultMark } from './faults-report'
-import { seedBenchUsers } from './instances'
+import { BENCH_PASSWORD, seedBenchUsers } from './instances'
 import { populationCounts } from './journal'
 import { benchStackPorts, launchStack, type RunningStack } from './launch'
 import { phaseClock } from './phase-clock'
 import { watchDatabaseConnections, type PopulationResult } from './population'
 import { stackProcesses } from './processes'
 
-const PASSWORD = 'bench-password-1'
 /** Short, so every browser refreshes often and a fault meets refreshes in flight. */
 export const ACCESS_TOKEN_TTL_SEC = 5
 /** Between one browser's requests for /api/me. */
@@ -60,11 +59,11 @@ export async function runServerSuite(options: SuiteOptions): Promise<SuiteResult
     }
     if (options.crowd) {
       const { browsers, populationSec, faults } = options.crowd
-      const usernames = seedBenchUsers(stack.state, browsers, PASSWORD, 'browser-')
+      const usernames = seedBenchUsers(stack.state, browsers, BENCH_PASSWORD, 'browser-')
       const memoryAtStart = stackProcesses(stack.pid, stack.state.cluster.dataDir)
       const crowd = await signInCrowd(stack, {
         usernames,
-        password: PASSWORD,
+        password: BENCH_PASSWORD,
         requestGapMs: REQUEST_GAP_MS,
       })
       clock.lap('sign-in')
