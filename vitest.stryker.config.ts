@@ -13,8 +13,8 @@ const coreTests = readdirSync('src/auth')
   .map((name) => `src/auth/${name}`)
 const needsNoDom = (file: string) =>
   readFileSync(file, 'utf8').startsWith('// @vitest-environment node')
-const domFree = coreTests.filter(needsNoDom)
-const browser = coreTests.filter((file) => !needsNoDom(file))
+const domFree = new Set(coreTests.filter(needsNoDom))
+const browser = coreTests.filter((file) => !domFree.has(file))
 
 // The auth core's own tests only. Instrumented code on two busy runners is several times slower:
 // a test's own timeout is not what a mutation run measures.
@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           ...app.test,
           name: 'app-dom-free',
-          include: domFree,
+          include: [...domFree],
           environment: 'node',
           setupFiles: [],
           isolate: false,
