@@ -125,6 +125,34 @@ test.describe('step-up re-authentication', () => {
     expect((await labApi.stats()).activeSessions).toBe(1)
   })
 
+  test('a token the server already finds expired is refreshed first, then confirmed once', async ({
+    page,
+    context,
+    request,
+    labApi,
+  }) => {
+    // The default lifetime: moving the clock past the sign-in's 5 minutes expires the token too,
+    // though this tab's own clock still counts it good.
+    await signIn(page)
+    await signInElsewhere(request)
+    await openDevices(page)
+    await expect(deviceList(page)).toHaveCount(2)
+    await makeSignInsStale(labApi)
+    const statuses = recordAuthResponses(context)
+
+    await signOutOthers(page)
+    await expect(stepUpDialog(page)).toBeVisible()
+    expect(statuses('/api/auth/refresh')).toEqual([200])
+    await confirmWith(page, DEMO.password)
+
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(WORDS.en.othersDone)
+    await expect(deviceList(page)).toHaveCount(1)
+    expect(statuses('/api/auth/logout-others')).toEqual([401, 401, 204])
+    expect(statuses('/api/auth/reauthenticate')).toEqual([200])
+    expect(statuses('/api/auth/refresh')).toEqual([200])
+    expect((await labApi.stats()).activeSessions).toBe(1)
+  })
+
   test('cancelling sends nothing more, ends no session and shows no error', async ({
     page,
     context,

@@ -41,6 +41,7 @@ interface SessionCore {
   forgetHere(): void
   acceptAndShare(response: SessionTokens, steppedUp?: boolean): AccessToken
   validToken(): Promise<AccessToken>
+  afterRejection(epoch: number): 'newer-token' | Promise<AccessToken>
   afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken>
   sessionEnded(): AuthError
 }
@@ -111,8 +112,7 @@ export function createSessionActions(core: SessionCore) {
     if (pending) scheduler.planIn(retry.failedTransiently(null))
   }
 
-  const withStepUp = (call: (accessToken: string) => Promise<void>) =>
-    callWithStepUp(core.validToken, core.afterStepUpRequired, call)
+  const withStepUp = (call: (accessToken: string) => Promise<void>) => callWithStepUp(core, call)
 
   return {
     deliverPendingLogout,

@@ -239,6 +239,7 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     forgetHere,
     acceptAndShare,
     validToken: requests.validToken,
+    afterRejection: requests.afterRejection,
     afterStepUpRequired: requests.afterStepUpRequired,
     sessionEnded,
   })

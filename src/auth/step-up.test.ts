@@ -3,7 +3,13 @@ import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { problem } from '../../mocks/backend/problem'
 import { server } from '../../mocks/hosts/node'
-import { countRequests, createTab, DEMO, promptShown } from '../test/auth-harness'
+import {
+  countRequests,
+  createTab,
+  DEMO,
+  expireAccessTokensOnServer,
+  promptShown,
+} from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import { GOOD_ASSERTION, STEP_UP_ENDPOINT, stepUpServer } from '../test/step-up-server'
 import { createAuthFetch } from './auth-fetch'
@@ -290,6 +296,26 @@ describe('step-up re-authentication', () => {
 
     await expect(signingOut).resolves.toBeUndefined()
     expect(session.getState().phase).toBe('signed-in')
+  })
+
+  it('refreshes a token the server finds expired, then asks, before signing out other devices', async () => {
+    const { session } = await signedInTab()
+    const sent = countRequests()
+    // The server's clock is past the token this tab still thinks good, and past the 5 minutes
+    // after which the sign-in is too old for the action.
+    expireAccessTokensOnServer()
+
+    const signingOut = session.signOutOthers()
+    // An action that gives up instead of asking fails here at once, with the server's answer.
+    const prompt = await Promise.race([promptShown(session), signingOut.then(() => null)])
+    await prompt?.confirm({ password: DEMO.password })
+
+    await expect(signingOut).resolves.toBeUndefined()
+    expect(session.getState().phase).toBe('signed-in')
+    expect(sent.get('POST /api/auth/refresh')).toBe(1)
+    expect(sent.get('POST /api/auth/reauthenticate')).toBe(1)
+    // Refused for the token, refused for the old sign-in, then done.
+    expect(sent.get('POST /api/auth/logout-others')).toBe(3)
   })
 
   it('rejects the waiting requests when the session ends while the prompt is open', async () => {

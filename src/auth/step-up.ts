@@ -1,7 +1,7 @@
 import type { Reauthentication } from '../../contract/account'
 import type { User } from './auth-api'
 import { toAuthError } from './errors'
-import { refusalOf } from './refusal'
+import { refusalOf, type Refusal } from './refusal'
 import { createDeferred, settle as settleWaiting, type Deferred } from './deferred'
 import type { AccessToken } from './token-store'
 
@@ -139,24 +139,34 @@ export function createStepUp({ reauthenticate, user }: StepUpOptions) {
 export type StepUp = ReturnType<typeof createStepUp>
 
 /**
- * Calls a step-up endpoint of the auth API with a token, and once more after the user has
- * confirmed it is them when the server asks for that.
+ * Calls a step-up endpoint of the auth API with a token. Each refusal the session can answer is
+ * answered once, and the call made again: a token the server finds expired (its clock may be ahead
+ * of this tab's) gets a refresh, an old sign-in gets the user's confirmation, in whichever order
+ * the server finds them.
  */
 export async function callWithStepUp(
-  validToken: () => Promise<AccessToken>,
-  required: (epoch: number) => 'newer-token' | Promise<AccessToken>,
+  tokens: {
+    validToken(): Promise<AccessToken>
+    afterRejection(epoch: number): 'newer-token' | Promise<AccessToken>
+    afterStepUpRequired(epoch: number): 'newer-token' | Promise<AccessToken>
+  },
   call: (accessToken: string) => Promise<void>,
 ): Promise<void> {
-  const token = await validToken()
-  try {
-    return await call(token.value)
-  } catch (cause) {
-    const error = toAuthError(cause)
-    if (refusalOf(error.status ?? undefined, error.code, null) !== 'step-up') throw error
-    const next = required(token.epoch)
-    const fresh = next === 'newer-token' ? await validToken() : await next
-    return call(fresh.value).catch((again: unknown) => {
-      throw toAuthError(again)
-    })
+  const answered = new Set<Refusal>()
+  let token = await tokens.validToken()
+  for (;;) {
+    try {
+      return await call(token.value)
+    } catch (cause) {
+      const error = toAuthError(cause)
+      const refusal = refusalOf(error.status ?? undefined, error.code, null)
+      if (refusal === null || answered.has(refusal)) throw error
+      answered.add(refusal)
+      const next =
+        refusal === 'step-up'
+          ? tokens.afterStepUpRequired(token.epoch)
+          : tokens.afterRejection(token.epoch)
+      token = next === 'newer-token' ? await tokens.validToken() : await next
+    }
   }
 }
