@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ChunkingContext } from 'rolldown'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { precompress } from './server/precompress.ts'
@@ -88,6 +89,31 @@ function finishOutput(): Plugin {
   }
 }
 
+/** True when a chain of static imports leads from a module that `isStart` accepts to `id`. */
+function importedFrom(id: string, context: ChunkingContext, isStart: (id: string) => boolean) {
+  const seen = new Set<string>()
+  const walk = (moduleId: string): boolean => {
+    if (isStart(moduleId)) return true
+    if (seen.has(moduleId)) return false
+    seen.add(moduleId)
+    return context.getModuleInfo(moduleId)?.importers.some(walk) ?? false
+  }
+  return walk(id)
+}
+
+/**
+ * Modules shared by lazily loaded pages go in two chunks, not a dozen of a few hundred bytes
+ * each: each chunk is a request, and over HTTP/1.1 a browser sends six at a time. What the sign-in
+ * page needs is one chunk, so a visitor loads nothing of the signed-in pages; the rest is the
+ * other. Modules of the first load (reached from the HTML page, the build's entry) stay there.
+ */
+function sharedChunkOf(id: string, context: ChunkingContext): string | null {
+  if (importedFrom(id, context, (moduleId) => moduleId.endsWith('.html'))) return null
+  return importedFrom(id, context, (moduleId) => moduleId.endsWith('/src/app/routes/login.tsx'))
+    ? 'sign-in-shared'
+    : 'pages-shared'
+}
+
 const proxy = apiUrl ? { '/api': { target: apiUrl, changeOrigin: true } } : undefined
 
 export default defineConfig({
@@ -116,6 +142,12 @@ export default defineConfig({
           // share one chunk, so the switch runs before any chunk that builds a schema.
           groups: [
             { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]zod-without-eval\.ts$/ },
+            {
+              name: sharedChunkOf,
+              debugName: 'shared by pages',
+              minShareCount: 2,
+              includeDependenciesRecursively: false,
+            },
           ],
         },
       },
