@@ -22,3 +22,39 @@ test('the account page has no accessibility violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations).toEqual([])
 })
+
+for (const { path, ready, data } of [
+  {
+    path: '/account',
+    ready: 'You have no passkeys yet.',
+    data: ['/api/auth/refresh', '/api/auth/sessions', '/api/me', '/api/auth/passkeys'],
+  },
+  {
+    path: '/movies',
+    ready: 'Parasite',
+    data: ['/api/auth/refresh', '/api/auth/sessions', '/api/movies', '/api/me/watchlist'],
+  },
+]) {
+  test(`a returning person's ${path} asks for each piece of its data once`, async ({ page }) => {
+    await signIn(page)
+    await page.goto(path)
+    await expect(page.getByText(ready).first()).toBeVisible()
+    const asked: string[] = []
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.startsWith('/api/')) asked.push(pathname)
+    })
+
+    // Asked for as the session is restored, and again by the page as it renders, the data would
+    // be fetched twice if the two asked under different keys.
+    await page.reload()
+    await expect(page.getByText(ready).first()).toBeVisible()
+
+    for (const endpoint of data) {
+      expect(
+        asked.filter((pathname) => pathname === endpoint),
+        endpoint,
+      ).toHaveLength(1)
+    }
+  })
+}

@@ -4,7 +4,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router-dom'
 import { AppProvider } from './app/provider'
-import { AppRoutes } from './app/router'
+import { AppRoutes, prefetchPageData } from './app/router'
 import './styles.css'
 
 /** False when the page is the mock backend's own (a provider's consent page), not the app. */
@@ -22,7 +22,7 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
     <StrictMode>
-      <AppProvider>
+      <AppProvider prefetchPageData={prefetchPageData}>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>

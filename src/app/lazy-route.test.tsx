@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query'
 import { render, screen } from '@testing-library/react'
 import { Suspense } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -66,5 +67,41 @@ describe('a lazily loaded route', () => {
     expect(screen.getByText('Loading the page')).toBeInTheDocument()
     expect(await screen.findByRole('heading', { name: 'Demo page' })).toBeInTheDocument()
     expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks for the data of its page at that page’s path only, loading the page for it', async () => {
+    const prefetch = vi.fn()
+    const load = vi.fn(() => Promise.resolve({ ...pageModule, prefetch }))
+    const Route = lazyRoute(['/demo', '/demo/:id'], load, 'DemoRoute')
+    const queryClient = new QueryClient()
+
+    Route.prefetchData(queryClient, '/elsewhere')
+    expect(load).not.toHaveBeenCalled()
+
+    Route.prefetchData(queryClient, '/demo/7')
+    await vi.waitFor(() => expect(prefetch).toHaveBeenCalledWith(queryClient))
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks for the data at once, within the same turn, when its page has arrived', async () => {
+    const prefetch = vi.fn()
+    const load = vi.fn(() => Promise.resolve({ ...pageModule, prefetch }))
+    const Route = lazyRoute('/demo', load, 'DemoRoute')
+    renderRoute(Route)
+    await screen.findByRole('heading', { name: 'Demo page' })
+
+    Route.prefetchData(new QueryClient(), '/demo')
+
+    expect(prefetch).toHaveBeenCalledTimes(1)
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks nothing of a page that has no data to ask for', async () => {
+    const load = vi.fn(() => Promise.resolve(pageModule))
+    const Route = lazyRoute('/demo', load, 'DemoRoute')
+
+    Route.prefetchData(new QueryClient(), '/demo')
+
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
   })
 })

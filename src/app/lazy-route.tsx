@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { lazy, type ComponentType } from 'react'
 import { matchPath } from 'react-router-dom'
 
@@ -9,6 +10,20 @@ import { matchPath } from 'react-router-dom'
  */
 function afterNextPaint(task: () => void): void {
   requestAnimationFrame(() => setTimeout(task, 0))
+}
+
+/** What a route's module may export beside its page. */
+export interface RouteData {
+  /**
+   * Asks for the data the page shows, before it renders. Called as a returning person's session
+   * is restored, so the requests leave beside the page's rendering rather than after it.
+   */
+  prefetch?: (queryClient: QueryClient) => void
+}
+
+export type LazyRoute = ComponentType & {
+  /** Asks for the data of this route's page when it is the one at `pathname`; loads it if need be. */
+  prefetchData(queryClient: QueryClient, pathname: string): void
 }
 
 /**
@@ -24,21 +39,32 @@ function afterNextPaint(task: () => void): void {
  */
 export function lazyRoute<Name extends string>(
   opensAt: string | readonly string[] | null,
-  load: () => Promise<Record<Name, ComponentType>>,
+  load: () => Promise<Record<Name, ComponentType> & RouteData>,
   name: Name,
-): ComponentType {
-  let arrived: ComponentType | undefined
-  let loading: Promise<ComponentType> | undefined
-  // One load, whoever asks first: the paint, or a render that came before it (a tab in the
-  // background gets no frames, so its paint may never come).
-  const start = () => (loading ??= load().then((module) => (arrived = module[name])))
-  const opened = [opensAt ?? []]
-    .flat()
-    .some((path) => matchPath(path, window.location.pathname) !== null)
+): LazyRoute {
+  type Module = Record<Name, ComponentType> & RouteData
+  let arrived: Module | undefined
+  let loading: Promise<Module> | undefined
+  // One load, whoever asks first: the paint, a render that came before it (a tab in the
+  // background gets no frames, so its paint may never come), or a prefetch of its data.
+  const start = () => (loading ??= load().then((module) => (arrived = module)))
+  const paths = [opensAt ?? []].flat()
+  const opened = paths.some((path) => matchPath(path, window.location.pathname) !== null)
   if (opened) afterNextPaint(() => void start())
-  const Lazy = lazy(async () => ({ default: await start() }))
-  return function LazyRoute() {
-    const Page = arrived ?? Lazy
+  const Lazy = lazy(async (): Promise<{ default: ComponentType }> => ({
+    default: (await start())[name],
+  }))
+  function Route() {
+    const Page = arrived?.[name] ?? Lazy
     return <Page />
   }
+  return Object.assign(Route, {
+    prefetchData(queryClient: QueryClient, pathname: string): void {
+      if (!paths.some((path) => matchPath(path, pathname) !== null)) return
+      // At once when the module is here: a promise's turn would come only after the render the
+      // same news starts, which is the wait this saves.
+      if (arrived) arrived.prefetch?.(queryClient)
+      else void start().then((module) => module.prefetch?.(queryClient))
+    },
+  })
 }

@@ -1,6 +1,6 @@
 import { QueryClient, useQuery } from '@tanstack/react-query'
 import { act, render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { apiClient } from '../lib/api-client'
 import { createTab, DEMO, expireAccessTokensOnServer } from '../test/auth-harness'
@@ -26,6 +26,30 @@ describe('AppProvider', () => {
     await act(() => session.signOut())
 
     expect(queryClient.getQueryData(['private'])).toBeUndefined()
+  })
+
+  it('asks for the page’s data once the user is known, into the cache the sign-in has cleared', async () => {
+    const { session } = createTab()
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(['left', 'by', 'nobody'], 'stale')
+    const prefetchPageData = vi.fn((client: QueryClient) => {
+      client.setQueryData(['page'], 'asked for ahead')
+    })
+    render(
+      <AppProvider session={session} queryClient={queryClient} prefetchPageData={prefetchPageData}>
+        <p>page</p>
+      </AppProvider>,
+    )
+    expect(prefetchPageData).not.toHaveBeenCalled()
+
+    await act(() => session.signIn(DEMO))
+
+    expect(prefetchPageData).toHaveBeenCalledTimes(1)
+    expect(queryClient.getQueryData(['page'])).toBe('asked for ahead')
+    expect(queryClient.getQueryData(['left', 'by', 'nobody'])).toBeUndefined()
+
+    await act(() => session.signOut())
+    expect(prefetchPageData).toHaveBeenCalledTimes(1)
   })
 
   /**

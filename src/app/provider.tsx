@@ -7,16 +7,26 @@ import { I18nProvider } from '../i18n/i18n-provider'
 import { StepUpDialog } from '../features/step-up/components/step-up-dialog'
 import { authSession } from './auth'
 
-/** Cached data belongs to one user: drop all of it on sign-out and when the user changes. */
-function useClearCacheOnUserChange(session: AuthSession, queryClient: QueryClient) {
+/**
+ * Cached data belongs to one user: drop all of it on sign-out and when the user changes. Once a
+ * user is known, ask for the data of the page they are on, before it renders.
+ */
+function useCacheOfTheUser(
+  session: AuthSession,
+  queryClient: QueryClient,
+  prefetchPageData: (queryClient: QueryClient) => void,
+) {
   useEffect(() => {
     let userId = session.getState().user?.id ?? null
     return session.subscribe(() => {
       const next = session.getState().user?.id ?? null
-      if (next !== userId) queryClient.clear()
+      if (next !== userId) {
+        queryClient.clear()
+        if (next !== null) prefetchPageData(queryClient)
+      }
       userId = next
     })
-  }, [session, queryClient])
+  }, [session, queryClient, prefetchPageData])
 }
 
 /**
@@ -54,16 +64,21 @@ interface AppProviderProps {
   /** Tests pass their own; the app uses the page's one session. */
   session?: AuthSession
   queryClient?: QueryClient
+  /** Asks for the data of the page at hand (the router's `prefetchPageData`); nothing by default. */
+  prefetchPageData?: (queryClient: QueryClient) => void
 }
+
+const prefetchNothing = () => undefined
 
 export function AppProvider({
   children,
   session = authSession,
   queryClient: given,
+  prefetchPageData = prefetchNothing,
 }: AppProviderProps) {
   const [queryClient] = useState(() => given ?? createQueryClient())
   useApiClientSession(session)
-  useClearCacheOnUserChange(session, queryClient)
+  useCacheOfTheUser(session, queryClient, prefetchPageData)
   useRefetchFailedOnRecovery(session, queryClient)
   return (
     <I18nProvider>

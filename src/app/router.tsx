@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { Suspense } from 'react'
 import { Navigate, useRoutes, type RouteObject } from 'react-router-dom'
 import { lazyRoute } from './lazy-route'
@@ -32,6 +33,20 @@ const AccountRoute = lazyRoute(paths.account, () => import('./routes/account'), 
 // No path: the catch-all matches every address, and is the page least often opened.
 const NotFoundRoute = lazyRoute(null, () => import('./routes/not-found'), 'NotFoundRoute')
 const LabRoute = lazyRoute(paths.lab, () => import('./routes/lab'), 'LabRoute')
+
+/** The routes whose modules may ask for their page's data before it renders. */
+const SIGNED_IN_ROUTES = [SignedInLayout, MoviesRoute, WatchlistRoute, DevicesRoute, AccountRoute]
+
+/**
+ * Asks for the data of the signed-in page at `pathname` (and of the layout around it), as a
+ * returning person's session is restored: the requests leave while the page renders, not after.
+ */
+export function prefetchPageData(
+  queryClient: QueryClient,
+  pathname = window.location.pathname,
+): void {
+  for (const route of SIGNED_IN_ROUTES) route.prefetchData(queryClient, pathname)
+}
 
 /** Only mock backends have the lab's API; against a real one the page would only fail. */
 const mockOnlyRoutes: RouteObject[] = isMockBackend

@@ -1,7 +1,9 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { useAuth } from '../../auth'
 import { useLatestAccount } from '../../features/account/api/get-me'
+import { sessionsQueryOptions } from '../../features/sessions/api/get-sessions'
 import { SessionProviderMenu } from '../../features/sessions/components/session-provider-menu'
 import { useI18n } from '../../i18n/i18n-provider'
 import { LanguageSelect } from '../../i18n/language-select'
@@ -11,6 +13,11 @@ import { HeaderMenu } from './header-menu'
 import { ReconnectingBanner } from './reconnecting-banner'
 import { SessionExpiryNotice } from './session-expiry-notice'
 import { PageSkeleton } from './skeletons'
+
+/** The header's badge names how this session signed in, from the list of sessions. */
+export function prefetch(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(sessionsQueryOptions())
+}
 
 export function SignedInLayout() {
   const { user, signOut } = useAuth()

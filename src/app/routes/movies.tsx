@@ -1,6 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useRef } from 'react'
 import { Navigate, useSearchParams } from 'react-router-dom'
-import { useMovies } from '../../features/movies/api/get-movies'
+import { moviesQueryOptions, useMovies } from '../../features/movies/api/get-movies'
 import { MovieGrid, MovieGridSkeleton } from '../../features/movies/components/movie-grid'
 import { MovieSearchField } from '../../features/movies/components/movie-search-field'
 import { Pagination } from '../../features/movies/components/pagination'
@@ -9,13 +10,19 @@ import {
   toMovieSearchParams,
   totalPages,
 } from '../../features/movies/search-params'
-import { useWatchlist } from '../../features/watchlist/api/get-watchlist'
+import { useWatchlist, watchlistQueryOptions } from '../../features/watchlist/api/get-watchlist'
 import { WatchlistButton } from '../../features/watchlist/components/watchlist-button'
 import { WatchlistFailureNotice } from '../../features/watchlist/components/watchlist-failure-notice'
 import { useI18n } from '../../i18n/i18n-provider'
 import { useDocumentTitle } from '../use-document-title'
 
 const PAGE_SIZE_GUESS = 12
+
+export function prefetch(queryClient: QueryClient): void {
+  const search = readMovieSearch(new URLSearchParams(window.location.search))
+  void queryClient.prefetchQuery(moviesQueryOptions(search))
+  void queryClient.prefetchQuery(watchlistQueryOptions())
+}
 
 export function MoviesRoute() {
   useDocumentTitle((t) => t.movies.title)

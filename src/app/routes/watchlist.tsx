@@ -1,11 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router-dom'
 import { MovieGrid, MovieGridSkeleton } from '../../features/movies/components/movie-grid'
-import { useWatchlist } from '../../features/watchlist/api/get-watchlist'
+import { useWatchlist, watchlistQueryOptions } from '../../features/watchlist/api/get-watchlist'
 import { WatchlistButton } from '../../features/watchlist/components/watchlist-button'
 import { WatchlistFailureNotice } from '../../features/watchlist/components/watchlist-failure-notice'
 import { useI18n } from '../../i18n/i18n-provider'
 import { paths } from '../paths'
 import { useDocumentTitle } from '../use-document-title'
+
+export function prefetch(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(watchlistQueryOptions())
+}
 
 export function WatchlistRoute() {
   useDocumentTitle((t) => t.watchlist.title)
