@@ -3,7 +3,8 @@ import type { Table } from '../lib/table'
 import type { PopulationResult } from '../stack/population'
 import type { ProcessMemory } from '../stack/processes'
 import { phaseNote } from '../stack/results'
-import { ACCESS_TOKEN_TTL_SEC } from '../stack/suite'
+import { refreshLeadMs } from '../../src/auth'
+import { ACCESS_TOKEN_TTL_SEC, REQUEST_GAP_MS } from '../stack/suite'
 
 /** No failed exchange, no reuse detection, no session lost: what a clean population must show. */
 export function populationPassed(result: PopulationResult): boolean {
@@ -46,7 +47,7 @@ export function populationTable(result: PopulationResult): Table {
       ...memoryRows(result.memoryAtStart, result.memoryAtEnd),
     ],
     notes: [
-      `${result.durationSec / 60} min through nginx after every browser signed in; access tokens live ${ACCESS_TOKEN_TTL_SEC} s and each browser refreshes a fifth of the lifetime (1 s) before expiry, asking for /api/me every 1–3 s and behaving on failure as the SPA does. Failed: every answer on the wire that was not a success, retries and replays included.`,
+      `${result.durationSec / 60} min through nginx after every browser signed in; access tokens live ${ACCESS_TOKEN_TTL_SEC} s and each browser refreshes a fifth of the lifetime (${refreshLeadMs(ACCESS_TOKEN_TTL_SEC * 1000) / 1000} s) before expiry, asking for /api/me every ${REQUEST_GAP_MS.min / 1000}–${REQUEST_GAP_MS.max / 1000} s and behaving on failure as the SPA does. Failed: every answer on the wire that was not a success, retries and replays included.`,
       ...measuredNote(result.measured),
       ...phaseNote(result.measured),
     ],

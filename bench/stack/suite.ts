@@ -15,7 +15,7 @@ import { stackProcesses } from './processes'
 /** Short, so every browser refreshes often and a fault meets refreshes in flight. */
 export const ACCESS_TOKEN_TTL_SEC = 5
 /** Between one browser's requests for /api/me. */
-const REQUEST_GAP_MS = { min: 1000, max: 3000 }
+export const REQUEST_GAP_MS = { min: 1000, max: 3000 }
 /**
  * The longest a fault's window may last: recovery took about 5 s, healing nginx's view 10 s, and
  * settling takes a token lifetime and a request gap more. A fault still unsettled then fails.
