@@ -104,4 +104,14 @@ describe('a lazily loaded route', () => {
 
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
   })
+
+  it('leaves a page that failed to load to say so when it renders, not as a stray rejection', async () => {
+    const load = vi.fn(() => Promise.reject(new Error('chunk missing')))
+    const Route = lazyRoute('/demo', load, 'DemoRoute')
+
+    Route.prefetchData(new QueryClient(), '/demo')
+
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+    await expect(load.mock.results[0]?.value).rejects.toThrow('chunk missing')
+  })
 })

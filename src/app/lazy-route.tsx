@@ -12,6 +12,8 @@ function afterNextPaint(task: () => void): void {
   requestAnimationFrame(() => setTimeout(task, 0))
 }
 
+const ignore = () => undefined
+
 /** What a route's module may export beside its page. */
 export interface RouteData {
   /**
@@ -64,7 +66,8 @@ export function lazyRoute<Name extends string>(
       // At once when the module is here: a promise's turn would come only after the render the
       // same news starts, which is the wait this saves.
       if (arrived) arrived.prefetch?.(queryClient)
-      else void start().then((module) => module.prefetch?.(queryClient))
+      // A page that fails to load says so when it renders; asking ahead is only a head start.
+      else start().then((module) => module.prefetch?.(queryClient), ignore)
     },
   })
 }
