@@ -219,7 +219,7 @@ export function tabsTable(rows: readonly TabsRow[]): Table {
       formatSummary(figures.failedTabs),
     ]),
     notes: [
-      `The rows "one tab frozen mid-refresh": ${FROZEN_CASE_TABS} tabs, the server holds each refresh answer ${HELD_REFRESH_MS} ms, the first tab's refresh is frozen in flight, the other two click at once; counts include the thaw. Expect 3 refresh calls (the frozen tab's, one for the other two, and the thawed tab's own, as it misses the token posted while it was frozen) and no reuse; the K=${FROZEN_CASE_TABS} row above is the baseline of the same run.`,
+      `The rows "one tab frozen mid-refresh": ${FROZEN_CASE_TABS} tabs, the server holds each refresh answer ${HELD_REFRESH_MS} ms, the first tab's refresh is frozen in flight, the other two click at once; counts include the thaw. Expect 2 refresh calls (the frozen tab's own, answered while it was frozen, and one for the other two; thawed, the tab drops its own answer and takes the token posted meanwhile) and no reuse; the K=${FROZEN_CASE_TABS} row above is the baseline of the same run.`,
       `Median (range) of ${REPEATS} runs, and each run's refresh calls in the order they ran. One browser context signs in, K tabs restore on a not-found page, the server clock moves past expiry, and every tab clicks "Go to Movies" at the same wall-clock moment (its movies and watchlist requests meet a 401). Counters are the lab's, for that moment only.`,
     ],
   }
