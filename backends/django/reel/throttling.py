@@ -7,6 +7,7 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 from reel.models import LoginFailure
@@ -27,12 +28,30 @@ def purge_old_failures(now):
     return deleted
 
 
+def wait_for_other_attempts_on(username):
+    """
+    Holds the attempts on `username` one at a time until the transaction ends. On PostgreSQL a
+    row's id is drawn before the row is visible: without this, an attempt could count the ones
+    before it while one of them was still uncommitted, and a burst would check a sixth guess.
+    SQLite runs one write at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"reel-login:{username}"])
+
+
 def begin_attempt(username, address):
     """Records the attempt; returns it, or the seconds to wait when the attempt is refused."""
-    now = timezone.now()
     # Here rather than in a scheduled job: failures of usernames never tried again (a password
     # spray) would otherwise stay forever.
-    purge_old_failures(now)
+    purge_old_failures(timezone.now())
+    with transaction.atomic():
+        wait_for_other_attempts_on(username)
+        return record_attempt(username, address)
+
+
+def record_attempt(username, address):
+    now = timezone.now()
     window = login_window()
     attempt = LoginFailure.objects.create(username=username, address=address, at=now)
     earlier = LoginFailure.objects.filter(username=username, at__gt=now - window, pk__lt=attempt.pk)
