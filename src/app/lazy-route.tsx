@@ -51,8 +51,8 @@ export function lazyRoute<Name extends string>(
   // background gets no frames, so its paint may never come), or a prefetch of its data.
   const start = () => (loading ??= load().then((module) => (arrived = module)))
   const paths = [opensAt ?? []].flat()
-  const opened = paths.some((path) => matchPath(path, window.location.pathname) !== null)
-  if (opened) afterNextPaint(() => void start())
+  const shownAt = (pathname: string) => paths.some((path) => matchPath(path, pathname) !== null)
+  if (shownAt(window.location.pathname)) afterNextPaint(() => void start())
   const Lazy = lazy(async (): Promise<{ default: ComponentType }> => ({
     default: (await start())[name],
   }))
@@ -62,7 +62,7 @@ export function lazyRoute<Name extends string>(
   }
   return Object.assign(Route, {
     prefetchData(queryClient: QueryClient, pathname: string): void {
-      if (!paths.some((path) => matchPath(path, pathname) !== null)) return
+      if (!shownAt(pathname)) return
       // At once when the module is here: a promise's turn would come only after the render the
       // same news starts, which is the wait this saves.
       if (arrived) arrived.prefetch?.(queryClient)
