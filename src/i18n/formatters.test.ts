@@ -38,6 +38,18 @@ describe('relative', () => {
   })
 })
 
+describe('since', () => {
+  it('says a moment that has happened as relative does', () => {
+    expect(english.since(ago(5 * MINUTE + 40_000), now)).toBe('5 minutes ago')
+    expect(korean.since(ago(DAY + HOUR), now)).toBe('어제')
+  })
+
+  it('says a moment dated ahead of this clock happened just now', () => {
+    expect(english.since(ago(-7 * MINUTE), now)).toBe('just now')
+    expect(korean.since(ago(-2 * DAY), now)).toBe('방금')
+  })
+})
+
 describe('duration', () => {
   it('says a span in the largest unit a person would use, in each language', () => {
     const en = formatters('en', 'just now')

@@ -15,7 +15,7 @@ const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
  * a minute.
  */
 export function formatters(locale: Locale, justNow: string) {
-  const relative = onFirstUse(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+  const relativeFormat = onFirstUse(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
   const full = onFirstUse(
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }),
   )
@@ -31,24 +31,31 @@ export function formatters(locale: Locale, justNow: string) {
       () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }),
     )
   const [millis, secs, mins] = [unit('millisecond'), unit('second'), unit('minute')]
+  /**
+   * "5 minutes ago", "yesterday", "in 2 weeks". Under a minute either way is "just now": clocks
+   * disagree by seconds, and "in 2 seconds" for something that happened is noise.
+   */
+  function relative(date: Date, now: number = Date.now()): string {
+    const elapsed = now - date.getTime()
+    for (const [unit, size] of UNITS) {
+      if (Math.abs(elapsed) < size) continue
+      // Past times count whole units gone by ("5 minutes ago" until the sixth); a coming end
+      // rounds, so a session ending in 13 days 23 hours says "in 2 weeks", not "next week".
+      return relativeFormat().format(
+        elapsed > 0 ? -Math.trunc(elapsed / size) : Math.round(-elapsed / size),
+        unit,
+      )
+    }
+    return justNow
+  }
   return {
+    relative,
     /**
-     * "5 minutes ago", "yesterday", "in 2 weeks". Under a minute either way is "just now": clocks
-     * disagree by seconds, and "in 2 seconds" for something that happened is noise.
+     * A moment that has happened ("5 minutes ago"). A server whose clock runs ahead of this one
+     * can date it in the future: it is "just now", never "in 7 minutes".
      */
-    relative(date: Date, now: number = Date.now()): string {
-      const elapsed = now - date.getTime()
-      for (const [unit, size] of UNITS) {
-        if (Math.abs(elapsed) < size) continue
-        // Past times count whole units gone by ("5 minutes ago" until the sixth); a coming end
-        // rounds, so a session ending in 13 days 23 hours says "in 2 weeks", not "next week".
-        return relative().format(
-          elapsed > 0 ? -Math.trunc(elapsed / size) : Math.round(-elapsed / size),
-          unit,
-        )
-      }
-      return justNow
-    },
+    since: (date: Date, now: number = Date.now()): string =>
+      relative(date.getTime() > now ? new Date(now) : date, now),
     /** The exact moment, for a tooltip next to a relative time. */
     full: (date: Date): string => full().format(date),
     /** A date and time to the second, for the lab's readouts. */

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { Passkey } from '../../../../contract/account'
 import { ConfirmedAction } from '../../../components/confirmed-action'
+import { Moment } from '../../../components/moment'
 import { useNow } from '../../../lib/use-now'
 import { useAccountI18n } from '../account-i18n'
 import { useAddPasskey } from '../api/add-passkey'
@@ -8,16 +9,6 @@ import { useDeletePasskey } from '../api/delete-passkey'
 import { usePasskeys } from '../api/get-passkeys'
 import { useRenamePasskey } from '../api/rename-passkey'
 import { accountFailureMessage } from '../failure'
-
-function Moment({ iso, now }: { iso: string; now: number }) {
-  const { format } = useAccountI18n()
-  const date = new Date(iso)
-  return (
-    <time dateTime={iso} title={format.full(date)}>
-      {format.relative(date, now)}
-    </time>
-  )
-}
 
 function RenameForm({ passkey, onDone }: { passkey: Passkey; onDone: () => void }) {
   const { t } = useAccountI18n()
@@ -68,14 +59,14 @@ function PasskeyRow({ passkey, now }: { passkey: Passkey; now: number }) {
       <div className="passkey-details">
         <strong className="account-item-name">{passkey.name}</strong>
         <span className="muted">
-          {t.accountPage.created} <Moment iso={passkey.createdAt} now={now} />
+          {t.accountPage.created} <Moment iso={passkey.createdAt} now={now} happened />
         </span>
         <span className="muted">
           {passkey.lastUsedAt === null ? (
             t.accountPage.neverUsed
           ) : (
             <>
-              {t.accountPage.lastUsed} <Moment iso={passkey.lastUsedAt} now={now} />
+              {t.accountPage.lastUsed} <Moment iso={passkey.lastUsedAt} now={now} happened />
             </>
           )}
         </span>

@@ -3,20 +3,11 @@ import type { DeviceSession } from '../../../../contract/sessions'
 import { useSessions } from '../api/get-sessions'
 import { useRevokeSession } from '../api/revoke-session'
 import { useI18n } from '../../../i18n/i18n-provider'
+import { Moment } from '../../../components/moment'
 import { useNow } from '../../../lib/use-now'
 import { describeUserAgent, isMobileUserAgent } from '../utils/parse-user-agent'
 import { providerLabel } from '../../../i18n/provider-label'
 import '../sessions.css'
-
-function Moment({ iso, now }: { iso: string; now: number }) {
-  const { format } = useI18n()
-  const date = new Date(iso)
-  return (
-    <time dateTime={iso} title={format.full(date)}>
-      {format.relative(date, now)}
-    </time>
-  )
-}
 
 function DeviceIcon({ mobile }: { mobile: boolean }) {
   return (
@@ -45,14 +36,14 @@ function DeviceRow({ session, now }: { session: DeviceSession; now: number }) {
         <p className="device-meta muted">
           <span>{providerLabel(t, session.provider)}</span>
           <span>
-            {t.devices.signedIn} <Moment iso={session.createdAt} now={now} />
+            {t.devices.signedIn} <Moment iso={session.createdAt} now={now} happened />
           </span>
           <span>
-            {t.devices.lastActive} <Moment iso={session.lastUsedAt} now={now} />
+            {t.devices.lastActive} <Moment iso={session.lastUsedAt} now={now} happened />
           </span>
           {session.expiresAt && (
             <span>
-              {t.devices.ends} <Moment iso={session.expiresAt} now={now} />
+              {t.devices.ends} <Moment iso={session.expiresAt} now={now} happened={false} />
             </span>
           )}
         </p>
