@@ -71,6 +71,10 @@ function requestsIn(phase: AuthState['phase']) {
       askedFor.add(check)
       check()
     })
+  const stepUp = createStepUp({
+    reauthenticate: () => Promise.reject(new Error('no step-up in these tests')),
+    user: () => null,
+  })
   const requests = createRequestTokens({
     state: () => session.state,
     restore() {
@@ -82,10 +86,7 @@ function requestsIn(phase: AuthState['phase']) {
     flight,
     store,
     retry,
-    stepUp: createStepUp({
-      reauthenticate: () => Promise.reject(new Error('no step-up in these tests')),
-      user: () => null,
-    }),
+    stepUp,
     sessionEnded: sessionEndedError,
   })
   /** Answers the refresh in flight with a new token, once it has been asked for. */
@@ -101,6 +102,7 @@ function requestsIn(phase: AuthState['phase']) {
     store,
     flight,
     retry,
+    stepUp,
     session,
     refresh,
     answerRefresh,
@@ -210,6 +212,25 @@ describe('after a 401 for a token', () => {
     tab.retry.attemptSettled({ value: fresh })
 
     expect(await outcome).toBe(fresh)
+  })
+})
+
+describe('after a 401 asking for a fresh sign-in', () => {
+  it('says the session ended, and asks for no sign-in, once it is over', () => {
+    for (const phase of ['signing-out', 'signed-out'] as const) {
+      const tab = requestsIn(phase)
+
+      expect(() => tab.afterStepUpRequired(1)).toThrow('You need to sign in again.')
+      expect(tab.stepUp.prompt()).toBeNull()
+    }
+  })
+
+  it('asks for a fresh sign-in while the session lasts', () => {
+    const tab = requestsIn('signed-in')
+    const refused = tab.store.set('refused', LIFETIME_SEC)
+
+    expect(tab.afterStepUpRequired(refused.epoch)).toBeInstanceOf(Promise)
+    expect(tab.stepUp.prompt()).not.toBeNull()
   })
 })
 
