@@ -60,8 +60,6 @@ export function createRequestTokens(options: RequestTokensOptions) {
 
   /** A token good for at least another second, refreshing first when needed. */
   async function validToken(): Promise<AccessToken> {
-    const token = store.get()
-    if (token && store.msLeft() > HAND_OUT_MARGIN_MS && !flight.isRunning()) return token
     const fresh = await tokenForRequest()
     if (!fresh) throw sessionEnded()
     return store.msLeftOf(fresh) > HAND_OUT_MARGIN_MS ? fresh : refresh()
