@@ -60,11 +60,9 @@ export function createRequestTokens(options: RequestTokensOptions) {
 
   /** A token good for at least another second, refreshing first when needed. */
   async function validToken(): Promise<AccessToken> {
-    const token = store.get()
-    if (token && store.msLeft() > HAND_OUT_MARGIN_MS && !flight.isRunning()) return token
     const fresh = await tokenForRequest()
     if (!fresh) throw sessionEnded()
-    return store.msLeftOf(fresh) > 0 ? fresh : refresh()
+    return store.msLeftOf(fresh) > HAND_OUT_MARGIN_MS ? fresh : refresh()
   }
 
   /** The token to send right now; null with no session; undefined when the request must wait. */

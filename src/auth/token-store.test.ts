@@ -52,3 +52,35 @@ describe('a token counted on two clocks', () => {
     expect(store.msLeft()).toBe(LIFETIME_SEC * 1000 - 1_000)
   })
 })
+
+describe('a token store', () => {
+  it('has no time left, rather than endless time, when it holds no token', () => {
+    const { store } = storeOnTwoClocks()
+    expect(store.msLeft()).toBe(-Infinity)
+
+    store.set('token', LIFETIME_SEC)
+    store.clear()
+
+    expect(store.msLeft()).toBe(-Infinity)
+  })
+
+  it('counts a token that has no wall-clock expiry on the monotonic clock alone', () => {
+    const { monotonic, wall, store } = storeOnTwoClocks()
+    const token = createTokenStore(monotonic.now, null).set('token', LIFETIME_SEC)
+
+    monotonic.advance(1_000)
+    wall.advance(LIFETIME_SEC * 1000)
+
+    expect(store.msLeftOf(token)).toBe(LIFETIME_SEC * 1000 - 1_000)
+  })
+
+  it('without a wall clock, counts a token on the monotonic clock alone whatever it carries', () => {
+    const { monotonic, store: walled } = storeOnTwoClocks()
+    const token = walled.set('token', LIFETIME_SEC)
+    const store = createTokenStore(monotonic.now, null)
+
+    monotonic.advance(1_000)
+
+    expect(store.msLeftOf(token)).toBe(LIFETIME_SEC * 1000 - 1_000)
+  })
+})
