@@ -611,6 +611,35 @@ describe('the interceptor and a step-up', () => {
     ])
   })
 
+  it('takes a challenge only from a WWW-Authenticate header that is text', async () => {
+    const { session, api } = createTab()
+    await session.signIn(DEMO)
+    // A custom adapter may hand over a header's values as a list; axios's own never do.
+    api.defaults.adapter = (config) =>
+      Promise.reject(
+        new AxiosError('Refused.', AxiosError.ERR_BAD_REQUEST, config, null, {
+          data: '',
+          status: 401,
+          statusText: 'Unauthorized',
+          headers: { 'www-authenticate': [REAUTHENTICATION_CHALLENGE] },
+          config,
+        }),
+      )
+
+    const outcome = await Promise.race([
+      api.get('/me').then(
+        () => 'answered',
+        () => 'returned',
+      ),
+      promptShown(session).then((prompt) => {
+        prompt.cancel()
+        return 'asked'
+      }),
+    ])
+
+    expect(outcome).toBe('returned')
+  })
+
   it('marks the replay after a step-up as such, and returns its refusal as it is', async () => {
     server.use(
       http.post(STEP_UP_ENDPOINT, () =>
