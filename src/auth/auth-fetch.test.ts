@@ -1,12 +1,31 @@
 import axios from 'axios'
 import { http } from 'msw'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi, type Mock } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { server } from '../../mocks/hosts/node'
-import { createTab, DEMO, expireAccessTokensOnServer, manualClock } from '../test/auth-harness'
+import {
+  createTab,
+  DEMO,
+  expireAccessTokensOnServer,
+  manualClock,
+  promptShown,
+} from '../test/auth-harness'
+import { stepUpServer } from '../test/step-up-server'
 import type { AuthEvent } from './events'
 import { createAuthHttp, postLogoutAll } from './auth-api'
 import { createAuthFetch } from './auth-fetch'
+import { isAuthError } from './errors'
+
+/** A 401 problem with `code`, as the API refuses a request. */
+const refusedWith = (code: string) =>
+  new Response(JSON.stringify({ title: 'Refused', status: 401, code }), {
+    status: 401,
+    headers: { 'Content-Type': 'application/problem+json' },
+  })
+
+/** The Authorization header of each request `send` was given, in order. */
+const authorizationsSent = (send: Mock<typeof fetch>) =>
+  send.mock.calls.map(([, init]) => new Headers(init?.headers).get('Authorization'))
 
 describe('where the access token may go', () => {
   it.each([
@@ -119,7 +138,10 @@ describe('how long authFetch waits for a refresh under way', () => {
     const fetching = authFetch('/api/me', { timeoutMs: 5_000 })
     time.advance(5_000)
 
-    await expect(fetching).rejects.toMatchObject({ name: 'TimeoutError' })
+    await expect(fetching).rejects.toMatchObject({
+      name: 'TimeoutError',
+      message: 'The request timed out.',
+    })
     expect(send).not.toHaveBeenCalled()
     const request = { method: 'get', url: '/api/me' }
     expect(requestEvents).toEqual([
@@ -141,7 +163,10 @@ describe('how long authFetch waits for a refresh under way', () => {
     const fetching = authFetch('/api/me', { signal: controller.signal })
     controller.abort()
 
-    await expect(fetching).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(fetching).rejects.toMatchObject({
+      name: 'AbortError',
+      message: 'The request was aborted.',
+    })
     expect(send).not.toHaveBeenCalled()
     expect(requestEvents.map((event) => event.type)).toEqual(['request-queued'])
     await answerRefresh()
@@ -192,5 +217,177 @@ describe('what authFetch reports', () => {
         replayed: true,
       }),
     ])
+  })
+})
+
+describe('what authFetch sends', () => {
+  it('hands the request to fetch at once, in the same turn, when a token is at hand', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(new Response('{}')))
+
+    const fetching = createAuthFetch(session, send)('/api/me')
+
+    expect(send).toHaveBeenCalledOnce()
+    await fetching
+  })
+
+  it('hands over a response whose body is still streaming, without waiting for its end', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const stream = new TransformStream<Uint8Array, Uint8Array>()
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(new Response(stream.readable)))
+    let handed: Response | null = null
+
+    void createAuthFetch(session, send)('/api/feed').then((response) => (handed = response))
+    try {
+      await vi.waitFor(() => expect(handed).not.toBeNull())
+      expect(handed).toMatchObject({ status: 200, bodyUsed: false })
+    } finally {
+      void stream.writable.close()
+    }
+  })
+
+  it('replays a 401 for a token older than the current one with the current token', async () => {
+    const { session, events } = createTab()
+    await session.signIn(DEMO)
+    const first = session.accessToken()
+    let refuse: (response: Response) => void = () => undefined
+    const refused = new Promise<Response>((resolve) => (refuse = resolve))
+    const send = vi
+      .fn<typeof fetch>()
+      .mockReturnValueOnce(refused)
+      .mockResolvedValueOnce(new Response('{}'))
+
+    const fetching = createAuthFetch(session, send)('/api/me')
+    await session.refresh() // the newer token arrives while the old request is out
+    refuse(refusedWith('token_expired'))
+
+    expect((await fetching).status).toBe(200)
+    expect(authorizationsSent(send)).toEqual([
+      `Bearer ${first?.value}`,
+      `Bearer ${session.accessToken()?.value}`,
+    ])
+    expect(db.stats.refreshCalls).toBe(1)
+    expect(events.find((e) => e.type === 'request-replayed')).toMatchObject({ why: 'newer-token' })
+  })
+
+  it('rejects a 401 for the token with session_ended when nobody is signed in', async () => {
+    const { session } = createTab()
+    await session.signOut()
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(refusedWith('token_expired')))
+
+    const error = await createAuthFetch(session, send)('/api/me').catch((e: unknown) => e)
+
+    expect(isAuthError(error) && error.kind).toBe('session_ended')
+    expect(send).toHaveBeenCalledOnce()
+  })
+})
+
+describe('what authFetch reports of each outcome', () => {
+  /** The request-completed events of `session`, as [status, replayed]. */
+  function outcomes(session: ReturnType<typeof createTab>['session']) {
+    const seen: Array<[number | null, boolean]> = []
+    session.onEvent((event) => {
+      if (event.type === 'request-completed') seen.push([event.status, event.replayed])
+    })
+    return seen
+  }
+
+  it('reports a request that needed no replay as not replayed', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const seen = outcomes(session)
+    const send = vi.fn<typeof fetch>(() => Promise.resolve(new Response('{}')))
+
+    await createAuthFetch(session, send)('/api/me')
+
+    expect(seen).toEqual([[200, false]])
+  })
+
+  it('reports a request whose replay failed as replayed, without a status', async () => {
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const seen = outcomes(session)
+    const send = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(refusedWith('token_expired'))
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+
+    await expect(createAuthFetch(session, send)('/api/me')).rejects.toThrow('Failed to fetch')
+
+    expect(seen).toEqual([[null, true]])
+  })
+})
+
+describe('how long authFetch waits after a refusal', () => {
+  it('gives up waiting for the refresh its 401 started after its timeoutMs', async () => {
+    const time = manualClock()
+    const { session, emitted } = createTab({ clock: time.now, timers: time.timers })
+    await session.signIn(DEMO)
+    let answer = () => {}
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    server.use(http.post('/api/auth/refresh', () => answered, { once: true }))
+    const send = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(refusedWith('token_expired'))
+      .mockResolvedValueOnce(new Response('{}'))
+
+    const result = createAuthFetch(session, send)('/api/me', { timeoutMs: 5_000 }).catch(
+      (error: unknown) => error,
+    )
+    await emitted('request-queued')
+    time.advance(5_000)
+    answer()
+    const error = await result
+    await emitted('refresh-succeeded')
+
+    expect(error).toMatchObject({ name: 'TimeoutError' })
+    expect(send).toHaveBeenCalledOnce()
+  })
+
+  it('waits for a person to confirm beyond its timeoutMs, then replays after the step-up', async () => {
+    server.use(...stepUpServer().handlers)
+    const time = manualClock()
+    const { session, events } = createTab({ clock: time.now, timers: time.timers })
+    await session.signIn(DEMO)
+    const send = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(refusedWith('reauthentication_required'))
+      .mockResolvedValueOnce(new Response(null, { status: 204 }))
+
+    const fetching = createAuthFetch(session, send)('/api/me/password', {
+      method: 'POST',
+      timeoutMs: 5_000,
+    }).catch((error: unknown) => error)
+    const prompt = await promptShown(session)
+    time.advance(5_000)
+    await prompt.confirm({ password: DEMO.password })
+
+    expect(await fetching).toMatchObject({ status: 204 })
+    expect(events.find((e) => e.type === 'request-replayed')).toMatchObject({
+      why: 'after-step-up',
+    })
+  })
+
+  it('stops waiting for a step-up when its signal aborts, with an AbortError', async () => {
+    server.use(...stepUpServer().handlers)
+    const { session } = createTab()
+    await session.signIn(DEMO)
+    const controller = new AbortController()
+    const send = vi.fn<typeof fetch>(() =>
+      Promise.resolve(refusedWith('reauthentication_required')),
+    )
+
+    const fetching = createAuthFetch(session, send)('/api/me/password', {
+      method: 'POST',
+      signal: controller.signal,
+    }).catch((error: unknown) => error)
+    const prompt = await promptShown(session)
+    controller.abort()
+    prompt.cancel()
+
+    expect(await fetching).toMatchObject({ name: 'AbortError' })
+    expect(send).toHaveBeenCalledOnce()
   })
 })
