@@ -272,14 +272,18 @@ describe('what authFetch sends', () => {
     expect(events.find((e) => e.type === 'request-replayed')).toMatchObject({ why: 'newer-token' })
   })
 
-  it('rejects a 401 for the token with session_ended when nobody is signed in', async () => {
+  it('rejects a 401 for the token with session_ended, and its code, when nobody is signed in', async () => {
     const { session } = createTab()
     await session.signOut()
     const send = vi.fn<typeof fetch>(() => Promise.resolve(refusedWith('token_expired')))
 
     const error = await createAuthFetch(session, send)('/api/me').catch((e: unknown) => e)
 
-    expect(isAuthError(error) && error.kind).toBe('session_ended')
+    expect(isAuthError(error) && [error.kind, error.code, error.status]).toEqual([
+      'session_ended',
+      'token_expired',
+      401,
+    ])
     expect(send).toHaveBeenCalledOnce()
   })
 })

@@ -32,18 +32,20 @@ function assertSameOrigin(input: RequestInfo | URL): void {
   )
 }
 
-/** What a 401 asks for: a fresh token, a fresh sign-in, or nothing the session can give. */
-async function refusalOfResponse(response: Response): Promise<Refusal> {
-  if (response.status !== 401) return null
+/**
+ * What a 401 asks for (a fresh token, a fresh sign-in, or nothing the session can give), and the
+ * problem's code, which an error about that request carries as the interceptor's do.
+ */
+async function refusalOfResponse(
+  response: Response,
+): Promise<{ refusal: Refusal; code: string | null }> {
+  if (response.status !== 401) return { refusal: null, code: null }
   const body: unknown = await response
     .clone()
     .json()
     .catch(() => null)
-  return refusalOf(
-    response.status,
-    parseProblem(body)?.code,
-    response.headers.get('WWW-Authenticate'),
-  )
+  const code = parseProblem(body)?.code ?? null
+  return { refusal: refusalOf(401, code, response.headers.get('WWW-Authenticate')), code }
 }
 
 /**
@@ -91,7 +93,7 @@ export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch
       let token = ready === undefined ? await wait(auth.tokenForRequest(), init) : ready
       let response = await sendWith(input, init, token)
       for (;;) {
-        const refusal = await refusalOfResponse(response)
+        const { refusal, code } = await refusalOfResponse(response)
         if (refusal === null || replayed.has(refusal)) {
           path.completed(request, response.status, replayed.size > 0)
           return response
@@ -101,7 +103,7 @@ export function createAuthFetch(session: AuthSession, send: typeof fetch = fetch
           refusal,
           token?.epoch ?? 0,
           request,
-          null,
+          code,
           (next, forPerson) => wait(next, forPerson ? { ...init, timeoutMs: 0 } : init),
         )
         token = fresh ?? session.accessToken()
