@@ -45,7 +45,8 @@ describe('the wake sources of a browser', () => {
     expect(wake).toHaveBeenCalledTimes(4)
 
     for (const stop of stops) stop()
-    windowLike.dispatchEvent(new Event('focus'))
+    for (const type of ['focus', 'online', 'pageshow']) windowLike.dispatchEvent(new Event(type))
+    documentLike.dispatchEvent(new Event('visibilitychange'))
     expect(wake).toHaveBeenCalledTimes(4)
   })
 })
