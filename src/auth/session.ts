@@ -170,7 +170,8 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
 
   function onDue(): void {
     if (marker.isSet() && state().phase === 'signed-out') void actions.deliverPendingLogout()
-    else if (state().phase !== 'signed-out') refreshQuietly()
+    // A refresh refuses by itself once the session is over.
+    else refreshQuietly()
   }
 
   function onWake(): void {
