@@ -3,7 +3,7 @@ import { awaitableList, createTab, DEMO, stateReached } from '../test/auth-harne
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import type { ChannelLike } from './cross-tab'
 import type { AuthEvent } from './events'
-import { relayEvents, subscribeToAllTabs } from './event-relay'
+import { browserEventsChannel, relayEvents, subscribeToAllTabs } from './event-relay'
 import type { AuthSession } from './session'
 import { SIGN_OUT_REASONS } from './sign-out-reason'
 
@@ -17,6 +17,7 @@ function twoTabs() {
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
 
 const key = (event: AuthEvent) => `${event.tabId}:${event.seq}`
@@ -289,5 +290,108 @@ describe('what a relay posts and answers', () => {
     expect(peer.posted).toEqual([])
     expect(peer.listening()).toBe(0)
     expect(peer.isClosed()).toBe(true)
+  })
+})
+
+describe('what a timeline takes from the channel', () => {
+  it('asks once for the history of every tab, under an id of its own', () => {
+    const { session } = createTab()
+    const first = testChannel()
+    const second = testChannel()
+    const stopFirst = subscribeToAllTabs(session, first.channel, () => undefined)
+    const stopSecond = subscribeToAllTabs(session, second.channel, () => undefined)
+
+    for (const { posted } of [first, second]) {
+      expect(posted).toEqual([
+        { kind: 'history-request', requestId: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      ])
+    }
+    expect(first.posted[0]).not.toEqual(second.posted[0])
+    stopFirst()
+    stopSecond()
+  })
+
+  it('passes on every kind of event another tab relays, field for field', () => {
+    const { session } = createTab()
+    const peer = testChannel()
+    const seen: AuthEvent[] = []
+    const stop = subscribeToAllTabs(session, peer.channel, (event) => seen.push(event))
+
+    for (const event of everyKindOfEvent) peer.send({ kind: 'event', event })
+
+    expect(seen).toEqual(everyKindOfEvent)
+    stop()
+  })
+
+  it("takes its own tab's live events from the session only, not again from the channel", async () => {
+    const { session } = createTab()
+    const peer = testChannel()
+    const seen: AuthEvent[] = []
+    const stop = subscribeToAllTabs(session, peer.channel, (event) => seen.push(event))
+
+    const settled = joinRefresh(session, 1)
+    const [own] = seen
+    peer.send({ kind: 'event', event: own })
+
+    expect(seen).toEqual([own])
+    expect(own?.tabId).toBe(session.tabId)
+    stop()
+    await settled
+  })
+
+  it('takes the history answering its own request, and no other', () => {
+    const { session } = createTab()
+    const peer = testChannel()
+    const seen: AuthEvent[] = []
+    const stop = subscribeToAllTabs(session, peer.channel, (event) => seen.push(event))
+    const [request] = peer.posted
+    const requestId = request?.kind === 'history-request' ? request.requestId : 'none'
+
+    peer.send({ kind: 'history', requestId: 'someone-else', events: everyKindOfEvent.slice(0, 2) })
+    // Another timeline's request is no answer, even one that happened to draw the same id.
+    expect(() => peer.send({ kind: 'history-request', requestId })).not.toThrow()
+    expect(seen).toEqual([])
+
+    peer.send({ kind: 'history', requestId, events: everyKindOfEvent })
+    expect(seen).toEqual(everyKindOfEvent)
+    stop()
+  })
+
+  it('stops listening to its session and the channel, and closes the channel, once stopped', async () => {
+    const { session } = createTab()
+    const peer = testChannel()
+    const seen: AuthEvent[] = []
+    const stop = subscribeToAllTabs(session, peer.channel, (event) => seen.push(event))
+    expect(peer.listening()).toBe(1)
+
+    stop()
+    await joinRefresh(session, 1)
+    peer.send({ kind: 'event', event: everyKindOfEvent[0] })
+
+    expect(seen).toEqual([])
+    expect(peer.listening()).toBe(0)
+    expect(peer.isClosed()).toBe(true)
+  })
+})
+
+describe("the browser's events channel", () => {
+  it('is the BroadcastChannel every tab of the origin opens for events', async () => {
+    const channel = browserEventsChannel()
+    const otherTab = new BroadcastChannel('reel-auth-events')
+    const heard = awaitableList<unknown>()
+    otherTab.addEventListener('message', (event) => heard.push(event.data))
+    const request = { kind: 'history-request', requestId: 'r1' }
+
+    channel?.postMessage(request)
+
+    await heard.until(() => heard.items.length > 0)
+    expect(heard.items).toEqual([request])
+    channel?.close()
+    otherTab.close()
+  })
+
+  it('is null where BroadcastChannel is missing', () => {
+    vi.stubGlobal('BroadcastChannel', undefined)
+    expect(browserEventsChannel()).toBeNull()
   })
 })
