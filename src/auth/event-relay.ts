@@ -3,6 +3,7 @@ import type { AuthEvent, AuthEventListener } from './events'
 import { SIGN_OUT_REASONS } from './sign-out-reason'
 import type { ChannelLike } from './cross-tab'
 import type { AuthSession } from './session'
+import { onFirstUse } from '../lib/on-first-use'
 import { randomHexId } from '../lib/random-id'
 
 /** The channel that carries events only; tokens travel on their own channel, never this one. */
@@ -12,70 +13,76 @@ const AUTH_EVENTS_CHANNEL = 'reel-auth-events'
 export const RELAY_HISTORY_LIMIT = 2000
 export const RELAY_HISTORY_MS = 10 * 60_000
 
-const text = z.string().check(z.maxLength(2048))
-const base = {
-  at: z.number(),
-  tabId: z.string().check(z.minLength(1), z.maxLength(64)),
-  seq: z.int().check(z.nonnegative()),
-}
-const method = z.string().check(z.maxLength(16))
-
 /**
- * An event from another tab, parsed like any untrusted input. Objects are not strict, but zod
- * drops keys it does not know, so nothing but these fields (no token, ever) gets through.
+ * The relay's messages, parsed like any untrusted input. Built when the first message arrives, not
+ * when the app starts: a tab that never hears from another builds none of it.
  */
-const authEventSchema: z.ZodMiniType<AuthEvent> = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('refresh-started') }),
-  z.object({ ...base, type: z.literal('refresh-joined') }),
-  z.object({
-    ...base,
-    type: z.literal('refresh-succeeded'),
-    durationMs: z.number().check(z.nonnegative()),
-    source: z.enum(['network', 'other-tab']),
-  }),
-  z.object({
-    ...base,
-    type: z.literal('refresh-failed'),
-    kind: z.enum(['session_ended', 'transient', 'rejected', 'bad_response']),
-    code: z.nullable(text),
-  }),
-  z.object({
-    ...base,
-    type: z.literal('token-received'),
-    expiresInMs: z.number().check(z.nonnegative()),
-    source: z.enum(['network', 'other-tab']),
-  }),
-  z.object({ ...base, type: z.literal('request-queued'), method, url: text }),
-  z.object({
-    ...base,
-    type: z.literal('request-replayed'),
-    method,
-    url: text,
-    why: z.enum(['newer-token', 'after-refresh', 'after-step-up']),
-  }),
-  z.object({
-    ...base,
-    type: z.literal('request-completed'),
-    method,
-    url: text,
-    status: z.nullable(z.int()),
-    replayed: z.boolean(),
-  }),
-  z.object({ ...base, type: z.literal('signed-in'), userId: text }),
-  z.object({ ...base, type: z.literal('signed-out'), reason: z.enum(SIGN_OUT_REASONS) }),
-])
+const relayMessageSchema = onFirstUse(() => {
+  const text = z.string().check(z.maxLength(2048))
+  const base = {
+    at: z.number(),
+    tabId: z.string().check(z.minLength(1), z.maxLength(64)),
+    seq: z.int().check(z.nonnegative()),
+  }
+  const method = z.string().check(z.maxLength(16))
 
-const relayMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('event'), event: authEventSchema }),
-  z.object({ kind: z.literal('history-request'), requestId: z.string().check(z.maxLength(64)) }),
-  z.object({
-    kind: z.literal('history'),
-    requestId: z.string().check(z.maxLength(64)),
-    events: z.array(authEventSchema).check(z.maxLength(RELAY_HISTORY_LIMIT)),
-  }),
-])
+  /**
+   * An event from another tab, parsed like any untrusted input. Objects are not strict, but zod
+   * drops keys it does not know, so nothing but these fields (no token, ever) gets through.
+   */
+  const authEventSchema: z.ZodMiniType<AuthEvent> = z.discriminatedUnion('type', [
+    z.object({ ...base, type: z.literal('refresh-started') }),
+    z.object({ ...base, type: z.literal('refresh-joined') }),
+    z.object({
+      ...base,
+      type: z.literal('refresh-succeeded'),
+      durationMs: z.number().check(z.nonnegative()),
+      source: z.enum(['network', 'other-tab']),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('refresh-failed'),
+      kind: z.enum(['session_ended', 'transient', 'rejected', 'bad_response']),
+      code: z.nullable(text),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('token-received'),
+      expiresInMs: z.number().check(z.nonnegative()),
+      source: z.enum(['network', 'other-tab']),
+    }),
+    z.object({ ...base, type: z.literal('request-queued'), method, url: text }),
+    z.object({
+      ...base,
+      type: z.literal('request-replayed'),
+      method,
+      url: text,
+      why: z.enum(['newer-token', 'after-refresh', 'after-step-up']),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('request-completed'),
+      method,
+      url: text,
+      status: z.nullable(z.int()),
+      replayed: z.boolean(),
+    }),
+    z.object({ ...base, type: z.literal('signed-in'), userId: text }),
+    z.object({ ...base, type: z.literal('signed-out'), reason: z.enum(SIGN_OUT_REASONS) }),
+  ])
 
-type RelayMessage = z.infer<typeof relayMessageSchema>
+  return z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('event'), event: authEventSchema }),
+    z.object({ kind: z.literal('history-request'), requestId: z.string().check(z.maxLength(64)) }),
+    z.object({
+      kind: z.literal('history'),
+      requestId: z.string().check(z.maxLength(64)),
+      events: z.array(authEventSchema).check(z.maxLength(RELAY_HISTORY_LIMIT)),
+    }),
+  ])
+})
+
+type RelayMessage = z.infer<ReturnType<typeof relayMessageSchema>>
 
 const post = (channel: ChannelLike, message: RelayMessage) => channel.postMessage(message)
 
@@ -102,7 +109,7 @@ export function relayEvents(session: AuthSession, channel: ChannelLike): () => v
   })
 
   function onMessage(message: MessageEvent): void {
-    const parsed = relayMessageSchema.safeParse(message.data)
+    const parsed = relayMessageSchema().safeParse(message.data)
     if (!parsed.success || parsed.data.kind !== 'history-request') return
     post(channel, { kind: 'history', requestId: parsed.data.requestId, events: [...history] })
   }
@@ -132,7 +139,7 @@ export function subscribeToAllTabs(
   const requestId = randomHexId(8)
 
   function onMessage(message: MessageEvent): void {
-    const parsed = relayMessageSchema.safeParse(message.data)
+    const parsed = relayMessageSchema().safeParse(message.data)
     if (!parsed.success) return
     const data = parsed.data
     // This tab's own live events come straight from its session, below.

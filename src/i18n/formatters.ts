@@ -1,5 +1,5 @@
 import type { Locale } from './locale'
-import { onFirstUse } from './on-first-use'
+import { onFirstUse } from '../lib/on-first-use'
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 60 * 60 * 1000],

@@ -1,5 +1,5 @@
 import type { Locale } from './locale'
-import { onFirstUse } from './on-first-use'
+import { onFirstUse } from '../lib/on-first-use'
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
