@@ -440,4 +440,21 @@ describe('step-up re-authentication', () => {
     expect(prompts()).toBe(1)
     expect(sent.get('POST /api/auth/refresh')).toBeUndefined()
   })
+
+  it('gives up at once on a step-up call whose refusal asks for nothing the session can give', async () => {
+    server.use(
+      http.post('/api/auth/logout-others', () =>
+        problem(500, 'server_error', 'Something went wrong on our side.'),
+      ),
+    )
+    const { session } = await signedInTab()
+    const sent = countRequests()
+
+    const error: unknown = await session.signOutOthers().catch((e: unknown) => e)
+
+    expect(isAuthError(error) && [error.kind, error.status]).toEqual(['transient', 500])
+    expect(sent.get('POST /api/auth/logout-others')).toBe(1)
+    expect(sent.get('POST /api/auth/refresh')).toBeUndefined()
+    expect(session.getState().phase).toBe('signed-in')
+  })
 })
