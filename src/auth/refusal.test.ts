@@ -50,4 +50,10 @@ describe('why the server revoked a session', () => {
     ).toBeNull()
     expect(revocationReasonOf(new Error('offline'))).toBeNull()
   })
+
+  it('knows no reason for a call that got no answer at all', () => {
+    const offline = new AxiosError('Network Error', 'ERR_NETWORK', { headers: new AxiosHeaders() })
+    expect(revocationReasonOf(offline)).toBeNull()
+    expect(revocationReasonOf(toAuthError(offline))).toBeNull()
+  })
 })

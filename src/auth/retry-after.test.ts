@@ -38,9 +38,21 @@ describe('parseRetryAfter', () => {
     '1 hour',
     'Sun, 06 Nov 1994 08:48:00 GMT', // already past
     'Sun, 06 Nov 1994 08:49:37 PST',
+    'Sun, 99 Nov 1994 08:49:37 GMT', // the right form, but no day of any month
     ['60'],
   ])('ignores %j', (header) => {
     expect(parseRetryAfter(header, NOW)).toBeNull()
+  })
+})
+
+describe('an asctime Retry-After', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('is read as UTC, as RFC 9110 says, whatever the local time zone', () => {
+    vi.stubEnv('TZ', 'Asia/Seoul')
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', NOW)).toBe(37)
   })
 })
 

@@ -35,9 +35,8 @@ export function parseRetryAfter(header: unknown, now: number): number | null {
   if (DELAY_SECONDS.test(value)) {
     seconds = Number(value)
   } else if (HTTP_DATE.test(value)) {
-    const at = Date.parse(asUtc(value))
-    if (!Number.isFinite(at)) return null
-    seconds = (at - now) / 1000
+    // A date of the right form that names no real day (`99 Nov`) parses to NaN: no wait, below.
+    seconds = (Date.parse(asUtc(value)) - now) / 1000
   } else {
     return null
   }

@@ -56,6 +56,12 @@ describe('retrying', () => {
     expect(retry.mayTryEarly()).toBe(true)
   })
 
+  it('allows an early attempt before any has failed', () => {
+    const { retry } = retryAt(1000)
+    expect(retry.mayTryEarly()).toBe(true)
+    expect(retry.mayTryEarly()).toBe(false)
+  })
+
   it('ends at the third bad answer in a row, counting again after a reset', () => {
     const { retry } = retryAt()
     const answers = () => Array.from({ length: 3 }, retry.badResponseLimitReached)

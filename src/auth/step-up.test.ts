@@ -330,4 +330,131 @@ describe('step-up re-authentication', () => {
     expect(isAuthError(error) && error.kind).toBe('session_ended')
     expect(session.stepUp.prompt()).toBeNull()
   })
+
+  it('rejects a cancelled request with an error that names the cancellation', async () => {
+    server.use(...stepUpServer().handlers)
+    const { session, api } = await signedInTab()
+
+    const request = api.post('/me/password', CHANGE).catch((e: unknown) => e)
+    ;(await promptShown(session)).cancel()
+
+    const error = await request
+    expect(isStepUpCancelled(error) && [error.name, error.code, error.message]).toEqual([
+      'StepUpCancelledError',
+      'step_up_cancelled',
+      'Re-authentication was cancelled.',
+    ])
+  })
+
+  it('asks again when the stepped-up token itself is refused for an old sign-in', async () => {
+    server.use(
+      http.post(STEP_UP_ENDPOINT, () =>
+        problem(401, 'reauthentication_required', 'Confirm it is you.'),
+      ),
+      ...stepUpServer().handlers,
+    )
+    const { session, api } = await signedInTab()
+    const first = api.post('/me/password', CHANGE).catch((e: unknown) => e)
+    const earlier = await promptShown(session)
+    await earlier.confirm({ password: DEMO.password })
+    await first
+
+    const second = api.post('/me/password', CHANGE).catch((e: unknown) => e)
+    const later = await Promise.race([promptShown(session), second.then(() => null)])
+
+    expect(later).not.toBeNull()
+    expect(later?.id).not.toBe(earlier.id)
+    later?.cancel()
+    expect(isStepUpCancelled(await second)).toBe(true)
+  })
+
+  it('leaves the open prompt alone when an earlier, answered prompt is cancelled', async () => {
+    server.use(
+      http.post(STEP_UP_ENDPOINT, () =>
+        problem(401, 'reauthentication_required', 'Confirm it is you.'),
+      ),
+      ...stepUpServer().handlers,
+    )
+    const { session, api } = await signedInTab()
+    const first = api.post('/me/password', CHANGE).catch((e: unknown) => e)
+    const earlier = await promptShown(session)
+    await earlier.confirm({ password: DEMO.password })
+    await first
+    const second = api.post('/me/password', CHANGE).catch((e: unknown) => e)
+    const later = await promptShown(session)
+
+    earlier.cancel()
+
+    expect(session.stepUp.prompt()).toBe(later)
+    later.cancel()
+    expect(isStepUpCancelled(await second)).toBe(true)
+  })
+
+  it('tells a listener nothing more once it has unsubscribed', async () => {
+    server.use(...stepUpServer().handlers)
+    const { session, api } = await signedInTab()
+    let told = 0
+    const unsubscribe = session.stepUp.subscribe(() => told++)
+    unsubscribe()
+
+    const request = api.post('/me/password', CHANGE).catch((e: unknown) => e)
+    ;(await promptShown(session)).cancel()
+    await request
+
+    expect(told).toBe(0)
+  })
+
+  it('calls a step-up endpoint again with the token another request stepped up meanwhile', async () => {
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let reached = () => {}
+    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    const authorizations: string[] = []
+    server.use(
+      // The first call is held at the server until a request elsewhere has re-authenticated.
+      http.post('/api/auth/logout-others', async ({ request }) => {
+        authorizations.push(request.headers.get('Authorization') ?? '')
+        if (authorizations.length > 1) return new Response(null, { status: 204 })
+        reached()
+        await released
+        return problem(401, 'reauthentication_required', 'Confirm it is you.')
+      }),
+      ...stepUpServer().handlers,
+    )
+    const { session, api } = await signedInTab()
+    const sent = countRequests()
+    const prompts = countPrompts(session)
+    const tokenBefore = session.accessToken()?.value
+
+    const signingOut = session.signOutOthers()
+    await atServer
+    const change = api.post('/me/password', CHANGE)
+    await (await promptShown(session)).confirm({ password: DEMO.password })
+    expect((await change).status).toBe(204)
+    release()
+
+    await expect(signingOut).resolves.toBeUndefined()
+    const stepped = session.accessToken()?.value
+    expect(stepped).not.toBe(tokenBefore)
+    expect(authorizations).toEqual([`Bearer ${tokenBefore}`, `Bearer ${stepped}`])
+    expect(prompts()).toBe(1)
+    expect(sent.get('POST /api/auth/refresh')).toBeUndefined()
+  })
+
+  it('gives up at once on a step-up call whose refusal asks for nothing the session can give', async () => {
+    server.use(
+      http.post('/api/auth/logout-others', () =>
+        problem(500, 'server_error', 'Something went wrong on our side.'),
+      ),
+    )
+    const { session } = await signedInTab()
+    const sent = countRequests()
+
+    const error: unknown = await session.signOutOthers().catch((e: unknown) => e)
+
+    expect(isAuthError(error) && [error.kind, error.status]).toEqual(['transient', 500])
+    expect(sent.get('POST /api/auth/logout-others')).toBe(1)
+    expect(sent.get('POST /api/auth/refresh')).toBeUndefined()
+    expect(session.getState().phase).toBe('signed-in')
+  })
 })
