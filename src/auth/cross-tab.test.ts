@@ -539,6 +539,7 @@ describe('the messages a tab takes from other tabs', () => {
 
     expect(closed()).toBe(true)
     expect(heard).toEqual([])
+    expect(tab.heard()).toBe(0)
   })
 })
 
