@@ -2,6 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 import {
+  browserChannel,
+  browserLocks,
+  browserStorage,
   createCrossTab,
   type ChannelLike,
   type LockManagerLike,
@@ -337,23 +340,32 @@ describe('the generation counter in storage', () => {
   })
 })
 
-describe("a tab's answers to other tabs' questions", () => {
-  /** A channel the test speaks into as another tab, keeping what the tab posts. */
-  function channelToTab() {
-    const listeners = new Set<(event: MessageEvent) => void>()
-    const posted: unknown[] = []
-    const channel: ChannelLike = {
-      postMessage: (message) => void posted.push(message),
-      addEventListener: (_type, listener) => void listeners.add(listener),
-      removeEventListener: (_type, listener) => void listeners.delete(listener),
-      close: () => listeners.clear(),
-    }
-    const ask = (data: unknown) => {
-      for (const listener of listeners) listener(new MessageEvent('message', { data }))
-    }
-    return { channel, posted, ask }
+/**
+ * A channel the test speaks into as another tab, keeping what the tab posts. Like a real
+ * BroadcastChannel, it delivers only to listeners of the `message` type. Closing it is recorded
+ * but delivers on, as a channel a page shares with other code would.
+ */
+function channelToTab() {
+  const listeners = new Map<string, Set<(event: MessageEvent) => void>>()
+  const posted: unknown[] = []
+  let closed = false
+  const channel: ChannelLike = {
+    postMessage: (message) => void posted.push(message),
+    addEventListener(type, listener) {
+      const ofType = listeners.get(type) ?? new Set()
+      listeners.set(type, ofType.add(listener))
+    },
+    removeEventListener: (type, listener) => void listeners.get(type)?.delete(listener),
+    close: () => void (closed = true),
   }
+  const ask = (data: unknown) => {
+    for (const listener of listeners.get('message') ?? [])
+      listener(new MessageEvent('message', { data }))
+  }
+  return { channel, posted, ask, closed: () => closed }
+}
 
+describe("a tab's answers to other tabs' questions", () => {
   function tabOn(channel: ChannelLike) {
     const tab = createCrossTab({
       locks: createFakeTabsEnvironment().locks,
@@ -392,5 +404,514 @@ describe("a tab's answers to other tabs' questions", () => {
     expect(posted).toHaveLength(2)
     expect(posted[1]).toEqual({ ...(posted[0] as object), resent: true })
     tab.stop()
+  })
+
+  it('answers a question for its latest message with that message even while it holds the lock', async () => {
+    const { channel, posted, ask } = channelToTab()
+    const tab = tabOn(channel)
+    tab.publish({ type: 'signed-out', reason: 'user', logoutPending: false })
+
+    await tab.withLock(async () => {
+      ask({ type: 'latest-asked', from: 'b' })
+      // Another holder's answer to a probe is no question to this tab.
+      ask({ type: 'lock-held', from: 'b' })
+    })
+
+    expect(posted).toEqual([posted[0], { ...(posted[0] as object), resent: true }])
+    tab.stop()
+  })
+
+  it('answers no lock probe while it holds no lock, even with a message it could post again', () => {
+    const { channel, posted, ask } = channelToTab()
+    const tab = tabOn(channel)
+    tab.publish({ type: 'signed-out', reason: 'user', logoutPending: false })
+
+    ask({ type: 'lock-probe', from: 'b' })
+
+    expect(posted).toHaveLength(1)
+    tab.stop()
+  })
+})
+
+const signedOutBy = (from: string, generation: number) =>
+  ({ type: 'signed-out', from, generation, reason: 'other-tab', logoutPending: false }) as const
+
+describe('the messages a tab takes from other tabs', () => {
+  const GENERATION_KEY = 'reel-auth-generation'
+  const token = {
+    type: 'token',
+    from: 'b',
+    generation: 1,
+    accessToken: 'access-1',
+    expiresIn: 300,
+    sessionExpiresAt: null,
+    user: {
+      id: 'u1',
+      username: 'demo',
+      displayName: 'Demo',
+      email: 'demo@example.com',
+      providers: [],
+    },
+  } as const
+
+  function listeningTab(storage: StorageLike = laggingStorage()) {
+    const { channel, ask, closed } = channelToTab()
+    const tab = createCrossTab({ locks: null, channel, storage, tabId: 'a', timers: realTimers })
+    const heard: unknown[] = []
+    tab.start((message) => heard.push(message))
+    return { tab, ask, heard, closed }
+  }
+
+  it('hands a token message over as it was posted', () => {
+    const { tab, ask, heard } = listeningTab()
+    const steppedUp = { ...token, steppedUp: true }
+
+    ask(steppedUp)
+
+    expect(heard).toEqual([steppedUp])
+    expect(tab.heard()).toBe(1)
+    tab.stop()
+  })
+
+  it('takes a message posted again for a tab that asked, when it had not heard it', () => {
+    const { tab, ask, heard } = listeningTab()
+
+    ask({ ...token, resent: true })
+    ask({ ...signedOutBy('b', 2), resent: true })
+
+    expect(heard).toEqual([
+      { ...token, resent: true },
+      { ...signedOutBy('b', 2), resent: true },
+    ])
+    tab.stop()
+  })
+
+  it('ignores a message that is not what a tab of this app posts', () => {
+    const { tab, ask, heard } = listeningTab()
+
+    ask({ ...token, accessToken: '' })
+    ask({ ...signedOutBy('b', 1), reason: 'bored' })
+    ask({ type: 'token', from: 'b', generation: 1 })
+
+    expect(heard).toEqual([])
+    expect(tab.heard()).toBe(0)
+    tab.stop()
+  })
+
+  it('ignores a message that carries its own tab id', () => {
+    const { tab, ask, heard } = listeningTab()
+
+    ask(signedOutBy('a', 1))
+
+    expect(heard).toEqual([])
+    tab.stop()
+  })
+
+  it('takes a message of the generation it found in storage when it started', () => {
+    // The other tab writes the counter before it posts: this tab may start in between.
+    const storage = laggingStorage()
+    storage.setItem(GENERATION_KEY, '3')
+    const { tab, ask, heard } = listeningTab(storage)
+
+    ask(signedOutBy('b', 3))
+
+    expect(heard).toEqual([signedOutBy('b', 3)])
+    tab.stop()
+  })
+
+  it('ignores a message older than one it heard, and one posted again that it heard', () => {
+    const { tab, ask, heard } = listeningTab()
+
+    ask(signedOutBy('b', 2))
+    ask({ ...token, generation: 1 })
+    ask({ ...signedOutBy('b', 2), resent: true })
+
+    expect(heard).toEqual([signedOutBy('b', 2)])
+    expect(tab.heard()).toBe(2)
+    tab.stop()
+  })
+
+  it('stops listening to the channel, and closes it, when it stops', () => {
+    const { tab, ask, heard, closed } = listeningTab()
+
+    tab.stop()
+    ask(signedOutBy('b', 1))
+
+    expect(closed()).toBe(true)
+    expect(heard).toEqual([])
+    expect(tab.heard()).toBe(0)
+  })
+})
+
+describe('the generation markers', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  const signedOut = { type: 'signed-out', reason: 'user', logoutPending: false } as const
+
+  /** A lock manager in which other code of the origin, or other tabs, hold `others`. */
+  function locksAlsoHolding(others: ReadonlyArray<{ name?: string }>): LockManagerLike {
+    const locks = queryableLocks(createFakeTabsEnvironment().locks)
+    return {
+      request: (name, options, callback) => locks.request(name, options, callback),
+      query: async () => ({ held: [...others, ...((await locks.query?.())?.held ?? [])] }),
+    }
+  }
+
+  const heldNames = async (locks: LockManagerLike) =>
+    ((await locks.query?.())?.held ?? []).map(({ name }) => name)
+
+  function tabOn(locks: LockManagerLike, tabId = 'a') {
+    const tab = createCrossTab({
+      locks,
+      channel: null,
+      storage: laggingStorage(),
+      tabId,
+      timers: realTimers,
+    })
+    tab.start(() => {})
+    return tab
+  }
+
+  it('are held for the latest generation a tab published only, and let go when it stops', async () => {
+    const locks = queryableLocks(createFakeTabsEnvironment().locks)
+    const tab = tabOn(locks)
+
+    tab.publish(signedOut)
+    tab.publish(signedOut)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await heldNames(locks)).toEqual(['reel-auth-generation:2:a'])
+
+    tab.stop()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await heldNames(locks)).toEqual([])
+  })
+
+  it("are read by name, with the generation another tab's marker carries", async () => {
+    const tab = tabOn(locksAlsoHolding([{ name: 'reel-auth-generation:12:b' }]))
+
+    const lease = await tab.withLock(async (lease) => lease)
+
+    expect(lease).toEqual({ generationAtGrant: 12, lost: false })
+  })
+
+  it("are told from the origin's other locks, even one whose name ends like a marker", async () => {
+    const tab = tabOn(
+      locksAlsoHolding([
+        { name: 'video-upload-session:40' },
+        { name: REFRESH_LOCK },
+        {},
+        { name: 'reel-auth-generation:3:b' },
+      ]),
+    )
+
+    const lease = await tab.withLock(async (lease) => lease)
+
+    expect(lease.generationAtGrant).toBe(3)
+  })
+
+  it('tell a holder it was passed by when a tab published during its turn, though storage lags', async () => {
+    const locks = queryableLocks(createFakeTabsEnvironment().locks)
+    const holder = tabOn(locks, 'a')
+    const other = tabOn(locks, 'b')
+
+    const passedBy = await holder.withLock(async (lease) => {
+      const before = await holder.passedBy(lease)
+      other.publish(signedOut)
+      await vi.advanceTimersByTimeAsync(0)
+      return [before, await holder.passedBy(lease)]
+    })
+
+    expect(passedBy).toEqual([false, true])
+  })
+})
+
+describe('a tab without Web Locks', () => {
+  const signedOut = { type: 'signed-out', reason: 'user', logoutPending: false } as const
+
+  it('begins a turn at the generation it heard, and learns from storage when another tab published since', async () => {
+    const storage = laggingStorage()
+    const tab = (tabId: string) => {
+      const crossTab = createCrossTab({
+        locks: null,
+        channel: null,
+        storage,
+        tabId,
+        timers: realTimers,
+      })
+      crossTab.start(() => {})
+      return crossTab
+    }
+    const [a, b] = [tab('a'), tab('b')]
+    a.publish(signedOut)
+
+    const turn = await a.withLock(async (lease) => {
+      const before = await a.passedBy(lease)
+      b.publish(signedOut)
+      return { lease, before, after: await a.passedBy(lease) }
+    })
+
+    expect(turn).toEqual({
+      lease: { generationAtGrant: 1, lost: false },
+      before: false,
+      after: true,
+    })
+  })
+})
+
+describe('catching up under the lock', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  const GENERATION_KEY = 'reel-auth-generation'
+
+  /** A tab that started before another tab, on the same storage, published `generation`. */
+  function behindBy(generation: number, channel: ChannelLike | null) {
+    const storage = laggingStorage()
+    const tab = createCrossTab({ locks: null, channel, storage, tabId: 'a', timers: realTimers })
+    tab.start(() => {})
+    storage.setItem(GENERATION_KEY, String(generation))
+    let caughtUp = false
+    const done = tab.catchUp(5_000).then(() => (caughtUp = true))
+    return { tab, done, caughtUp: () => caughtUp }
+  }
+
+  it('waits for the newest message, past an older one that arrives first', async () => {
+    const { channel, ask, posted } = channelToTab()
+    const { tab, done, caughtUp } = behindBy(2, channel)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(posted).toEqual([{ type: 'latest-asked', from: 'a' }])
+
+    ask(signedOutBy('b', 1))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(caughtUp()).toBe(false)
+
+    ask(signedOutBy('b', 2))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(caughtUp()).toBe(true)
+    await done
+    tab.stop()
+  })
+
+  it('stops waiting when the tab stops', async () => {
+    const { tab, done, caughtUp } = behindBy(1, channelToTab().channel)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(caughtUp()).toBe(false)
+
+    tab.stop()
+    await vi.advanceTimersByTimeAsync(0)
+
+    expect(caughtUp()).toBe(true)
+    await done
+  })
+
+  it('does not wait for news a tab without a channel cannot hear', async () => {
+    const { tab, done, caughtUp } = behindBy(1, null)
+    await vi.advanceTimersByTimeAsync(0)
+
+    expect(caughtUp()).toBe(true)
+    await done
+    tab.stop()
+  })
+})
+
+describe('a tab waiting for the refresh lock', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** The lock every waiter takes before it passes a silent holder by. */
+  const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
+
+  function tab(tabId: string, locks: LockManagerLike, channel: ChannelLike | null = null) {
+    const crossTab = createCrossTab({
+      locks,
+      channel,
+      storage: laggingStorage(),
+      tabId,
+      timers: realTimers,
+    })
+    crossTab.start(() => {})
+    return crossTab
+  }
+
+  /** `base`, with the takeover lock held by another waiter for as long as the test runs. */
+  function takeoverHeldElsewhere(base: LockManagerLike): LockManagerLike {
+    return {
+      request(name, options, callback) {
+        if (name !== TAKEOVER_LOCK) return base.request(name, options, callback)
+        return options.ifAvailable ? callback(null) : new Promise(() => {})
+      },
+    }
+  }
+
+  it('passes a silent holder by without asking when it has no channel to ask on', async () => {
+    const locks = exclusiveLocks()
+    const holder = heldUntilReleased(tab('frozen', locks))
+    await vi.advanceTimersByTimeAsync(0)
+
+    let took = false
+    const taken = tab('waiter', locks).withLock(async () => {
+      took = true
+    })
+    await vi.advanceTimersByTimeAsync(LOCK_WAIT_MS - 1)
+    expect(took).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(took).toBe(true)
+    await taken
+
+    holder.release()
+    expect(await holder.turn).toBe(true)
+  })
+
+  it('having passed a silent holder by, runs its task once and answers with its result', async () => {
+    const locks = exclusiveLocks()
+    const channels = createFakeTabsEnvironment()
+    const holder = heldUntilReleased(tab('frozen', locks))
+    await vi.advanceTimersByTimeAsync(0)
+
+    let runs = 0
+    const taken = tab('waiter', locks, channels.openChannel()).withLock(async () => {
+      runs++
+      return 'fresh token'
+    })
+    await vi.advanceTimersByTimeAsync(LOCK_WAIT_MS + HOLDER_ANSWER_MS)
+    expect(await taken).toBe('fresh token')
+
+    holder.release()
+    await holder.turn
+    await vi.advanceTimersByTimeAsync(2 * (LOCK_WAIT_MS + HOLDER_ANSWER_MS))
+    expect(runs).toBe(1)
+  })
+
+  it('leaves passing a silent holder by to the waiter already doing it, and waits on', async () => {
+    const locks = takeoverHeldElsewhere(exclusiveLocks())
+    const channels = createFakeTabsEnvironment()
+    const holder = heldUntilReleased(tab('frozen', locks))
+    await vi.advanceTimersByTimeAsync(0)
+
+    let took = false
+    const taken = tab('waiter', locks, channels.openChannel()).withLock(async () => {
+      took = true
+    })
+    await vi.advanceTimersByTimeAsync(3 * (LOCK_WAIT_MS + HOLDER_ANSWER_MS))
+    expect(took).toBe(false)
+
+    holder.release()
+    expect(await holder.turn).toBe(false)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(took).toBe(true)
+    await taken
+  })
+
+  it('fails with the error of a task that fails, and does not run it again', async () => {
+    const waiter = tab('waiter', exclusiveLocks())
+
+    let runs = 0
+    const failed = waiter.withLock(async () => {
+      runs++
+      throw new Error('refresh refused')
+    })
+
+    await expect(failed).rejects.toThrow('refresh refused')
+    await vi.advanceTimersByTimeAsync(2 * (LOCK_WAIT_MS + HOLDER_ANSWER_MS))
+    expect(runs).toBe(1)
+  })
+
+  it('fails with the error of a task that outlasts the lock wait, and does not run it again', async () => {
+    const waiter = tab('waiter', exclusiveLocks())
+
+    let runs = 0
+    let fail: (error: Error) => void = () => undefined
+    const failed = waiter.withLock(async () => {
+      runs++
+      await new Promise<void>((_resolve, reject) => (fail = reject))
+    })
+    const outcome = failed.then(
+      () => 'succeeded',
+      (error: Error) => error.message,
+    )
+    await vi.advanceTimersByTimeAsync(LOCK_WAIT_MS + 1)
+    fail(new Error('slow server gave up'))
+
+    await vi.advanceTimersByTimeAsync(2 * (LOCK_WAIT_MS + HOLDER_ANSWER_MS))
+    expect(runs).toBe(1)
+    expect(await outcome).toBe('slow server gave up')
+  })
+
+  it('leaves no timer running once its turn is over', async () => {
+    const waiter = tab('waiter', exclusiveLocks())
+
+    await waiter.withLock(async () => undefined)
+
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe("the browser's own APIs", () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('uses the Web Locks of the navigator, and none where it has none or there is no navigator', () => {
+    const locks = exclusiveLocks()
+    vi.stubGlobal('navigator', { locks })
+    expect(browserLocks()).toBe(locks)
+    vi.stubGlobal('navigator', {})
+    expect(browserLocks()).toBeNull()
+    vi.stubGlobal('navigator', undefined)
+    expect(browserLocks()).toBeNull()
+  })
+
+  it('shares one channel with the other pages of the origin, by its name', async () => {
+    const page = browserChannel()
+    const other = new BroadcastChannel('reel-auth')
+    const tab = createCrossTab({
+      locks: null,
+      channel: page,
+      storage: null,
+      tabId: 'a',
+      timers: realTimers,
+    })
+    const heard: unknown[] = []
+    const heardOther: unknown[] = []
+    other.addEventListener('message', (event) => heardOther.push(event.data))
+    try {
+      tab.start((message) => heard.push(message))
+      other.postMessage(signedOutBy('b', 1))
+      tab.publish({ type: 'signed-out', reason: 'user', logoutPending: false })
+
+      await vi.waitFor(() => expect(heard).toEqual([signedOutBy('b', 1)]))
+      await vi.waitFor(() => expect(heardOther).toHaveLength(1))
+    } finally {
+      tab.stop()
+      other.close()
+    }
+  })
+
+  it('has no channel where the browser has no BroadcastChannel', () => {
+    vi.stubGlobal('BroadcastChannel', undefined)
+    expect(browserChannel()).toBeNull()
+  })
+
+  it('uses localStorage, and none where there is none', () => {
+    const storage = laggingStorage()
+    vi.stubGlobal('localStorage', storage)
+    expect(browserStorage()).toBe(storage)
+    vi.stubGlobal('localStorage', undefined)
+    expect(browserStorage()).toBeNull()
+  })
+
+  it('has no storage where the browser switched localStorage off', () => {
+    const own = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')
+    Object.defineProperty(globalThis, 'localStorage', {
+      get: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError')
+      },
+      configurable: true,
+    })
+    try {
+      expect(browserStorage()).toBeNull()
+    } finally {
+      if (own) Object.defineProperty(globalThis, 'localStorage', own)
+      else Reflect.deleteProperty(globalThis, 'localStorage')
+    }
   })
 })
