@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { userSchema } from '../../contract/auth'
 import { SIGN_OUT_REASONS } from './sign-out-reason'
 import type { Timers } from './time'
+import { onFirstUse } from '../lib/on-first-use'
 
 /** The options of a lock request this module uses. */
 interface LockOptions {
@@ -59,10 +60,12 @@ const TAKEOVER_LOCK = 'reel-auth-refresh-takeover'
  * One tab asks who holds the refresh lock, and the holder, if its page still runs, answers; or
  * one tab asks for the newest message, which it may have missed while its page was frozen.
  */
-const probeSchema = z.object({
-  type: z.enum(['lock-probe', 'lock-held', 'latest-asked']),
-  from: z.string(),
-})
+const probeSchema = onFirstUse(() =>
+  z.object({
+    type: z.enum(['lock-probe', 'lock-held', 'latest-asked']),
+    from: z.string(),
+  }),
+)
 
 /** One turn of holding the refresh lock. */
 export interface Lease {
@@ -72,34 +75,39 @@ export interface Lease {
   lost: boolean
 }
 
-const generation = z.int().check(z.nonnegative())
+/**
+ * What tabs tell each other. Parsed on arrival like any other untrusted input; built when the
+ * first message arrives, so a tab alone never builds it.
+ */
+const channelMessageSchema = onFirstUse(() => {
+  const generation = z.int().check(z.nonnegative())
 
-/** What tabs tell each other. Parsed on arrival like any other untrusted input. */
-const channelMessageSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('token'),
-    from: z.string(),
-    generation,
-    accessToken: z.string().check(z.minLength(1)),
-    expiresIn: z.number().check(z.positive()),
-    sessionExpiresAt: z.nullable(z.number()),
-    user: userSchema,
-    /** The token comes from a re-authentication: its sign-in is fresh (`auth_time`). */
-    steppedUp: z.optional(z.literal(true)),
-    /** Posted again for a tab that asked for it: news only to a tab that has not heard it. */
-    resent: z.optional(z.literal(true)),
-  }),
-  z.object({
-    type: z.literal('signed-out'),
-    from: z.string(),
-    generation,
-    reason: z.enum(SIGN_OUT_REASONS),
-    logoutPending: z.boolean(),
-    resent: z.optional(z.literal(true)),
-  }),
-])
+  return z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('token'),
+      from: z.string(),
+      generation,
+      accessToken: z.string().check(z.minLength(1)),
+      expiresIn: z.number().check(z.positive()),
+      sessionExpiresAt: z.nullable(z.number()),
+      user: userSchema,
+      /** The token comes from a re-authentication: its sign-in is fresh (`auth_time`). */
+      steppedUp: z.optional(z.literal(true)),
+      /** Posted again for a tab that asked for it: news only to a tab that has not heard it. */
+      resent: z.optional(z.literal(true)),
+    }),
+    z.object({
+      type: z.literal('signed-out'),
+      from: z.string(),
+      generation,
+      reason: z.enum(SIGN_OUT_REASONS),
+      logoutPending: z.boolean(),
+      resent: z.optional(z.literal(true)),
+    }),
+  ])
+})
 
-export type ChannelMessage = z.infer<typeof channelMessageSchema>
+export type ChannelMessage = z.infer<ReturnType<typeof channelMessageSchema>>
 type Outgoing =
   | Omit<Extract<ChannelMessage, { type: 'token' }>, 'from' | 'generation' | 'resent'>
   | Omit<Extract<ChannelMessage, { type: 'signed-out' }>, 'from' | 'generation' | 'resent'>
@@ -175,7 +183,7 @@ export function createCrossTab({
   }
 
   function receiveProbe(data: unknown): boolean {
-    const probe = probeSchema.safeParse(data)
+    const probe = probeSchema().safeParse(data)
     if (!probe.success) return false
     if (probe.data.type === 'lock-probe' && holding > 0) {
       channel?.postMessage({ type: 'lock-held', from: tabId })
@@ -278,7 +286,7 @@ export function createCrossTab({
 
   function receive(event: MessageEvent): void {
     if (receiveProbe(event.data)) return
-    const parsed = channelMessageSchema.safeParse(event.data)
+    const parsed = channelMessageSchema().safeParse(event.data)
     if (!parsed.success || parsed.data.from === tabId) return
     // Older than what this tab already heard: a token from before a sign-out, say. A message
     // posted again is news only to the tab that asked for it.
