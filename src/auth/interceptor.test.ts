@@ -13,6 +13,7 @@ import {
   DEMO,
   expireAccessTokensOnServer,
   manualClock,
+  holdAtServer,
   promptShown,
 } from '../test/auth-harness'
 import { stepUpServer, STEP_UP_ENDPOINT } from '../test/step-up-server'
@@ -57,16 +58,12 @@ describe('the auth interceptor', () => {
   it('lets a 401 that arrives while a refresh is in flight join that refresh', async () => {
     const { session, api, count, events } = createTab()
     await session.signIn(DEMO)
-    let answer = () => {}
-    const answered = new Promise<void>((resolve) => (answer = resolve))
-    let reached = () => {}
-    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    const hold = holdAtServer()
     server.use(
       http.get(
         '/api/me',
         async () => {
-          reached()
-          await answered
+          await hold.held()
           return problem(401, 'token_expired', 'Expired.')
         },
         { once: true },
@@ -75,9 +72,9 @@ describe('the auth interceptor', () => {
     db.config.refreshLatencyMs = 150
 
     const pending = api.get('/me') // sent with the old token, before any refresh
-    await atServer
+    await hold.arrived
     const refreshing = session.refresh()
-    answer() // its 401 arrives while the refresh is still out
+    hold.release() // its 401 arrives while the refresh is still out
     const response = await pending
     await refreshing
 
@@ -516,16 +513,12 @@ describe('what the interceptor reports and rejects with', () => {
   it('rejects a 401 that arrives after the session ended with a session_ended error for it', async () => {
     const { session, api } = createTab()
     await session.signIn(DEMO)
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let reached = () => {}
-    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    const hold = holdAtServer()
     server.use(
       http.get(
         '/api/me',
         async () => {
-          reached()
-          await released
+          await hold.held()
           return problem(401, 'token_expired', 'Expired.')
         },
         { once: true },
@@ -533,9 +526,9 @@ describe('what the interceptor reports and rejects with', () => {
     )
 
     const result = api.get('/me').catch((error: unknown) => error)
-    await atServer
+    await hold.arrived
     await session.signOut()
-    release()
+    hold.release()
     const error = await result
 
     expect(isAuthError(error) && [error.kind, error.message, error.code, error.status]).toEqual([

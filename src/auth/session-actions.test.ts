@@ -4,7 +4,14 @@ import { db } from '../../mocks/backend/db'
 import { problem } from '../../mocks/backend/problem'
 import { createSession, tokenResponse } from '../../mocks/backend/session-service'
 import { server } from '../../mocks/hosts/node'
-import { countRequests, createTab, DEMO, manualClock, promptShown } from '../test/auth-harness'
+import {
+  countRequests,
+  createTab,
+  DEMO,
+  holdAtServer,
+  manualClock,
+  promptShown,
+} from '../test/auth-harness'
 import { stepUpServer } from '../test/step-up-server'
 import { isAuthError } from './errors'
 
@@ -263,17 +270,13 @@ describe('re-authenticating while the session ends', () => {
   })
 
   it('drops the token of a re-authentication answered after a sign-out began', async () => {
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let reached = () => {}
-    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    const hold = holdAtServer()
     server.use(
       // Held, then passed on to the re-authentication below.
       http.post(
         '/api/auth/reauthenticate',
         async () => {
-          reached()
-          await released
+          await hold.held()
         },
         { once: true },
       ),
@@ -285,9 +288,9 @@ describe('re-authenticating while the session ends', () => {
     const prompt = await promptShown(session)
 
     const confirming = prompt.confirm({ password: DEMO.password }).catch((e: unknown) => e)
-    await atServer
+    await hold.arrived
     const signingOut = session.signOut()
-    release()
+    hold.release()
 
     const error = await confirming
     expect(isAuthError(error) && error.kind).toBe('session_ended')

@@ -8,6 +8,7 @@ import {
   createTab,
   DEMO,
   expireAccessTokensOnServer,
+  holdAtServer,
   promptShown,
 } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
@@ -228,17 +229,13 @@ describe('step-up re-authentication', () => {
   })
 
   it('replays without asking a request refused for a token older than a stepped-up one', async () => {
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let reached = () => {}
-    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    const hold = holdAtServer()
     server.use(
       // The first request is held at the server until the other tab has re-authenticated.
       http.post(
         STEP_UP_ENDPOINT,
         async () => {
-          reached()
-          await released
+          await hold.held()
           return problem(401, 'reauthentication_required', 'Confirm it is you.')
         },
         { once: true },
@@ -253,12 +250,12 @@ describe('step-up re-authentication', () => {
     const prompts = countPrompts(b.session)
 
     const inB = b.api.post('/me/password', CHANGE)
-    await atServer
+    await hold.arrived
     const inA = a.api.post('/me/password', CHANGE)
     await (await promptShown(a.session)).confirm({ password: DEMO.password })
     await inA
     await expect.poll(() => b.session.accessToken()).not.toBe(tokenOfB)
-    release()
+    hold.release()
 
     expect((await inB).status).toBe(204)
     expect(prompts()).toBe(0)
@@ -405,18 +402,14 @@ describe('step-up re-authentication', () => {
   })
 
   it('calls a step-up endpoint again with the token another request stepped up meanwhile', async () => {
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let reached = () => {}
-    const atServer = new Promise<void>((resolve) => (reached = resolve))
+    const hold = holdAtServer()
     const authorizations: string[] = []
     server.use(
       // The first call is held at the server until a request elsewhere has re-authenticated.
       http.post('/api/auth/logout-others', async ({ request }) => {
         authorizations.push(request.headers.get('Authorization') ?? '')
         if (authorizations.length > 1) return new Response(null, { status: 204 })
-        reached()
-        await released
+        await hold.held()
         return problem(401, 'reauthentication_required', 'Confirm it is you.')
       }),
       ...stepUpServer().handlers,
@@ -427,11 +420,11 @@ describe('step-up re-authentication', () => {
     const tokenBefore = session.accessToken()?.value
 
     const signingOut = session.signOutOthers()
-    await atServer
+    await hold.arrived
     const change = api.post('/me/password', CHANGE)
     await (await promptShown(session)).confirm({ password: DEMO.password })
     expect((await change).status).toBe(204)
-    release()
+    hold.release()
 
     await expect(signingOut).resolves.toBeUndefined()
     const stepped = session.accessToken()?.value

@@ -146,3 +146,27 @@ export function awaitableList<T>() {
     },
   }
 }
+
+/**
+ * A request held at the mock server until the test lets it go: a handler awaits `held()`, the
+ * test awaits `arrived` (the request is at the server), does what must happen meanwhile, then
+ * calls `release()`.
+ *
+ * @example
+ * const hold = holdAtServer()
+ * server.use(http.get('/api/me', async () => { await hold.held(); return problem(401, …) }))
+ */
+export function holdAtServer() {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let arrive = () => {}
+  const arrived = new Promise<void>((resolve) => (arrive = resolve))
+  return {
+    arrived,
+    release: () => release(),
+    held(): Promise<void> {
+      arrive()
+      return released
+    },
+  }
+}
