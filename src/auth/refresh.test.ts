@@ -1,6 +1,7 @@
 // @vitest-environment node
 import axios, { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import { describe, expect, it } from 'vitest'
+import { DEMO_USER } from '../test/demo-user'
 import { manualTime } from '../test/manual-time'
 import type { TokenResponse } from './auth-api'
 import type { CrossTab, Lease } from './cross-tab'
@@ -12,13 +13,6 @@ import { refreshLeadMs } from './scheduler'
 import { createTokenStore } from './token-store'
 
 const LIFETIME_SEC = 300
-const USER = {
-  id: 'u_demo',
-  username: 'demo',
-  displayName: 'Demo',
-  email: 'demo@example.com',
-  providers: [],
-}
 
 /** One `POST /auth/refresh` the refresh sent; the test answers it when it likes. */
 interface Sent {
@@ -54,7 +48,7 @@ function refreshServer() {
     })
   const withToken = ({ config, answer }: Sent, accessToken: string): void =>
     answer.resolve({
-      data: { accessToken, tokenType: 'Bearer', expiresIn: LIFETIME_SEC, user: USER },
+      data: { accessToken, tokenType: 'Bearer', expiresIn: LIFETIME_SEC, user: DEMO_USER },
       status: 200,
       statusText: 'OK',
       headers: {},

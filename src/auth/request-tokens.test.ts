@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
+import { DEMO_USER } from '../test/demo-user'
 import { manualTime } from '../test/manual-time'
 import type { AuthState } from './auth-state'
 import { createDeferred, type Deferred } from './deferred'
@@ -12,20 +13,13 @@ import { createTokenStore, type AccessToken } from './token-store'
 
 const LIFETIME_SEC = 300
 const LIFETIME_MS = LIFETIME_SEC * 1000
-const USER = {
-  id: 'u_demo',
-  username: 'demo',
-  displayName: 'Demo',
-  email: 'demo@example.com',
-  providers: [],
-}
 
 const told = { endedBecause: null, sessionExpiresAt: null } as const
 const STATES = {
   restoring: { ...told, phase: 'restoring', retrying: false, user: null },
-  'signed-in': { ...told, phase: 'signed-in', user: USER },
-  reconnecting: { ...told, phase: 'reconnecting', user: USER },
-  'signing-out': { ...told, phase: 'signing-out', user: USER },
+  'signed-in': { ...told, phase: 'signed-in', user: DEMO_USER },
+  reconnecting: { ...told, phase: 'reconnecting', user: DEMO_USER },
+  'signing-out': { ...told, phase: 'signing-out', user: DEMO_USER },
   'signed-out': { ...told, phase: 'signed-out', logoutPending: false, user: null },
 } satisfies Record<AuthState['phase'], AuthState>
 

@@ -8,6 +8,7 @@ import { isOver, isReconnecting } from './auth-state'
 import type { StorageLike } from './cross-tab'
 import { installAuthInterceptor } from './interceptor'
 import { createAuthSession, type AuthSession } from './session'
+import { DEMO_USER } from '../test/demo-user'
 
 /** What the fake server answers to the next refresh, in the order drawn. */
 type Answer =
@@ -27,14 +28,6 @@ type Op =
   | { kind: 'advance'; ms: number }
   | { kind: 'wake'; tab: number }
   | { kind: 'sign-out'; tab: number }
-
-const USER = {
-  id: 'u_demo',
-  username: 'demo',
-  displayName: 'Demo',
-  email: 'demo@reel.example',
-  providers: ['password'],
-}
 
 const problemBody = (status: number, code: string) => ({ title: code, status, code })
 
@@ -87,7 +80,7 @@ async function runScenario(
     const token = `t${++server.tokenSerial}`
     server.valid.add(token)
     server.issued.add(token)
-    return { accessToken: token, tokenType: 'Bearer', expiresIn: 60, user: USER }
+    return { accessToken: token, tokenType: 'Bearer', expiresIn: 60, user: DEMO_USER }
   }
 
   function authAdapter(tab: number): AxiosAdapter {
@@ -159,7 +152,7 @@ async function runScenario(
     if (token === null || !server.valid.has(token)) {
       return reply(config, 401, problemBody(401, token ? 'token_expired' : 'token_missing'))
     }
-    return reply(config, 200, USER)
+    return reply(config, 200, DEMO_USER)
   }
 
   const wakes: Array<() => void> = []
