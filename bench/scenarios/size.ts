@@ -13,6 +13,8 @@ export interface SizeRow {
   minifiedBytes: number
   gzipBytes: number
   brotliBytes: number
+  /** The largest modules of a bundle, by their minified bytes in it (the auth core's only). */
+  modules?: { path: string; minifiedBytes: number }[]
 }
 
 const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).length
@@ -50,7 +52,7 @@ async function initialJavaScript(distDir: string): Promise<SizeRow> {
 }
 
 /** esbuild, minified ES modules for the browser, everything bundled but `external`. */
-async function bundle(contents: string, external: string[]): Promise<Uint8Array> {
+async function bundle(contents: string, external: string[]) {
   const result = await build({
     stdin: { contents, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
@@ -60,15 +62,24 @@ async function bundle(contents: string, external: string[]): Promise<Uint8Array>
     target: 'es2022',
     external,
     write: false,
+    metafile: true,
     logLevel: 'silent',
   })
   const output = result.outputFiles[0]
-  if (!output) throw new Error('esbuild produced nothing')
-  return output.contents
+  const meta = Object.values(result.metafile.outputs)[0]
+  if (!output || !meta) throw new Error('esbuild produced nothing')
+  const modules = Object.entries(meta.inputs)
+    .map(([path, input]) => ({ path, minifiedBytes: input.bytesInOutput }))
+    .filter((module) => module.minifiedBytes > 0)
+    .sort((a, b) => b.minifiedBytes - a.minifiedBytes)
+  return { code: output.contents, modules }
 }
 
 const AUTH_CORE = `export { createAuthSession } from './src/auth/session'
 export { installAuthInterceptor } from './src/auth/interceptor'`
+
+/** How many of the auth core's modules the size table names, largest first. */
+const CORE_MODULES_LISTED = 8
 
 const PEERS = [
   { name: 'axios-auth-refresh', external: ['axios'], scope: 'axios external (its peer)' },
@@ -78,14 +89,18 @@ const PEERS = [
 ] as const
 
 export async function runSize(distDir: string): Promise<SizeRow[]> {
+  const core = await bundle(AUTH_CORE, ['axios', 'zod'])
   const rows = [
     await initialJavaScript(distDir),
-    measure('Reel auth core', 'session.ts + interceptor.ts; axios and zod external', [
-      await bundle(AUTH_CORE, ['axios', 'zod']),
-    ]),
+    {
+      ...measure('Reel auth core', 'session.ts + interceptor.ts; axios and zod external', [
+        core.code,
+      ]),
+      modules: core.modules.slice(0, CORE_MODULES_LISTED),
+    },
   ]
   for (const peer of PEERS) {
-    const code = await bundle(`export * from '${peer.name}'`, [...peer.external])
+    const { code } = await bundle(`export * from '${peer.name}'`, [...peer.external])
     rows.push(measure(peer.name, peer.scope, [code]))
   }
   return rows
@@ -106,8 +121,17 @@ export function sizeTable(rows: readonly SizeRow[]): Table {
     ]),
     notes: [
       'Peers: `export * from <package>` bundled by esbuild (minified ES module for the browser), so the whole package counts; the auth core is measured the same way with axios and zod external, because the app ships both anyway.',
+      ...rows.flatMap((row) => (row.modules ? [modulesNote(row)] : [])),
     ],
   }
+}
+
+/** Where a bundle's bytes go, by module: minified bytes, since gzip does not split by module. */
+function modulesNote(row: SizeRow): string {
+  const listed = (row.modules ?? [])
+    .map((module) => `\`${module.path}\` ${kb(module.minifiedBytes)}`)
+    .join(', ')
+  return `${row.what}, its largest modules by minified bytes: ${listed}.`
 }
 
 export interface DependencyRow {

@@ -21,6 +21,8 @@ export interface TabsBuild {
 export interface TabsRow {
   k: number
   build: string
+  /** The case with the first tab frozen mid-refresh, rather than every tab awake. */
+  frozenTab: boolean
   figures: Figures
   /** Refresh calls of each run in order: the goal is one in every run, not in the median. */
   refreshCallsPerRun: number[]
@@ -172,7 +174,13 @@ export async function runTabs(browser: Browser, builds: readonly TabsBuild[]): P
         }
       }
       for (const { build, samples, refreshCallsPerRun } of runs) {
-        rows.push({ k, build: build.name, figures: samples.figures(), refreshCallsPerRun })
+        rows.push({
+          k,
+          build: build.name,
+          frozenTab: false,
+          figures: samples.figures(),
+          refreshCallsPerRun,
+        })
       }
     }
     for (const [i, build] of builds.entries()) {
@@ -189,6 +197,7 @@ export async function runTabs(browser: Browser, builds: readonly TabsBuild[]): P
       rows.push({
         k: FROZEN_CASE_TABS,
         build: `${build.name}, one tab frozen mid-refresh`,
+        frozenTab: true,
         figures: samples.figures(),
         refreshCallsPerRun,
       })
@@ -219,7 +228,7 @@ export function tabsTable(rows: readonly TabsRow[]): Table {
       formatSummary(figures.failedTabs),
     ]),
     notes: [
-      `The rows "one tab frozen mid-refresh": ${FROZEN_CASE_TABS} tabs, the server holds each refresh answer ${HELD_REFRESH_MS} ms, the first tab's refresh is frozen in flight, the other two click at once; counts include the thaw. Expect 2 refresh calls (the frozen tab's own, answered while it was frozen, and one for the other two; thawed, the tab drops its own answer and takes the token posted meanwhile) and no reuse; the K=${FROZEN_CASE_TABS} row above is the baseline of the same run.`,
+      `The rows "one tab frozen mid-refresh": ${FROZEN_CASE_TABS} tabs, the server holds each refresh answer ${HELD_REFRESH_MS} ms, the first tab's refresh is frozen in flight, the other two click at once; counts include the thaw. Expect 2 refresh calls (the frozen tab's own, answered while it was frozen, and one for the other two; thawed, the tab drops its own answer and takes the token posted meanwhile) and no reuse; the per-tab baseline of the same case is the row below it.`,
       `Median (range) of ${REPEATS} runs, and each run's refresh calls in the order they ran. One browser context signs in, K tabs restore on a not-found page, the server clock moves past expiry, and every tab clicks "Go to Movies" at the same wall-clock moment (its movies and watchlist requests meet a 401). Counters are the lab's, for that moment only.`,
     ],
   }
