@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../mocks/backend/db'
 import { server } from '../../mocks/hosts/node'
-import { createTab, DEMO } from '../test/auth-harness'
+import { createTab, DEMO, holdAtServer } from '../test/auth-harness'
 import { createFakeTabsEnvironment } from '../test/fake-tabs'
 
 /** Where a pending logout waits for the next start: pages of every release read this name. */
@@ -122,6 +122,29 @@ describe('signing out', () => {
     expect(a.session.accessToken()).toBeNull()
     await signingOut
     expect(b.session.accessToken()).toBeNull()
+  })
+
+  it('drops a sign-in answer that arrives after a sign-out began here, and revokes its session', async () => {
+    const tabs = createFakeTabsEnvironment()
+    const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    const b = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    const hold = holdAtServer()
+    // Answers nothing itself: once let go, the request goes on to the server's own login.
+    server.use(http.post('/api/auth/login', () => hold.held(), { once: true }))
+
+    const signingIn = a.session.signIn(DEMO).catch((error: unknown) => error)
+    await hold.arrived
+    const signingOut = a.session.signOut()
+    hold.release()
+
+    expect(await signingIn).toMatchObject({ kind: 'session_ended' })
+    await signingOut
+    expect(a.session.getState().phase).toBe('signed-out')
+    expect(a.count('signed-in')).toBe(0)
+    expect(b.count('signed-in')).toBe(0)
+    expect(b.session.accessToken()).toBeNull()
+    expect(db.sessions.size).toBe(1)
+    expect(liveSessions()).toBe(0)
   })
 
   it('drops a refresh answer that arrives after a sign-out began, in every tab', async () => {
