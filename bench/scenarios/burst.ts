@@ -134,6 +134,12 @@ export async function runBurst(origin: string, lab: Lab, sizes: readonly number[
   return rows
 }
 
+/** How many runs each burst size's figures come from, as recorded: "15 at N = 10, 7 at N = 100". */
+function repeatsBySize(rows: readonly BurstRow[]): string {
+  const runs = new Map(rows.map((row) => [row.n, row.figures.wallMs?.runs ?? 0]))
+  return [...runs].map(([n, count]) => `${count} at N = ${n}`).join(', ')
+}
+
 export function burstTable(rows: readonly BurstRow[]): Table {
   return {
     title: '1. Burst: N concurrent requests on an expired token (requests 20 ms, refresh 50 ms)',
@@ -160,7 +166,7 @@ export function burstTable(rows: readonly BurstRow[]): Table {
       formatSummary(figures.ratio, 2),
     ]),
     notes: [
-      `Each cell: median over the repeats (${SIZES.map((n) => `${burstRepeats(n)} at N = ${n}`).join(', ')}), with the range when runs differed.`,
+      `Each cell: median over the repeats (${repeatsBySize(rows)}), with the range when runs differed.`,
       'Every client signs in, the lab moves the server clock 400 s ahead (every client gets `401 token_expired`), then N requests leave at once; _failed_ = requests rejected, _max sends_ = most times one request went over the wire, _× control_ = wall time over the control of the same repeat.',
       'Control: bare axios with a valid token, plus one timed refresh call. _Reel, expiry also seen by its clock_: the same Reel with its monotonic clock moved past expiry too, so it knows the token is spent before the server says so; it refreshes before sending.',
       '6 sockets: one `http.Agent` with `maxSockets: 6` shared by the API and refresh calls, as a browser shares its per-host pool.',

@@ -138,7 +138,7 @@ export function overheadTable(rows: readonly OverheadRow[]): Table {
       formatSummary(figures.ratio, 3),
     ]),
     notes: [
-      `Median (range) of ${REPEATS} runs, order rotated, after a warm-up; the adapter answers in the same tick, so only axios and the interceptors are timed, in process CPU time (user + system), which other processes on the machine barely disturb.`,
+      `Median (range) of ${rows[0]?.figures.ratio?.runs ?? 0} runs, order rotated, after a warm-up; the adapter answers in the same tick, so only axios and the interceptors are timed, in process CPU time (user + system), which other processes on the machine barely disturb.`,
     ],
   }
 }
