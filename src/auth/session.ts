@@ -150,7 +150,11 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
     const running = flight.run(() => {
       if (events.wanted()) events.emit({ type: 'refresh-started' })
       const atStart = [era, crossTab.heard(), store.get()?.epoch ?? 0] as const
-      return crossTab.withLock((lease) => refreshHoldingLock(...atStart, lease))
+      return crossTab.withLock((lease) => {
+        // Signed out in a tab that could not tell the server: a tab that missed it learns it here.
+        if (marker.isSet()) return Promise.reject(signedOutElsewhere('user', true))
+        return refreshHoldingLock(...atStart, lease)
+      })
     })
     // Once per refresh, not once per caller.
     running.then(
@@ -184,14 +188,18 @@ export function createAuthSession(options: AuthSessionOptions = {}) {
   }
 
   function onChannelMessage(message: ChannelMessage): void {
-    if (message.type === 'token') {
-      if (state().phase === 'signing-out') return
+    if (message.type !== 'token') signedOutElsewhere(message.reason, message.logoutPending)
+    else if (state().phase !== 'signing-out') {
       const token = acceptTokens(message, 'other-tab')
       if (message.steppedUp) stepUp.steppedUp(token)
-      return
     }
-    endSession(message.reason === 'user' ? 'other-tab' : message.reason, false)
-    if (message.logoutPending) dispatch({ type: 'signed-out', logoutPending: true })
+  }
+
+  /** Another tab ended the session, for `reason`; returns the error for whoever waits here. */
+  function signedOutElsewhere(reason: SignOutReason, logoutPending: boolean): AuthError {
+    endSession(reason === 'user' ? 'other-tab' : reason, false)
+    if (logoutPending) dispatch({ type: 'signed-out', logoutPending: true })
+    return sessionEnded()
   }
 
   /** Restores from the cookie, after finishing a logout an earlier page could not deliver. */

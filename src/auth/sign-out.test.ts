@@ -100,6 +100,29 @@ describe('signing out', () => {
     expect(db.stats.refreshCalls).toBe(0)
   })
 
+  it('ends a tab that missed the message at its next refresh, without spending the cookie', async () => {
+    const tabs = createFakeTabsEnvironment()
+    // Without a channel of its own: it hears nothing the other tab posts.
+    const deaf = createTab({ locks: tabs.locks, channel: null })
+    const other = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
+    await deaf.session.signIn(DEMO)
+    await other.session.signIn(DEMO)
+    logoutUnreachable()
+    await other.session.signOut()
+    const refreshCalls = db.stats.refreshCalls
+
+    await expect(deaf.session.refresh()).rejects.toMatchObject({ kind: 'session_ended' })
+
+    expect(deaf.session.getState()).toMatchObject({
+      phase: 'signed-out',
+      endedBecause: 'other-tab',
+      logoutPending: true,
+    })
+    expect(deaf.session.accessToken()).toBeNull()
+    expect(db.stats.refreshCalls).toBe(refreshCalls)
+    expect(localStorage.getItem(LOGOUT_PENDING_KEY)).toBe('1')
+  })
+
   it('takes no token another tab shares while its own sign-out waits for the lock', async () => {
     const tabs = createFakeTabsEnvironment()
     const a = createTab({ locks: tabs.locks, channel: tabs.openChannel() })
