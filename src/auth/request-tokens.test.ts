@@ -273,6 +273,27 @@ describe('a token for use outside a request', () => {
     expect(tab.session.refreshes).toBe(2)
   })
 
+  it('waits for the next scheduled attempt while reconnecting, however little the token has left', async () => {
+    const tab = requestsIn('reconnecting')
+    tab.store.set('held', LIFETIME_SEC)
+    tab.time.advance(LIFETIME_MS - 1000)
+    const nextAttempt = tab.retry.nextAttempt
+    const waitingForAttempt = new Promise<void>((resolve) => {
+      tab.retry.nextAttempt = () => {
+        resolve()
+        return nextAttempt()
+      }
+    })
+
+    const outcome = tab.validToken()
+    await waitingForAttempt
+    const fresh = tab.store.set('from-the-attempt', LIFETIME_SEC)
+    tab.retry.attemptSettled({ value: fresh })
+
+    expect(await outcome).toBe(fresh)
+    expect(tab.session.refreshes).toBe(0)
+  })
+
   it('says the session ended when there is none to take a token from', async () => {
     const tab = requestsIn('signed-out')
 

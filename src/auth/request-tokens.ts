@@ -38,8 +38,12 @@ export function createRequestTokens(options: RequestTokensOptions) {
     if (running) return running
     const token = store.get()
     if (token && store.msLeft() > 0) return token
-    return state().phase === 'reconnecting' ? retry.nextAttempt() : refresh()
+    return nextToken()
   }
+
+  /** A new token: while reconnecting, the next scheduled attempt's, never one of its own. */
+  const nextToken = (): Promise<AccessToken> =>
+    state().phase === 'reconnecting' ? retry.nextAttempt() : refresh()
 
   /** After a 401 for a request's token: `newer-token` when one already replaced it. */
   function afterRejection(epoch: number): 'newer-token' | Promise<AccessToken> {
@@ -58,11 +62,11 @@ export function createRequestTokens(options: RequestTokensOptions) {
     return stepUp.required(epoch)
   }
 
-  /** A token good for at least another second, refreshing first when needed. */
+  /** A token good for at least another second, replaced first when needed. */
   async function validToken(): Promise<AccessToken> {
     const fresh = await tokenForRequest()
     if (!fresh) throw sessionEnded()
-    return store.msLeftOf(fresh) > HAND_OUT_MARGIN_MS ? fresh : refresh()
+    return store.msLeftOf(fresh) > HAND_OUT_MARGIN_MS ? fresh : nextToken()
   }
 
   /** The token to send right now; null with no session; undefined when the request must wait. */
