@@ -19,37 +19,26 @@ afterEach(() => {
 
 /** Requests the mock server has begun and not yet finished handling. */
 const handling = new Set<string>()
-let lastAnswered: (() => void) | null = null
+let lastEnded: (() => void) | null = null
 server.events.on('request:start', ({ requestId }) => handling.add(requestId))
 server.events.on('request:end', ({ requestId }) => {
   handling.delete(requestId)
-  if (handling.size === 0) lastAnswered?.()
+  if (handling.size === 0) lastEnded?.()
 })
 
-/** A request a test holds on purpose may never end: a file waits this long for it at most. */
-const LAST_ANSWER_WAIT_MS = 2000
-
 /**
- * Resolves once the server has answered every request the file's tests started, and the answers
- * have reached their callers. A test may end while a page's queries are still on their way; an
- * answer delivered after the file's DOM is gone throws outside any test (`ProgressEvent is not
- * defined`) and fails the whole run.
+ * Resolves once the server has handled every request the file's tests started. A test may end
+ * while a page's queries are still on their way; an answer delivered after the file's DOM is gone
+ * throws outside any test (`ProgressEvent is not defined`) and fails the whole run. The answers
+ * themselves reach their callers in microtasks after that, from bodies already in memory. A
+ * request a test holds and never lets go fails this hook on its timeout, naming the file.
  */
-async function lastRequestAnswered(): Promise<void> {
-  if (handling.size > 0) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, LAST_ANSWER_WAIT_MS)
-      lastAnswered = () => {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-  }
-  // The XHR layer hands the body over after the server's answer: one turn of the event loop.
-  await new Promise((resolve) => setTimeout(resolve, 0))
+function lastRequestEnded(): Promise<void> {
+  if (handling.size === 0) return Promise.resolve()
+  return new Promise((resolve) => (lastEnded = resolve))
 }
 
 afterAll(async () => {
-  await lastRequestAnswered()
+  await lastRequestEnded()
   server.close()
 })
