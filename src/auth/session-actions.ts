@@ -70,16 +70,12 @@ export function createSessionActions(core: SessionCore) {
     })
   }
 
-  /** Sign-outs begun in this tab so far: one asked after a sign-in is the later wish. */
-  let signOutsBegun = 0
-
   /**
    * Takes the token response of a sign-in, of whatever kind, and shares it with other tabs,
-   * unless a sign-out was begun here meanwhile: that sign-out waits for this lock and then
-   * revokes the session the answer made, so its token is never installed or shared.
+   * unless a sign-out was begun here meanwhile (one begun before ran under the lock first): that
+   * sign-out waits for this lock and then revokes the session the answer made.
    */
   function startSession(request: () => Promise<SessionTokens>): Promise<User> {
-    const signOutsAtStart = signOutsBegun
     return crossTab.withLock(async () => {
       // A logout still owed goes first: the sign-in replaces the cookie it would name.
       if (marker.isSet()) {
@@ -92,7 +88,7 @@ export function createSessionActions(core: SessionCore) {
       } catch (cause) {
         throw toAuthError(cause)
       }
-      if (signOutsBegun !== signOutsAtStart) throw core.sessionEnded()
+      if (core.state().phase === 'signing-out') throw core.sessionEnded()
       core.acceptAndShare(response)
       return response.user
     })
@@ -174,7 +170,6 @@ export function createSessionActions(core: SessionCore) {
        * reached the session still ends here, with `logoutPending` set until the server is told.
        */
       signOut(): Promise<void> {
-        signOutsBegun++
         core.beginSignOut()
         return crossTab.withLock(() => endByUser(() => postLogout(http)))
       },
