@@ -103,6 +103,30 @@ describe('the auth interceptor', () => {
     expect(db.stats.refreshCalls).toBe(1)
   })
 
+  it('replays a request that waited for its token and was then refused, without a second wait', async () => {
+    let calls = 0
+    server.use(
+      http.get('/api/refused-once', () =>
+        ++calls === 1 ? problem(401, 'token_invalid', 'Invalid.') : json({ ok: true }),
+      ),
+    )
+    const { session, api, events } = createTab()
+    await session.signIn(DEMO)
+    db.config.refreshLatencyMs = 50
+
+    const refreshing = session.refresh()
+    const response = await api.get('/refused-once')
+    await refreshing
+
+    expect(response.status).toBe(200)
+    expect(calls).toBe(2)
+    expect(
+      events.flatMap((event) =>
+        'url' in event && event.url === '/refused-once' ? [event.type] : [],
+      ),
+    ).toEqual(['request-queued', 'request-queued', 'request-replayed', 'request-completed'])
+  })
+
   it('replays a 401 for a token older than the current one without refreshing', async () => {
     const { session, api, events } = createTab()
     await session.signIn(DEMO)

@@ -1,9 +1,12 @@
-import {
+import axios, {
   AxiosError,
   CanceledError,
+  getAdapter,
   isAxiosError,
   isCancel,
+  type AxiosAdapter,
   type AxiosInstance,
+  type AxiosRequestConfig,
   type AxiosResponse,
   type InternalAxiosRequestConfig,
 } from 'axios'
@@ -49,6 +52,14 @@ function leavesSite(config: InternalAxiosRequestConfig): boolean {
   const base = new URL(config.baseURL ?? '/', page)
   return new URL(config.url, base).origin !== base.origin
 }
+
+type AdapterConfig = NonNullable<AxiosRequestConfig['adapter']>
+
+/** Each waiting adapter with the adapter it sends with, which a replay goes back to. */
+const waitingAdapters = new WeakMap<AxiosAdapter, AdapterConfig>()
+
+const sendingAdapter = (adapter: AdapterConfig): AdapterConfig =>
+  (typeof adapter === 'function' && waitingAdapters.get(adapter)) || adapter
 
 const labelOf = (config: InternalAxiosRequestConfig): RequestLabel => ({
   method: config.method ?? 'get',
@@ -127,31 +138,39 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     })
   }
 
-  const mustWait = (config: InternalAxiosRequestConfig): boolean =>
-    !config.skipAuth && (auth.ready() === undefined || leavesSite(config))
-
-  async function waitThenAttach(config: InternalAxiosRequestConfig) {
-    // Thrown here, not in the synchronous interceptor: axios sends a request even when one of
-    // those throws.
-    if (leavesSite(config)) throw new TypeError(LEAVES_SITE)
-    path.queued(labelOf(config))
-    try {
-      return attach(config, await waitAsRequest(auth.tokenForRequest(), config))
-    } catch (error) {
-      report(config, null, error)
-      throw error
+  /**
+   * The adapter of a request that must wait for its token (a restore, a refresh, a backoff):
+   * it waits as the request would, attaches the token, then sends with the request's own
+   * adapter. Waiting in the adapter rather than in an asynchronous interceptor keeps the common
+   * case, a token at hand, to one synchronous interceptor: axios then builds no promise chain,
+   * and asks nothing else of the request.
+   */
+  function sendWhenReady(own: AdapterConfig | undefined): AxiosAdapter {
+    const send = own ?? axios.defaults.adapter
+    const adapter: AxiosAdapter = async (config) => {
+      path.queued(labelOf(config))
+      try {
+        attach(config, await waitAsRequest(auth.tokenForRequest(), config))
+      } catch (error) {
+        report(config, null, error)
+        throw error
+      }
+      return getAdapter(send, config)(config)
     }
+    if (send) waitingAdapters.set(adapter, send)
+    return adapter
   }
 
-  // Two interceptors so the common case stays synchronous: axios then skips the promise chain
-  // it otherwise builds for every request. The attaching one runs first (axios runs request
-  // interceptors last added first) and always: when the waiting one runs too, it replaces the
-  // token after its wait, and asking `mustWait` a second time cost more than attaching.
-  const waitingId = client.interceptors.request.use(waitThenAttach, undefined, {
-    runWhen: mustWait,
-  })
-  const attachingId = client.interceptors.request.use(
-    (config) => (config.skipAuth ? config : attach(config, auth.ready() ?? null)),
+  const interceptorId = client.interceptors.request.use(
+    (config) => {
+      if (config.skipAuth) return config
+      // axios 1.21 sends nothing when a synchronous interceptor throws.
+      if (leavesSite(config)) throw new TypeError(LEAVES_SITE)
+      const token = auth.ready()
+      if (token !== undefined) return attach(config, token)
+      config.adapter = sendWhenReady(config.adapter)
+      return config
+    },
     undefined,
     { synchronous: true },
   )
@@ -178,6 +197,7 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     // waiting requests was the costliest step of a burst's replay. The replay attaches the
     // session's token as any request does.
     config.data = bodySentWith(config)
+    if (config.adapter) config.adapter = sendingAdapter(config.adapter)
     config[flag] = true
     return config
   }
@@ -204,8 +224,7 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
   )
 
   return () => {
-    client.interceptors.request.eject(waitingId)
-    client.interceptors.request.eject(attachingId)
+    client.interceptors.request.eject(interceptorId)
     client.interceptors.response.eject(responseId)
   }
 }
