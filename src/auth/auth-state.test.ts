@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import type { User } from './auth-api'
+import { DEMO_USER as user } from '../test/demo-user'
 import {
   hasLiveSession,
   initialAuthState,
@@ -13,14 +13,6 @@ import {
 } from './auth-state'
 
 type Phase = AuthState['phase']
-
-const user: User = {
-  id: 'u_demo',
-  username: 'demo',
-  displayName: 'Demo',
-  email: 'demo@reel.example',
-  providers: ['password'],
-}
 
 const signedIn = {
   phase: 'signed-in',
