@@ -1,4 +1,4 @@
-import axios, { AxiosError, isAxiosError, type AxiosAdapter } from 'axios'
+import axios, { AxiosError, getAdapter, isAxiosError, type AxiosAdapter } from 'axios'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { REAUTHENTICATION_CHALLENGE } from '../../contract/account'
@@ -103,7 +103,7 @@ describe('the auth interceptor', () => {
     expect(db.stats.refreshCalls).toBe(1)
   })
 
-  it('replays a request that waited for its token and was then refused, without a second wait', async () => {
+  it('replays a request that waited for its token and was then refused through its own adapter, without a second wait', async () => {
     let calls = 0
     server.use(
       http.get('/api/refused-once', () =>
@@ -112,6 +112,10 @@ describe('the auth interceptor', () => {
     )
     const { session, api, events } = createTab()
     await session.signIn(DEMO)
+    // The client's own adapter, which both sends must go through: it hands them to the default.
+    const send = getAdapter(axios.defaults.adapter)
+    const ownAdapter = vi.fn<AxiosAdapter>((config) => send(config))
+    api.defaults.adapter = ownAdapter
     db.config.refreshLatencyMs = 50
 
     const refreshing = session.refresh()
@@ -120,6 +124,7 @@ describe('the auth interceptor', () => {
 
     expect(response.status).toBe(200)
     expect(calls).toBe(2)
+    expect(ownAdapter).toHaveBeenCalledTimes(2)
     expect(
       events.flatMap((event) =>
         'url' in event && event.url === '/refused-once' ? [event.type] : [],
