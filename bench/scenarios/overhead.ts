@@ -90,33 +90,38 @@ async function cpuMicros(client: BenchClient, count: number): Promise<number> {
   return used.user + used.system
 }
 
-type Client = { contender: Contender; client: BenchClient }
+const METRICS = ['microseconds', 'ratio'] as const
+
+/** A contender in the running: its one client for the whole scenario, and its figures. */
+interface Entrant {
+  contender: Contender
+  client: BenchClient
+  samples: ReturnType<typeof createSamples<(typeof METRICS)[number]>>
+}
 
 /**
- * CPU microseconds per request for each client, over `count` sequential requests with a valid
+ * CPU microseconds per request for each entrant, over `count` sequential requests with a valid
  * token each. CPU time rather than wall time: the loop never waits on anything, and on a shared
- * machine wall time mostly measures who else got the cores. The clients take turns in chunks,
+ * machine wall time mostly measures who else got the cores. The entrants take turns in chunks,
  * so whatever slows the machine for a while (another process, a frequency step) weighs on all of
  * them alike instead of on whoever ran then.
  */
 async function timeRequests(
-  clients: readonly Client[],
+  entrants: readonly Entrant[],
   count: number,
   turn: number,
-): Promise<Map<Contender, number>> {
-  const spent = new Map<Contender, number>()
+): Promise<Map<Entrant, number>> {
+  const spent = new Map<Entrant, number>()
   for (let chunk = 0; chunk < count / CHUNK; chunk++) {
-    for (let i = 0; i < clients.length; i++) {
-      const entry = clients[(i + chunk + turn) % clients.length]
-      if (!entry) continue
-      const micros = await cpuMicros(entry.client, CHUNK)
-      spent.set(entry.contender, (spent.get(entry.contender) ?? 0) + micros)
+    for (let i = 0; i < entrants.length; i++) {
+      const entrant = entrants[(i + chunk + turn) % entrants.length]
+      if (!entrant) continue
+      const micros = await cpuMicros(entrant.client, CHUNK)
+      spent.set(entrant, (spent.get(entrant) ?? 0) + micros)
     }
   }
-  return new Map([...spent].map(([contender, micros]) => [contender, micros / count]))
+  return new Map([...spent].map(([entrant, micros]) => [entrant, micros / count]))
 }
-
-const METRICS = ['microseconds', 'ratio'] as const
 
 export interface OverheadRow {
   client: string
@@ -125,28 +130,31 @@ export interface OverheadRow {
 
 /** One client per contender for the whole scenario, as an app keeps one: it is timed warm. */
 export async function runOverhead(): Promise<OverheadRow[]> {
-  const clients = CONTENDERS.map((contender) => ({ contender, client: contender.create() }))
+  const entrants: Entrant[] = CONTENDERS.map((contender) => ({
+    contender,
+    client: contender.create(),
+    samples: createSamples(METRICS),
+  }))
   try {
-    for (const { client } of clients) await client.signIn()
+    for (const { client } of entrants) await client.signIn()
     progress('overhead warm-up')
-    await timeRequests(clients, WARM_UP, 0)
-    const runs = CONTENDERS.map((contender) => ({ contender, samples: createSamples(METRICS) }))
+    await timeRequests(entrants, WARM_UP, 0)
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       progress(`overhead, run ${repeat + 1}/${REPEATS}`)
-      const measured = await timeRequests(clients, REQUESTS, repeat)
-      const bare = CONTENDERS[0] && measured.get(CONTENDERS[0])
-      for (const { contender, samples } of runs) {
-        const micros = measured.get(contender) ?? Number.NaN
-        samples.add('microseconds', micros)
-        samples.add('ratio', micros / (bare ?? Number.NaN))
+      const measured = await timeRequests(entrants, REQUESTS, repeat)
+      const bare = entrants[0] && measured.get(entrants[0])
+      for (const entrant of entrants) {
+        const micros = measured.get(entrant) ?? Number.NaN
+        entrant.samples.add('microseconds', micros)
+        entrant.samples.add('ratio', micros / (bare ?? Number.NaN))
       }
     }
-    return runs.map(({ contender, samples }) => ({
+    return entrants.map(({ contender, samples }) => ({
       client: contender.name,
       figures: samples.figures(),
     }))
   } finally {
-    for (const { client } of clients) client.dispose()
+    for (const { client } of entrants) client.dispose()
   }
 }
 

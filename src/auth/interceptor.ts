@@ -195,7 +195,8 @@ export function installAuthInterceptor(client: AxiosInstance, session: AuthSessi
     // The failed request's own config, as axios-auth-refresh and the tutorials replay it: axios
     // merges it into a new one anyway, and copying its thirty-odd fields for each of a thousand
     // waiting requests was the costliest step of a burst's replay. The replay attaches the
-    // session's token as any request does.
+    // session's token as any request does, and sends through the request's own adapter: a wait
+    // its first send had in the adapter is over.
     config.data = bodySentWith(config)
     if (config.adapter) config.adapter = sendingAdapter(config.adapter)
     config[flag] = true
