@@ -91,14 +91,17 @@ export async function burstOnce(
 /**
  * Repeats by burst size. The small bursts take a tenth of a second and their clients differ by
  * a few milliseconds, about as much as one run differs from the next, so only many runs make
- * their medians comparable; where one run takes seconds, fewer do. Every figure is a median with
- * its range.
+ * their medians comparable. Where one run takes seconds, fewer do, but not three: a run's control
+ * swings by half its median even at N = 1000, and Reel is judged against the smallest median of
+ * several peers, which three runs leave to luck when the peers run alike. Five there, and eleven
+ * at N = 100, cost about three minutes more. Every figure is a median with its range.
  */
 const REPEATS_BY_SIZE: ReadonlyMap<number, number> = new Map([
   [10, 15],
-  [100, 7],
+  [100, 11],
+  [1000, 5],
 ])
-export const burstRepeats = (n: number): number => REPEATS_BY_SIZE.get(n) ?? 3
+const burstRepeats = (n: number): number => REPEATS_BY_SIZE.get(n) ?? 5
 
 export async function runBurst(origin: string, lab: Lab, sizes: readonly number[] = SIZES) {
   // A cold server (and a cold client) makes whoever runs first look slow: one unrecorded run each.
