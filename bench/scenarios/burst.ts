@@ -94,23 +94,18 @@ export async function burstOnce(
  * their medians comparable. Where one run takes seconds, fewer do, but not three: a run's control
  * swings by half its median even at N = 1000, and Reel is judged against the smallest median of
  * several peers, which three runs leave to luck when the peers run alike. Five there, and eleven
- * at N = 100, cost about three minutes more. Every figure is a median with its range.
+ * at N = 100, cost about four minutes more. Every figure is a median with its range.
  */
-const REPEATS_BY_SIZE: ReadonlyMap<number, number> = new Map([
-  [10, 15],
-  [100, 11],
-  [1000, 5],
-])
-const burstRepeats = (n: number): number => REPEATS_BY_SIZE.get(n) ?? 5
+const REPEATS: Readonly<Record<(typeof SIZES)[number], number>> = { 10: 15, 100: 11, 1000: 5 }
 
-export async function runBurst(origin: string, lab: Lab, sizes: readonly number[] = SIZES) {
+export async function runBurst(origin: string, lab: Lab) {
   // A cold server (and a cold client) makes whoever runs first look slow: one unrecorded run each.
   progress('burst warm-up')
   for (const spec of BURST_CLIENTS) await burstOnce(spec, 100, 'unlimited', origin, lab)
   const rows: BurstRow[] = []
-  for (const n of sizes) {
+  for (const n of SIZES) {
     for (const connections of CONNECTIONS) {
-      const repeats = burstRepeats(n)
+      const repeats = REPEATS[n]
       const runs = BURST_CLIENTS.map((spec) => ({ spec, samples: createSamples(METRICS) }))
       for (let repeat = 0; repeat < repeats; repeat++) {
         progress(`burst N=${n} ${connections} sockets, run ${repeat + 1}/${repeats}`)
